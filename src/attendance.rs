@@ -1,0 +1,626 @@
+//! 应到名单 and 签到: who is expected at an activity, who came, and the rates.
+//!
+//! One `attendance` row per (activity, person). The invitee list is frozen when people are
+//! invited: someone who joins the unit later is not on it, so is never "absent" from earlier
+//! activities. Status NULL means not checked in (yet); once the activity is 已开展 it counts as
+//! 缺席. 请假 is not 缺席: it leaves the denominator of the rate.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+use serde::Serialize;
+
+use crate::activities::{self, Activity};
+use crate::codes::{ActivityStatus, AttendanceStatus};
+use crate::db::Tx;
+use crate::error::{ActivityError, AttendanceError, Error, Result};
+use crate::people::{self, Person, PersonFilter};
+use crate::units;
+
+/// The counts behind an attendance rate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Counts {
+    /// 应到: people on the invitee list.
+    pub invited: i64,
+    /// 实到: invitees present or late.
+    pub attended: i64,
+    pub present: i64,
+    pub late: i64,
+    pub leave: i64,
+    /// 缺席: marked absent, or not checked in at an activity that has been held.
+    pub absent: i64,
+    /// Invitees with no status yet (part of `absent` once the activity is held).
+    pub not_checked_in: i64,
+    /// Came without being invited; not part of the rate.
+    pub walk_ins: i64,
+    /// 出勤率 = 实到 / (应到 − 请假); None when nobody was expected.
+    pub rate: Option<f64>,
+}
+
+impl Counts {
+    /// From raw sums; `pending_is_absent` once the activity (or every activity summed) is held.
+    fn new(raw: [i64; 7], pending_is_absent: bool) -> Counts {
+        let [invited, present, late, leave, absent, pending, walk_ins] = raw;
+        let attended = present + late;
+        let expected = invited - leave;
+        Counts {
+            invited,
+            attended,
+            present,
+            late,
+            leave,
+            absent: absent + if pending_is_absent { pending } else { 0 },
+            not_checked_in: pending,
+            walk_ins,
+            rate: (expected > 0).then(|| attended as f64 / expected as f64),
+        }
+    }
+
+    fn add(&mut self, other: &Counts) {
+        self.invited += other.invited;
+        self.attended += other.attended;
+        self.present += other.present;
+        self.late += other.late;
+        self.leave += other.leave;
+        self.absent += other.absent;
+        self.not_checked_in += other.not_checked_in;
+        self.walk_ins += other.walk_ins;
+        let expected = self.invited - self.leave;
+        self.rate = (expected > 0).then(|| self.attended as f64 / expected as f64);
+    }
+
+    /// "92.3%（24/26）", or "—" when nobody was expected.
+    pub fn rate_text(&self) -> String {
+        match self.rate {
+            Some(r) => format!("{:.1}%（{}/{}）", r * 100.0, self.attended, self.invited - self.leave),
+            None => "—".to_string(),
+        }
+    }
+}
+
+/// The sums every count is made of, over `attendance t`.
+const COUNT_COLUMNS: &str = "sum(t.invited),
+       sum(t.invited AND t.status = 'present'),
+       sum(t.invited AND t.status = 'late'),
+       sum(t.invited AND t.status = 'leave'),
+       sum(t.invited AND t.status = 'absent'),
+       sum(t.invited AND t.status IS NULL),
+       sum(NOT t.invited)";
+
+fn raw_counts(r: &rusqlite::Row, first: usize) -> rusqlite::Result<[i64; 7]> {
+    let mut raw = [0i64; 7];
+    for (i, slot) in raw.iter_mut().enumerate() {
+        *slot = r.get::<_, Option<i64>>(first + i)?.unwrap_or(0);
+    }
+    Ok(raw)
+}
+
+fn open_activity(conn: &Connection, id: i64, action: &'static str) -> Result<Activity> {
+    let a = activities::get(conn, id)?;
+    if a.status == ActivityStatus::Cancelled {
+        return Err(ActivityError::Cancelled { title: a.title, action }.into());
+    }
+    Ok(a)
+}
+
+/// Puts people on the list (a walk-in already there becomes an invitee). Returns how many
+/// were added.
+fn invite_ids(tx: &Tx, activity_id: i64, ids: &[i64]) -> Result<usize> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO attendance (activity_id, person_id, invited) VALUES (?1, ?2, 1)
+         ON CONFLICT (activity_id, person_id) DO UPDATE SET invited = 1 WHERE invited = 0",
+    )?;
+    let mut added = 0;
+    for &id in ids {
+        added += insert.execute(params![activity_id, id])?;
+    }
+    Ok(added)
+}
+
+/// Invites everyone matching `filter` who is in post on the activity's date: hired by then and
+/// not left before it. Returns how many were added to the list.
+pub fn invite_filter(tx: &Tx, activity_id: i64, filter: &PersonFilter) -> Result<usize> {
+    let a = open_activity(tx, activity_id, "邀请人员")?;
+    let filter = PersonFilter { include_left: true, ..filter.clone() };
+    let (clause, mut values) = filter.to_sql();
+    values.push(Value::Text(a.starts_at.date().to_string()));
+    let n = values.len();
+    let mut stmt = tx.prepare(&format!(
+        "SELECT p.id FROM person p WHERE {clause}
+            AND (p.left_date IS NULL OR p.left_date > ?{n})
+            AND (p.hire_date IS NULL OR p.hire_date <= ?{n})
+          ORDER BY p.id"
+    ))?;
+    let ids: Vec<i64> = stmt
+        .query_map(params_from_iter(values.iter()), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let added = invite_ids(tx, activity_id, &ids)?;
+    tx.note(format!("活动 {activity_id} 按条件邀请 {added} 人"));
+    Ok(added)
+}
+
+/// Invites the staff of a unit and all its sub-units.
+pub fn invite_unit(tx: &Tx, activity_id: i64, unit_id: i64) -> Result<usize> {
+    units::get(tx, unit_id)?;
+    invite_filter(tx, activity_id, &PersonFilter { unit_id: Some(unit_id), ..Default::default() })
+}
+
+/// Invites single people. Someone who has left is refused.
+pub fn invite_people(tx: &Tx, activity_id: i64, person_ids: &[i64]) -> Result<usize> {
+    open_activity(tx, activity_id, "邀请人员")?;
+    for &id in person_ids {
+        let p = people::get(tx, id)?;
+        if !p.in_post() {
+            return Err(left(p, "邀请"));
+        }
+    }
+    let added = invite_ids(tx, activity_id, person_ids)?;
+    tx.note(format!("活动 {activity_id} 邀请 {added} 人"));
+    Ok(added)
+}
+
+fn left(p: Person, action: &'static str) -> Error {
+    AttendanceError::PersonLeft { name: p.name, employee_no: p.employee_no, action }.into()
+}
+
+/// Takes a person off the list. Someone already checked in stays.
+pub fn uninvite(tx: &Tx, activity_id: i64, person_id: i64) -> Result<()> {
+    open_activity(tx, activity_id, "修改名单")?;
+    let p = people::get(tx, person_id)?;
+    let status = row_status(tx, activity_id, person_id)?;
+    match status {
+        None => return Err(not_invited(p)),
+        Some((_, Some(s))) if s.attended() => {
+            return Err(AttendanceError::AlreadyCheckedIn {
+                name: p.name,
+                employee_no: p.employee_no,
+            }
+            .into());
+        }
+        Some(_) => {}
+    }
+    tx.execute(
+        "DELETE FROM attendance WHERE activity_id = ?1 AND person_id = ?2",
+        params![activity_id, person_id],
+    )?;
+    tx.note(format!("活动 {activity_id} 移出 {} {}", p.employee_no, p.name));
+    Ok(())
+}
+
+fn not_invited(p: Person) -> Error {
+    AttendanceError::NotInvited { name: p.name, employee_no: p.employee_no }.into()
+}
+
+/// (invited, status) of a person's row, None if there is no row.
+fn row_status(
+    conn: &Connection,
+    activity_id: i64,
+    person_id: i64,
+) -> Result<Option<(bool, Option<AttendanceStatus>)>> {
+    Ok(conn
+        .query_row(
+            "SELECT invited, status FROM attendance WHERE activity_id = ?1 AND person_id = ?2",
+            params![activity_id, person_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// What a check-in did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum CheckIn {
+    /// Checked in now: 出席 or 迟到.
+    Recorded {
+        person_id: i64,
+        employee_no: String,
+        name: String,
+        status: AttendanceStatus,
+        at: NaiveDateTime,
+        walk_in: bool,
+    },
+    /// Was already checked in: nothing changed.
+    Already {
+        person_id: i64,
+        employee_no: String,
+        name: String,
+        status: AttendanceStatus,
+        at: Option<NaiveDateTime>,
+    },
+}
+
+impl CheckIn {
+    /// A one-line Chinese answer for the kiosk and the CLI.
+    pub fn message(&self) -> String {
+        match self {
+            CheckIn::Recorded { name, status, at, walk_in, .. } => {
+                let late = if *status == AttendanceStatus::Late { "（迟到）" } else { "" };
+                let walk = if *walk_in { "（非名单人员）" } else { "" };
+                format!("{name} 签到成功{late}{walk}，{}", at.format("%H:%M"))
+            }
+            CheckIn::Already { name, at, .. } => match at {
+                Some(at) => format!("{name} 已签到（{}），不重复计数", at.format("%H:%M")),
+                None => format!("{name} 已签到，不重复计数"),
+            },
+        }
+    }
+}
+
+/// Checks a person in at `at`: 出席 up to the start plus the activity's grace period, 迟到
+/// after it. Checking in twice changes nothing and says so. Someone not on the list is refused
+/// unless `walk_in` is set, when they are recorded as a walk-in (not part of the rate).
+/// The first check-in marks a planned activity 已开展.
+pub fn check_in(
+    tx: &Tx,
+    activity_id: i64,
+    person_id: i64,
+    at: NaiveDateTime,
+    walk_in: bool,
+) -> Result<CheckIn> {
+    let a = open_activity(tx, activity_id, "签到")?;
+    let p = people::get(tx, person_id)?;
+    if p.left_date.is_some_and(|d| d <= at.date()) {
+        return Err(left(p, "签到"));
+    }
+    let status = if at > a.late_after() { AttendanceStatus::Late } else { AttendanceStatus::Present };
+    let existing = row_status(tx, activity_id, person_id)?;
+    let walked_in = match existing {
+        Some((_, Some(s))) if s.attended() => {
+            let at: Option<NaiveDateTime> = tx.query_row(
+                "SELECT checked_in_at FROM attendance WHERE activity_id = ?1 AND person_id = ?2",
+                params![activity_id, person_id],
+                |r| r.get(0),
+            )?;
+            return Ok(CheckIn::Already {
+                person_id,
+                employee_no: p.employee_no,
+                name: p.name,
+                status: s,
+                at,
+            });
+        }
+        Some((invited, _)) => {
+            tx.execute(
+                "UPDATE attendance SET status = ?3, checked_in_at = ?4, leave_reason = NULL
+                  WHERE activity_id = ?1 AND person_id = ?2",
+                params![activity_id, person_id, status, at],
+            )?;
+            !invited
+        }
+        None if walk_in => {
+            tx.execute(
+                "INSERT INTO attendance (activity_id, person_id, invited, status, checked_in_at)
+                 VALUES (?1, ?2, 0, ?3, ?4)",
+                params![activity_id, person_id, status, at],
+            )?;
+            true
+        }
+        None => return Err(not_invited(p)),
+    };
+    activities::mark_held(tx, activity_id)?;
+    tx.note(format!("活动 {activity_id} 签到 {} {}（{status}）", p.employee_no, p.name));
+    Ok(CheckIn::Recorded {
+        person_id,
+        employee_no: p.employee_no,
+        name: p.name,
+        status,
+        at,
+        walk_in: walked_in,
+    })
+}
+
+/// Checks in by 工号, as a badge scanner types it.
+pub fn check_in_by_employee_no(
+    tx: &Tx,
+    activity_id: i64,
+    employee_no: &str,
+    at: NaiveDateTime,
+    walk_in: bool,
+) -> Result<CheckIn> {
+    let p = people::by_employee_no(tx, employee_no)?;
+    check_in(tx, activity_id, p.id, at, walk_in)
+}
+
+/// Sets a person's status by hand (the one-click buttons): 出席 / 迟到 with time `at`,
+/// 请假 with its reason (required), 缺席, or None to clear it back to 未签到.
+pub fn set_status(
+    tx: &Tx,
+    activity_id: i64,
+    person_id: i64,
+    status: Option<AttendanceStatus>,
+    reason: Option<&str>,
+    at: NaiveDateTime,
+) -> Result<()> {
+    open_activity(tx, activity_id, "修改签到")?;
+    let p = people::get(tx, person_id)?;
+    if row_status(tx, activity_id, person_id)?.is_none() {
+        return Err(not_invited(p));
+    }
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    if status == Some(AttendanceStatus::Leave) && reason.is_none() {
+        return Err(AttendanceError::LeaveNeedsReason.into());
+    }
+    let checked_in_at = status.filter(|s| s.attended()).map(|_| at);
+    let reason = reason.filter(|_| status == Some(AttendanceStatus::Leave));
+    tx.execute(
+        "UPDATE attendance SET status = ?3,
+                checked_in_at = CASE WHEN ?4 IS NULL THEN NULL ELSE coalesce(checked_in_at, ?4) END,
+                leave_reason = ?5
+          WHERE activity_id = ?1 AND person_id = ?2",
+        params![activity_id, person_id, status, checked_in_at, reason],
+    )?;
+    if status.is_some() {
+        activities::mark_held(tx, activity_id)?;
+    }
+    let label = status.map_or("未签到", |s| s.label());
+    tx.note(format!("活动 {activity_id} {} {} 设为{label}", p.employee_no, p.name));
+    Ok(())
+}
+
+/// Counts for one activity.
+pub fn counts(conn: &Connection, activity_id: i64) -> Result<Counts> {
+    let a = activities::get(conn, activity_id)?;
+    let raw = conn.query_row(
+        &format!("SELECT {COUNT_COLUMNS} FROM attendance t WHERE t.activity_id = ?1"),
+        [activity_id],
+        |r| raw_counts(r, 0),
+    )?;
+    Ok(Counts::new(raw, a.status == ActivityStatus::Held))
+}
+
+/// One line of an activity's attendance sheet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SheetRow {
+    pub person_id: i64,
+    pub employee_no: String,
+    pub name: String,
+    pub unit_name: String,
+    pub position: Option<String>,
+    /// false: a walk-in.
+    pub invited: bool,
+    pub status: Option<AttendanceStatus>,
+    /// 出席 / 迟到 / 请假 / 缺席 / 未签到.
+    pub status_label: &'static str,
+    pub checked_in_at: Option<NaiveDateTime>,
+    pub leave_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Sheet {
+    pub activity: Activity,
+    pub counts: Counts,
+    pub rows: Vec<SheetRow>,
+}
+
+/// The invitee list with statuses (invitees first, then walk-ins; by unit, then 工号).
+pub fn sheet(conn: &Connection, activity_id: i64) -> Result<Sheet> {
+    let activity = activities::get(conn, activity_id)?;
+    let held = activity.status == ActivityStatus::Held;
+    let counts = counts(conn, activity_id)?;
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.employee_no, p.name, u.name, p.position, t.invited, t.status,
+                t.checked_in_at, t.leave_reason
+           FROM attendance t JOIN person p ON p.id = t.person_id JOIN unit u ON u.id = p.unit_id
+          WHERE t.activity_id = ?1
+          ORDER BY t.invited DESC, u.sort_order, u.id, p.employee_no",
+    )?;
+    let rows = stmt
+        .query_map([activity_id], |r| {
+            let status: Option<AttendanceStatus> = r.get(6)?;
+            Ok(SheetRow {
+                person_id: r.get(0)?,
+                employee_no: r.get(1)?,
+                name: r.get(2)?,
+                unit_name: r.get(3)?,
+                position: r.get(4)?,
+                invited: r.get(5)?,
+                status,
+                status_label: match status {
+                    Some(s) => s.label(),
+                    None if held => AttendanceStatus::Absent.label(),
+                    None => "未签到",
+                },
+                checked_in_at: r.get(7)?,
+                leave_reason: r.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Sheet { activity, counts, rows })
+}
+
+/// A period and a unit (with its sub-units) for rates and follow-up lists.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct RateQuery {
+    /// First day, inclusive (of the activity's start).
+    pub from: NaiveDate,
+    /// Last day, inclusive.
+    pub to: NaiveDate,
+    /// People now in this unit or below; None: everyone.
+    pub unit_id: Option<i64>,
+}
+
+impl RateQuery {
+    fn check(&self) -> Result<()> {
+        if self.to < self.from {
+            return Err(Error::invalid("截止日期", "不能早于起始日期"));
+        }
+        Ok(())
+    }
+
+    /// Bounds as stored text: [from 00:00, day after `to` 00:00).
+    fn bounds(&self) -> (String, String) {
+        let end = self.to.succ_opt().unwrap_or(self.to);
+        (self.from.to_string(), end.to_string())
+    }
+}
+
+/// Attendance rows of held activities in the period, per person: the query every rate and the
+/// follow-up list are made of. Parameters: ?1 from, ?2 end (exclusive).
+const PERSON_COUNTS_SQL: &str = "SELECT t.person_id, {COUNTS}
+   FROM activity a JOIN attendance t ON t.activity_id = a.id
+  WHERE a.status = 'held' AND a.starts_at >= ?1 AND a.starts_at < ?2
+  GROUP BY t.person_id";
+
+fn person_counts(conn: &Connection, q: &RateQuery) -> Result<HashMap<i64, Counts>> {
+    q.check()?;
+    let (from, end) = q.bounds();
+    let mut stmt = conn.prepare(&PERSON_COUNTS_SQL.replace("{COUNTS}", COUNT_COLUMNS))?;
+    let rows = stmt.query_map(params![from, end], |r| {
+        Ok((r.get::<_, i64>(0)?, Counts::new(raw_counts(r, 1)?, true)))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonRate {
+    pub person_id: i64,
+    pub employee_no: String,
+    pub name: String,
+    pub unit_id: i64,
+    pub unit_name: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// Per person (now in the unit's subtree) who was expected at, or walked into, at least one held
+/// activity in the period; lowest rate first, so follow-up starts at the top.
+pub fn rates_by_person(conn: &Connection, q: &RateQuery) -> Result<Vec<PersonRate>> {
+    let counts = person_counts(conn, q)?;
+    let filter = PersonFilter { unit_id: q.unit_id, include_left: true, ..Default::default() };
+    let all = people::list(conn, &filter, 0, i64::MAX)?.items;
+    let mut out: Vec<PersonRate> = all
+        .into_iter()
+        .filter_map(|p| {
+            let c = *counts.get(&p.id)?;
+            Some(PersonRate {
+                person_id: p.id,
+                employee_no: p.employee_no,
+                name: p.name,
+                unit_id: p.unit_id,
+                unit_name: p.unit_name,
+                counts: c,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let ra = a.counts.rate.unwrap_or(f64::INFINITY);
+        let rb = b.counts.rate.unwrap_or(f64::INFINITY);
+        ra.total_cmp(&rb).then_with(|| a.employee_no.cmp(&b.employee_no))
+    });
+    Ok(out)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitRate {
+    pub unit_id: i64,
+    pub name: String,
+    pub path: String,
+    pub depth: u32,
+    /// Over the unit and everything below it (by where people are now).
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// One entry per unit (of the whole tree, or of `q.unit_id`'s subtree), in tree order, each
+/// counting the people now in that unit and its sub-units.
+pub fn rates_by_unit(conn: &Connection, q: &RateQuery) -> Result<Vec<UnitRate>> {
+    let counts = person_counts(conn, q)?;
+    let mut per_unit: HashMap<i64, Counts> = HashMap::new();
+    let mut stmt = conn.prepare_cached("SELECT id, unit_id FROM person")?;
+    let homes = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+    for home in homes {
+        let (person, unit) = home?;
+        if let Some(c) = counts.get(&person) {
+            per_unit.entry(unit).or_default().add(c);
+        }
+    }
+    let all = units::list(conn)?;
+    // Roll each unit's own counts up to every ancestor; `all` is in tree order, so walking it
+    // backwards adds children before their parents are read.
+    let mut total: HashMap<i64, Counts> = HashMap::new();
+    for u in all.iter().rev() {
+        let mut c = per_unit.get(&u.id).copied().unwrap_or_default();
+        c.add(&total.get(&u.id).copied().unwrap_or_default());
+        total.insert(u.id, c);
+        if let Some(parent) = u.parent_id {
+            total.entry(parent).or_default().add(&c);
+        }
+    }
+    let keep = match q.unit_id {
+        Some(id) => {
+            units::get(conn, id)?;
+            Some(units::subtree_ids(conn, id)?)
+        }
+        None => None,
+    };
+    Ok(all
+        .into_iter()
+        .filter(|u| keep.as_ref().is_none_or(|k| k.contains(&u.id)))
+        .map(|u| UnitRate {
+            counts: total.get(&u.id).copied().unwrap_or_default(),
+            unit_id: u.id,
+            name: u.name,
+            path: u.path,
+            depth: u.depth,
+        })
+        .collect())
+}
+
+/// Someone expected at a held activity who did not come.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Absence {
+    pub activity_id: i64,
+    pub activity_title: String,
+    pub starts_at: NaiveDateTime,
+    pub person_id: i64,
+    pub employee_no: String,
+    pub name: String,
+    pub unit_name: String,
+    /// 缺席 or 请假.
+    pub status: AttendanceStatus,
+    pub leave_reason: Option<String>,
+}
+
+/// The "did not attend" list for follow-up: invitees of held activities in the period who were
+/// absent, and with `include_leave` also those on leave (with their reasons); by date.
+pub fn absences(conn: &Connection, q: &RateQuery, include_leave: bool) -> Result<Vec<Absence>> {
+    q.check()?;
+    let (from, end) = q.bounds();
+    let mut values: Vec<Value> = vec![from.into(), end.into()];
+    let mut unit_clause = String::new();
+    if let Some(unit) = q.unit_id {
+        units::get(conn, unit)?;
+        values.push(unit.into());
+        unit_clause = "AND p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT ?3 UNION ALL
+             SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)"
+            .into();
+    }
+    let statuses = if include_leave { "'absent', 'leave'" } else { "'absent'" };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT a.id, a.title, a.starts_at, p.id, p.employee_no, p.name, u.name,
+                coalesce(t.status, 'absent'), t.leave_reason
+           FROM activity a JOIN attendance t ON t.activity_id = a.id
+           JOIN person p ON p.id = t.person_id JOIN unit u ON u.id = p.unit_id
+          WHERE a.status = 'held' AND a.starts_at >= ?1 AND a.starts_at < ?2 AND t.invited = 1
+            AND coalesce(t.status, 'absent') IN ({statuses}) {unit_clause}
+          ORDER BY a.starts_at, a.id, p.employee_no"
+    ))?;
+    let rows = stmt
+        .query_map(params_from_iter(values.iter()), |r| {
+            Ok(Absence {
+                activity_id: r.get(0)?,
+                activity_title: r.get(1)?,
+                starts_at: r.get(2)?,
+                person_id: r.get(3)?,
+                employee_no: r.get(4)?,
+                name: r.get(5)?,
+                unit_name: r.get(6)?,
+                status: r.get(7)?,
+                leave_reason: r.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

@@ -1,0 +1,195 @@
+//! The core's error type. Each area has its own `thiserror` enum; [`Error`] gathers them and
+//! gives every error a stable `code()` (for the UI and scripts) and a Chinese message
+//! (`Display`) that is shown to the user as it is.
+
+use crate::codes::CodeError;
+use crate::idcard::IdCardError;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Code(#[from] CodeError),
+    #[error("{field}：{message}")]
+    Invalid { field: &'static str, message: String },
+    #[error("未找到{what}“{key}”")]
+    NotFound { what: &'static str, key: String },
+    #[error(transparent)]
+    Unit(#[from] UnitError),
+    #[error(transparent)]
+    Person(#[from] PersonError),
+    #[error(transparent)]
+    Activity(#[from] ActivityError),
+    #[error(transparent)]
+    Attendance(#[from] AttendanceError),
+}
+
+impl Error {
+    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        Error::Invalid { field, message: message.into() }
+    }
+
+    pub fn not_found(what: &'static str, key: impl ToString) -> Self {
+        Error::NotFound { what, key: key.to_string() }
+    }
+
+    /// A stable machine-readable code, e.g. `unit.has_staff`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Db(e) => e.code(),
+            Error::Code(_) => "invalid",
+            Error::Invalid { .. } => "invalid",
+            Error::NotFound { .. } => "not_found",
+            Error::Unit(e) => e.code(),
+            Error::Person(e) => e.code(),
+            Error::Activity(e) => e.code(),
+            Error::Attendance(e) => e.code(),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Db(DbError::from(e))
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error(
+        "数据库文件的版本（{found}）比本程序支持的版本（{supported}）新，可能是用更新版本的群工台创建的。请升级群工台后再打开；数据未作任何改动。"
+    )]
+    TooNew { found: i64, supported: i64 },
+    #[error("无法打开数据库文件 {path}：{reason}")]
+    Open { path: String, reason: String },
+    #[error("数据库正被另一个程序占用，请稍后再试")]
+    Busy,
+    #[error("数据库操作失败：{0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl DbError {
+    fn code(&self) -> &'static str {
+        match self {
+            DbError::TooNew { .. } => "db.too_new",
+            DbError::Open { .. } => "db.open",
+            DbError::Busy => "db.busy",
+            DbError::Sqlite(_) => "db.sqlite",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for DbError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                DbError::Busy
+            }
+            _ => DbError::Sqlite(e),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum UnitError {
+    #[error("单位“{parent}”下已有名为“{name}”的单位")]
+    DuplicateName { parent: String, name: String },
+    #[error("单位“{name}”下还有 {count} 个下级单位，请先删除或移走下级单位")]
+    HasChildren { name: String, count: i64 },
+    #[error("单位“{name}”还有 {count} 名职工（含离职人员档案），请先将他们调到其他单位")]
+    HasStaff { name: String, count: i64 },
+    #[error("单位“{name}”还组织过 {count} 项活动，删除会丢失活动记录，不能删除")]
+    HasActivities { name: String, count: i64 },
+    #[error("不能把单位“{name}”移到它自己或它的下级单位之下")]
+    Cycle { name: String },
+    #[error("有多个单位名为“{name}”：{paths}。请改用单位编号")]
+    Ambiguous { name: String, paths: String },
+}
+
+impl UnitError {
+    fn code(&self) -> &'static str {
+        match self {
+            UnitError::DuplicateName { .. } => "unit.duplicate_name",
+            UnitError::HasChildren { .. } => "unit.has_children",
+            UnitError::HasStaff { .. } => "unit.has_staff",
+            UnitError::HasActivities { .. } => "unit.has_activities",
+            UnitError::Cycle { .. } => "unit.cycle",
+            UnitError::Ambiguous { .. } => "unit.ambiguous",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PersonError {
+    #[error("工号 {employee_no} 已被 {name} 使用")]
+    DuplicateEmployeeNo { employee_no: String, name: String },
+    #[error("该身份证号已登记在 {name}（工号 {employee_no}）名下")]
+    DuplicateIdNumber { employee_no: String, name: String },
+    #[error("身份证号：{0}")]
+    IdNumber(#[from] IdCardError),
+    #[error("{field}与身份证号不一致：身份证号对应{expected}，填写的是{given}")]
+    Mismatch { field: &'static str, expected: String, given: String },
+    #[error("{name}（工号 {employee_no}）已于 {date} 离职")]
+    AlreadyLeft { name: String, employee_no: String, date: String },
+    #[error("{name}（工号 {employee_no}）目前在职，无需恢复")]
+    NotLeft { name: String, employee_no: String },
+}
+
+impl PersonError {
+    fn code(&self) -> &'static str {
+        match self {
+            PersonError::DuplicateEmployeeNo { .. } => "person.duplicate_employee_no",
+            PersonError::DuplicateIdNumber { .. } => "person.duplicate_id_number",
+            PersonError::IdNumber(_) => "person.id_number",
+            PersonError::Mismatch { .. } => "person.mismatch",
+            PersonError::AlreadyLeft { .. } => "person.left",
+            PersonError::NotLeft { .. } => "person.not_left",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ActivityError {
+    #[error("活动“{title}”已取消，不能再{action}")]
+    Cancelled { title: String, action: &'static str },
+    #[error("活动“{title}”已开展，不能取消")]
+    AlreadyHeld { title: String },
+    #[error("活动“{title}”不属于任何系列")]
+    NotInSeries { title: String },
+}
+
+impl ActivityError {
+    fn code(&self) -> &'static str {
+        match self {
+            ActivityError::Cancelled { .. } => "activity.cancelled",
+            ActivityError::AlreadyHeld { .. } => "activity.held",
+            ActivityError::NotInSeries { .. } => "activity.not_in_series",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AttendanceError {
+    #[error("{name}（工号 {employee_no}）不是本次活动的应到人员；如确需签到，请按“非名单人员”补签")]
+    NotInvited { name: String, employee_no: String },
+    #[error("{name}（工号 {employee_no}）已离职，不能{action}")]
+    PersonLeft { name: String, employee_no: String, action: &'static str },
+    #[error("{name}（工号 {employee_no}）已签到，不能移出应到名单")]
+    AlreadyCheckedIn { name: String, employee_no: String },
+    #[error("请假须填写请假事由")]
+    LeaveNeedsReason,
+}
+
+impl AttendanceError {
+    fn code(&self) -> &'static str {
+        match self {
+            AttendanceError::NotInvited { .. } => "attendance.not_invited",
+            AttendanceError::PersonLeft { .. } => "attendance.person_left",
+            AttendanceError::AlreadyCheckedIn { .. } => "attendance.already_checked_in",
+            AttendanceError::LeaveNeedsReason => "attendance.leave_needs_reason",
+        }
+    }
+}

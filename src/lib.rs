@@ -1,0 +1,16 @@
+//! 群工台 core: units, staff, activities, attendance and their storage, with no UI.
+//! The CLI (`src/bin/qungong.rs`) and the desktop shell call these same functions.
+
+pub mod activities;
+pub mod attendance;
+pub mod codes;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod idcard;
+pub mod people;
+pub mod privacy;
+pub mod units;
+
+pub use db::{Actor, Db, Tx};
+pub use error::{Error, Result};
