@@ -1,0 +1,90 @@
+//! Shared helpers: every test gets its own real SQLite file in a temp dir.
+#![allow(dead_code)]
+
+use chrono::{NaiveDate, NaiveDateTime};
+use qungong::codes::{ActivityKind, ActivityMode, Gender, UnitKind};
+use qungong::{Actor, Db, Result, Tx};
+
+pub struct TestDb {
+    pub db: Db,
+    pub dir: tempfile::TempDir,
+}
+
+impl TestDb {
+    pub fn new() -> TestDb {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(dir.path().join("qungong.db")).unwrap();
+        TestDb { db, dir }
+    }
+
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.db.transact(&Actor("测试".into()), "test", f)
+    }
+
+    pub fn unit(&mut self, name: &str, parent: Option<i64>) -> i64 {
+        let kind = if parent.is_none() { UnitKind::Company } else { UnitKind::Department };
+        self.write(|tx| qungong::units::add(tx, name, kind, parent)).unwrap()
+    }
+
+    pub fn person(&mut self, employee_no: &str, name: &str, unit: i64) -> i64 {
+        self.write(|tx| qungong::people::add(tx, person_input(employee_no, name, unit))).unwrap()
+    }
+
+    pub fn activity(&mut self, title: &str, starts_at: &str) -> i64 {
+        let input = activity_input(title, starts_at);
+        self.write(|tx| qungong::activities::add(tx, input)).unwrap()
+    }
+}
+
+pub fn person_input(employee_no: &str, name: &str, unit: i64) -> qungong::people::PersonInput {
+    qungong::people::PersonInput {
+        employee_no: employee_no.into(),
+        name: name.into(),
+        gender: Some(Gender::Male),
+        birth_date: Some(date("1980-05-06")),
+        unit_id: unit,
+        ..Default::default()
+    }
+}
+
+pub fn activity_input(title: &str, starts_at: &str) -> qungong::activities::ActivityInput {
+    let starts_at = time(starts_at);
+    qungong::activities::ActivityInput {
+        kind: ActivityKind::Lecture,
+        mode: ActivityMode::Offline,
+        title: title.into(),
+        starts_at,
+        ends_at: starts_at + chrono::Duration::hours(2),
+        place: Some("三楼会议室".into()),
+        online_meeting: None,
+        organizer_unit_id: None,
+        host: Some("李主任".into()),
+        description: None,
+        late_grace_minutes: 10,
+    }
+}
+
+pub fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+pub fn time(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+/// Every row of every table (but the audit log), as text: "logically unchanged" means equal.
+pub fn logical_dump(conn: &rusqlite::Connection) -> String {
+    let mut out = String::new();
+    for table in ["unit", "person", "activity", "attendance"] {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2")).unwrap();
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            let cells: Vec<String> = (0..n)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect();
+            out.push_str(&format!("{table}: {}\n", cells.join(" | ")));
+        }
+    }
+    out
+}
