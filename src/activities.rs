@@ -116,17 +116,26 @@ fn check(conn: &Connection, mut a: ActivityInput) -> Result<ActivityInput> {
     let needs_place = matches!(a.mode, ActivityMode::Offline | ActivityMode::Hybrid);
     let needs_meeting = matches!(a.mode, ActivityMode::Online | ActivityMode::Hybrid);
     if needs_place && a.place.is_none() {
-        return Err(Error::invalid("活动地点", format!("{}活动须填写地点", a.mode)));
+        return Err(Error::invalid(
+            "活动地点",
+            format!("{}活动须填写地点", a.mode),
+        ));
     }
     if needs_meeting && a.online_meeting.is_none() {
-        return Err(Error::invalid("线上会议", format!("{}活动须填写线上会议名称或会议号", a.mode)));
+        return Err(Error::invalid(
+            "线上会议",
+            format!("{}活动须填写线上会议名称或会议号", a.mode),
+        ));
     }
     if a.late_grace_minutes > 240 {
         return Err(Error::invalid("迟到宽限", "不能超过 240 分钟"));
     }
     if let Some(unit) = a.organizer_unit_id {
-        let exists: bool =
-            conn.query_row("SELECT EXISTS (SELECT 1 FROM unit WHERE id = ?1)", [unit], |r| r.get(0))?;
+        let exists: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM unit WHERE id = ?1)",
+            [unit],
+            |r| r.get(0),
+        )?;
         if !exists {
             return Err(Error::invalid("主办单位", "请选择一个存在的单位"));
         }
@@ -179,7 +188,12 @@ pub fn occurrence(first: NaiveDateTime, repeat: Recurrence, n: u32) -> Option<Na
 }
 
 /// Adds `count` activities repeating from `input`'s date, sharing one series id.
-pub fn add_series(tx: &Tx, input: ActivityInput, repeat: Recurrence, count: u32) -> Result<Vec<i64>> {
+pub fn add_series(
+    tx: &Tx,
+    input: ActivityInput,
+    repeat: Recurrence,
+    count: u32,
+) -> Result<Vec<i64>> {
     if !(2..=60).contains(&count) {
         return Err(Error::invalid("重复次数", "应在 2–60 次之间"));
     }
@@ -190,16 +204,27 @@ pub fn add_series(tx: &Tx, input: ActivityInput, repeat: Recurrence, count: u32)
     for n in 0..count {
         let starts_at = occurrence(a.starts_at, repeat, n)
             .ok_or_else(|| Error::invalid("开始时间", "重复后的日期超出范围"))?;
-        let one = ActivityInput { starts_at, ends_at: starts_at + length, ..a.clone() };
+        let one = ActivityInput {
+            starts_at,
+            ends_at: starts_at + length,
+            ..a.clone()
+        };
         ids.push(insert(tx, &one, Some(&series))?);
     }
-    tx.note(format!("新增系列活动 {}（{}，共 {count} 次）", a.title, repeat));
+    tx.note(format!(
+        "新增系列活动 {}（{}，共 {count} 次）",
+        a.title, repeat
+    ));
     Ok(ids)
 }
 
 fn refuse_cancelled(a: &Activity, action: &'static str) -> Result<()> {
     if a.status == ActivityStatus::Cancelled {
-        return Err(ActivityError::Cancelled { title: a.title.clone(), action }.into());
+        return Err(ActivityError::Cancelled {
+            title: a.title.clone(),
+            action,
+        }
+        .into());
     }
     Ok(())
 }
@@ -247,7 +272,9 @@ pub fn update_series(tx: &Tx, id: i64, input: ActivityInput) -> Result<usize> {
     let series = this
         .series_uid
         .clone()
-        .ok_or_else(|| ActivityError::NotInSeries { title: this.title.clone() })?;
+        .ok_or_else(|| ActivityError::NotInSeries {
+            title: this.title.clone(),
+        })?;
     let a = check(tx, input)?;
     let length = a.ends_at - a.starts_at;
     let mut stmt = tx.prepare(
@@ -258,7 +285,15 @@ pub fn update_series(tx: &Tx, id: i64, input: ActivityInput) -> Result<usize> {
         .collect::<rusqlite::Result<_>>()?;
     for (member, starts) in &members {
         let starts_at = starts.date().and_time(a.starts_at.time());
-        write(tx, *member, &ActivityInput { starts_at, ends_at: starts_at + length, ..a.clone() })?;
+        write(
+            tx,
+            *member,
+            &ActivityInput {
+                starts_at,
+                ends_at: starts_at + length,
+                ..a.clone()
+            },
+        )?;
     }
     tx.note(format!("修改系列活动 {}（{} 次）", a.title, members.len()));
     Ok(members.len())
@@ -346,16 +381,23 @@ fn from_row(r: &Row) -> rusqlite::Result<Activity> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Activity> {
-    conn.query_row(&format!("{SELECT_ACTIVITY} WHERE a.id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or_else(|| Error::not_found("活动", id))
+    conn.query_row(
+        &format!("{SELECT_ACTIVITY} WHERE a.id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("活动", id))
 }
 
 /// The occurrences of a series, in date order.
 pub fn series(conn: &Connection, series_uid: &str) -> Result<Vec<Activity>> {
-    let mut stmt =
-        conn.prepare(&format!("{SELECT_ACTIVITY} WHERE a.series_uid = ?1 ORDER BY a.starts_at"))?;
-    let rows = stmt.query_map([series_uid], from_row)?.collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT_ACTIVITY} WHERE a.series_uid = ?1 ORDER BY a.starts_at"
+    ))?;
+    let rows = stmt
+        .query_map([series_uid], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
@@ -375,7 +417,12 @@ pub struct ActivityFilter {
 }
 
 /// Activities matching `filter`, newest first, paged in SQL.
-pub fn list(conn: &Connection, filter: &ActivityFilter, offset: i64, limit: i64) -> Result<Page<Activity>> {
+pub fn list(
+    conn: &Connection,
+    filter: &ActivityFilter,
+    offset: i64,
+    limit: i64,
+) -> Result<Page<Activity>> {
     let mut clauses = vec!["1".to_string()];
     let mut values: Vec<Value> = Vec::new();
     let mut bind = |clause: &str, v: Value, clauses: &mut Vec<String>| {
@@ -392,7 +439,11 @@ pub fn list(conn: &Connection, filter: &ActivityFilter, offset: i64, limit: i64)
         bind("a.kind = ?", kind.code().to_string().into(), &mut clauses);
     }
     if let Some(status) = filter.status {
-        bind("a.status = ?", status.code().to_string().into(), &mut clauses);
+        bind(
+            "a.status = ?",
+            status.code().to_string().into(),
+            &mut clauses,
+        );
     }
     if let Some(unit) = filter.organizer_unit_id {
         bind(
@@ -402,9 +453,21 @@ pub fn list(conn: &Connection, filter: &ActivityFilter, offset: i64, limit: i64)
             &mut clauses,
         );
     }
-    if let Some(q) = filter.search.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let escaped = q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        bind("a.title LIKE ? ESCAPE '\\'", format!("%{escaped}%").into(), &mut clauses);
+    if let Some(q) = filter
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+    {
+        let escaped = q
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        bind(
+            "a.title LIKE ? ESCAPE '\\'",
+            format!("%{escaped}%").into(),
+            &mut clauses,
+        );
     }
     let clause = clauses.join(" AND ");
     let total: i64 = conn.query_row(
@@ -422,5 +485,9 @@ pub fn list(conn: &Connection, filter: &ActivityFilter, offset: i64, limit: i64)
     let items = stmt
         .query_map(params_from_iter(values.iter()), from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(Page { total, offset, items })
+    Ok(Page {
+        total,
+        offset,
+        items,
+    })
 }

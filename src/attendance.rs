@@ -74,7 +74,12 @@ impl Counts {
     /// "92.3%（24/26）", or "—" when nobody was expected.
     pub fn rate_text(&self) -> String {
         match self.rate {
-            Some(r) => format!("{:.1}%（{}/{}）", r * 100.0, self.attended, self.invited - self.leave),
+            Some(r) => format!(
+                "{:.1}%（{}/{}）",
+                r * 100.0,
+                self.attended,
+                self.invited - self.leave
+            ),
             None => "—".to_string(),
         }
     }
@@ -100,7 +105,11 @@ fn raw_counts(r: &rusqlite::Row, first: usize) -> rusqlite::Result<[i64; 7]> {
 fn open_activity(conn: &Connection, id: i64, action: &'static str) -> Result<Activity> {
     let a = activities::get(conn, id)?;
     if a.status == ActivityStatus::Cancelled {
-        return Err(ActivityError::Cancelled { title: a.title, action }.into());
+        return Err(ActivityError::Cancelled {
+            title: a.title,
+            action,
+        }
+        .into());
     }
     Ok(a)
 }
@@ -123,7 +132,10 @@ fn invite_ids(tx: &Tx, activity_id: i64, ids: &[i64]) -> Result<usize> {
 /// not left before it. Returns how many were added to the list.
 pub fn invite_filter(tx: &Tx, activity_id: i64, filter: &PersonFilter) -> Result<usize> {
     let a = open_activity(tx, activity_id, "邀请人员")?;
-    let filter = PersonFilter { include_left: true, ..filter.clone() };
+    let filter = PersonFilter {
+        include_left: true,
+        ..filter.clone()
+    };
     let (clause, mut values) = filter.to_sql();
     values.push(Value::Text(a.starts_at.date().to_string()));
     let n = values.len();
@@ -144,7 +156,14 @@ pub fn invite_filter(tx: &Tx, activity_id: i64, filter: &PersonFilter) -> Result
 /// Invites the staff of a unit and all its sub-units.
 pub fn invite_unit(tx: &Tx, activity_id: i64, unit_id: i64) -> Result<usize> {
     units::get(tx, unit_id)?;
-    invite_filter(tx, activity_id, &PersonFilter { unit_id: Some(unit_id), ..Default::default() })
+    invite_filter(
+        tx,
+        activity_id,
+        &PersonFilter {
+            unit_id: Some(unit_id),
+            ..Default::default()
+        },
+    )
 }
 
 /// Invites single people. Someone who has left is refused.
@@ -162,7 +181,12 @@ pub fn invite_people(tx: &Tx, activity_id: i64, person_ids: &[i64]) -> Result<us
 }
 
 fn left(p: Person, action: &'static str) -> Error {
-    AttendanceError::PersonLeft { name: p.name, employee_no: p.employee_no, action }.into()
+    AttendanceError::PersonLeft {
+        name: p.name,
+        employee_no: p.employee_no,
+        action,
+    }
+    .into()
 }
 
 /// Takes a person off the list. Someone already checked in stays.
@@ -185,12 +209,19 @@ pub fn uninvite(tx: &Tx, activity_id: i64, person_id: i64) -> Result<()> {
         "DELETE FROM attendance WHERE activity_id = ?1 AND person_id = ?2",
         params![activity_id, person_id],
     )?;
-    tx.note(format!("活动 {activity_id} 移出 {} {}", p.employee_no, p.name));
+    tx.note(format!(
+        "活动 {activity_id} 移出 {} {}",
+        p.employee_no, p.name
+    ));
     Ok(())
 }
 
 fn not_invited(p: Person) -> Error {
-    AttendanceError::NotInvited { name: p.name, employee_no: p.employee_no }.into()
+    AttendanceError::NotInvited {
+        name: p.name,
+        employee_no: p.employee_no,
+    }
+    .into()
 }
 
 /// (invited, status) of a person's row, None if there is no row.
@@ -235,9 +266,23 @@ impl CheckIn {
     /// A one-line Chinese answer for the kiosk and the CLI.
     pub fn message(&self) -> String {
         match self {
-            CheckIn::Recorded { name, status, at, walk_in, .. } => {
-                let late = if *status == AttendanceStatus::Late { "（迟到）" } else { "" };
-                let walk = if *walk_in { "（非名单人员）" } else { "" };
+            CheckIn::Recorded {
+                name,
+                status,
+                at,
+                walk_in,
+                ..
+            } => {
+                let late = if *status == AttendanceStatus::Late {
+                    "（迟到）"
+                } else {
+                    ""
+                };
+                let walk = if *walk_in {
+                    "（非名单人员）"
+                } else {
+                    ""
+                };
                 format!("{name} 签到成功{late}{walk}，{}", at.format("%H:%M"))
             }
             CheckIn::Already { name, at, .. } => match at {
@@ -264,7 +309,11 @@ pub fn check_in(
     if p.left_date.is_some_and(|d| d <= at.date()) {
         return Err(left(p, "签到"));
     }
-    let status = if at > a.late_after() { AttendanceStatus::Late } else { AttendanceStatus::Present };
+    let status = if at > a.late_after() {
+        AttendanceStatus::Late
+    } else {
+        AttendanceStatus::Present
+    };
     let existing = row_status(tx, activity_id, person_id)?;
     let walked_in = match existing {
         Some((_, Some(s))) if s.attended() => {
@@ -300,7 +349,10 @@ pub fn check_in(
         None => return Err(not_invited(p)),
     };
     activities::mark_held(tx, activity_id)?;
-    tx.note(format!("活动 {activity_id} 签到 {} {}（{status}）", p.employee_no, p.name));
+    tx.note(format!(
+        "活动 {activity_id} 签到 {} {}（{status}）",
+        p.employee_no, p.name
+    ));
     Ok(CheckIn::Recorded {
         person_id,
         employee_no: p.employee_no,
@@ -355,7 +407,10 @@ pub fn set_status(
         activities::mark_held(tx, activity_id)?;
     }
     let label = status.map_or("未签到", |s| s.label());
-    tx.note(format!("活动 {activity_id} {} {} 设为{label}", p.employee_no, p.name));
+    tx.note(format!(
+        "活动 {activity_id} {} {} 设为{label}",
+        p.employee_no, p.name
+    ));
     Ok(())
 }
 
@@ -427,7 +482,11 @@ pub fn sheet(conn: &Connection, activity_id: i64) -> Result<Sheet> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(Sheet { activity, counts, rows })
+    Ok(Sheet {
+        activity,
+        counts,
+        rows,
+    })
 }
 
 /// A period and a unit (with its sub-units) for rates and follow-up lists.
@@ -488,7 +547,11 @@ pub struct PersonRate {
 /// activity in the period; lowest rate first, so follow-up starts at the top.
 pub fn rates_by_person(conn: &Connection, q: &RateQuery) -> Result<Vec<PersonRate>> {
     let counts = person_counts(conn, q)?;
-    let filter = PersonFilter { unit_id: q.unit_id, include_left: true, ..Default::default() };
+    let filter = PersonFilter {
+        unit_id: q.unit_id,
+        include_left: true,
+        ..Default::default()
+    };
     let all = people::list(conn, &filter, 0, i64::MAX)?.items;
     let mut out: Vec<PersonRate> = all
         .into_iter()
@@ -507,7 +570,8 @@ pub fn rates_by_person(conn: &Connection, q: &RateQuery) -> Result<Vec<PersonRat
     out.sort_by(|a, b| {
         let ra = a.counts.rate.unwrap_or(f64::INFINITY);
         let rb = b.counts.rate.unwrap_or(f64::INFINITY);
-        ra.total_cmp(&rb).then_with(|| a.employee_no.cmp(&b.employee_no))
+        ra.total_cmp(&rb)
+            .then_with(|| a.employee_no.cmp(&b.employee_no))
     });
     Ok(out)
 }
@@ -597,7 +661,11 @@ pub fn absences(conn: &Connection, q: &RateQuery, include_leave: bool) -> Result
              SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)"
             .into();
     }
-    let statuses = if include_leave { "'absent', 'leave'" } else { "'absent'" };
+    let statuses = if include_leave {
+        "'absent', 'leave'"
+    } else {
+        "'absent'"
+    };
     let mut stmt = conn.prepare(&format!(
         "SELECT a.id, a.title, a.starts_at, p.id, p.employee_no, p.name, u.name,
                 coalesce(t.status, 'absent'), t.leave_reason

@@ -149,7 +149,10 @@ code_enum! {
 impl PoliticalStatus {
     /// 中共党员 or 中共预备党员.
     pub fn is_party_member(self) -> bool {
-        matches!(self, PoliticalStatus::CpcMember | PoliticalStatus::CpcProbationary)
+        matches!(
+            self,
+            PoliticalStatus::CpcMember | PoliticalStatus::CpcProbationary
+        )
     }
 }
 
@@ -272,12 +275,61 @@ impl AttendanceStatus {
 
 /// 民族, GB/T 3304 (codes 01–56 in the standard's order).
 pub const ETHNICITIES: [&str; 56] = [
-    "汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族",
-    "满族", "侗族", "瑶族", "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族",
-    "佤族", "畲族", "高山族", "拉祜族", "水族", "东乡族", "纳西族", "景颇族", "柯尔克孜族",
-    "土族", "达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族",
-    "阿昌族", "普米族", "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族",
-    "保安族", "裕固族", "京族", "塔塔尔族", "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族",
+    "汉族",
+    "蒙古族",
+    "回族",
+    "藏族",
+    "维吾尔族",
+    "苗族",
+    "彝族",
+    "壮族",
+    "布依族",
+    "朝鲜族",
+    "满族",
+    "侗族",
+    "瑶族",
+    "白族",
+    "土家族",
+    "哈尼族",
+    "哈萨克族",
+    "傣族",
+    "黎族",
+    "傈僳族",
+    "佤族",
+    "畲族",
+    "高山族",
+    "拉祜族",
+    "水族",
+    "东乡族",
+    "纳西族",
+    "景颇族",
+    "柯尔克孜族",
+    "土族",
+    "达斡尔族",
+    "仫佬族",
+    "羌族",
+    "布朗族",
+    "撒拉族",
+    "毛南族",
+    "仡佬族",
+    "锡伯族",
+    "阿昌族",
+    "普米族",
+    "塔吉克族",
+    "怒族",
+    "乌孜别克族",
+    "俄罗斯族",
+    "鄂温克族",
+    "德昂族",
+    "保安族",
+    "裕固族",
+    "京族",
+    "塔塔尔族",
+    "独龙族",
+    "鄂伦春族",
+    "赫哲族",
+    "门巴族",
+    "珞巴族",
     "基诺族",
 ];
 
@@ -356,14 +408,29 @@ mod tests {
 
     #[test]
     fn aliases_and_codes_parse() {
-        assert_eq!(PoliticalStatus::parse("党员").unwrap(), PoliticalStatus::CpcMember);
-        assert_eq!(PoliticalStatus::parse(" 共产党员 ").unwrap(), PoliticalStatus::CpcMember);
-        assert_eq!(PoliticalStatus::parse("13").unwrap(), PoliticalStatus::Masses);
+        assert_eq!(
+            PoliticalStatus::parse("党员").unwrap(),
+            PoliticalStatus::CpcMember
+        );
+        assert_eq!(
+            PoliticalStatus::parse(" 共产党员 ").unwrap(),
+            PoliticalStatus::CpcMember
+        );
+        assert_eq!(
+            PoliticalStatus::parse("13").unwrap(),
+            PoliticalStatus::Masses
+        );
         assert_eq!(Education::parse("本科").unwrap(), Education::Bachelor);
-        assert_eq!(ActivityKind::parse("红歌比赛").unwrap(), ActivityKind::SongContest);
+        assert_eq!(
+            ActivityKind::parse("红歌比赛").unwrap(),
+            ActivityKind::SongContest
+        );
         assert_eq!(Gender::parse("女").unwrap().code(), "2");
         let err = Education::parse("幼儿园").unwrap_err();
-        assert_eq!(err.to_string(), "学历“幼儿园”无法识别，可填：研究生、大学本科、大学专科、中专、高中、初中、小学、其他");
+        assert_eq!(
+            err.to_string(),
+            "学历“幼儿园”无法识别，可填：研究生、大学本科、大学专科、中专、高中、初中、小学、其他"
+        );
     }
 
     #[test]

@@ -14,7 +14,10 @@ pub enum Error {
     #[error(transparent)]
     Code(#[from] CodeError),
     #[error("{field}：{message}")]
-    Invalid { field: &'static str, message: String },
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
     #[error("未找到{what}“{key}”")]
     NotFound { what: &'static str, key: String },
     #[error(transparent)]
@@ -29,11 +32,17 @@ pub enum Error {
 
 impl Error {
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
-        Error::Invalid { field, message: message.into() }
+        Error::Invalid {
+            field,
+            message: message.into(),
+        }
     }
 
     pub fn not_found(what: &'static str, key: impl ToString) -> Self {
-        Error::NotFound { what, key: key.to_string() }
+        Error::NotFound {
+            what,
+            key: key.to_string(),
+        }
     }
 
     /// A stable machine-readable code, e.g. `unit.has_staff`.
@@ -131,9 +140,17 @@ pub enum PersonError {
     #[error("身份证号：{0}")]
     IdNumber(#[from] IdCardError),
     #[error("{field}与身份证号不一致：身份证号对应{expected}，填写的是{given}")]
-    Mismatch { field: &'static str, expected: String, given: String },
+    Mismatch {
+        field: &'static str,
+        expected: String,
+        given: String,
+    },
     #[error("{name}（工号 {employee_no}）已于 {date} 离职")]
-    AlreadyLeft { name: String, employee_no: String, date: String },
+    AlreadyLeft {
+        name: String,
+        employee_no: String,
+        date: String,
+    },
     #[error("{name}（工号 {employee_no}）目前在职，无需恢复")]
     NotLeft { name: String, employee_no: String },
 }
@@ -176,7 +193,11 @@ pub enum AttendanceError {
     #[error("{name}（工号 {employee_no}）不是本次活动的应到人员；如确需签到，请按“非名单人员”补签")]
     NotInvited { name: String, employee_no: String },
     #[error("{name}（工号 {employee_no}）已离职，不能{action}")]
-    PersonLeft { name: String, employee_no: String, action: &'static str },
+    PersonLeft {
+        name: String,
+        employee_no: String,
+        action: &'static str,
+    },
     #[error("{name}（工号 {employee_no}）已签到，不能移出应到名单")]
     AlreadyCheckedIn { name: String, employee_no: String },
     #[error("请假须填写请假事由")]

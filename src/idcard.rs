@@ -30,8 +30,8 @@ pub struct IdNumber {
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
 const PROVINCES: [u32; 34] = [
-    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51,
-    52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+    53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
 ];
 
 /// The check character for the first 17 digits. `first17` must be 17 ASCII digits.
@@ -67,11 +67,19 @@ pub fn parse(input: &str) -> Result<IdNumber, IdCardError> {
         .filter(|d| d.format("%Y").to_string().as_str() >= "1900")
         .ok_or_else(|| IdCardError::BadBirthDate(birth.to_string()))?;
     let expected = check_char(body);
-    if last.chars().next() != Some(expected) {
+    if !last.starts_with(expected) {
         return Err(IdCardError::CheckDigit { expected });
     }
-    let gender = if (body.as_bytes()[16] - b'0') % 2 == 1 { Gender::Male } else { Gender::Female };
-    Ok(IdNumber { number, birth_date, gender })
+    let gender = if (body.as_bytes()[16] - b'0') % 2 == 1 {
+        Gender::Male
+    } else {
+        Gender::Female
+    };
+    Ok(IdNumber {
+        number,
+        birth_date,
+        gender,
+    })
 }
 
 #[cfg(test)]
@@ -83,7 +91,10 @@ mod tests {
         // 11010519491231002X is the example of GB 11643 itself.
         let id = parse("11010519491231002x").unwrap();
         assert_eq!(id.number, "11010519491231002X");
-        assert_eq!(id.birth_date, NaiveDate::from_ymd_opt(1949, 12, 31).unwrap());
+        assert_eq!(
+            id.birth_date,
+            NaiveDate::from_ymd_opt(1949, 12, 31).unwrap()
+        );
         assert_eq!(id.gender, Gender::Female);
         let id = parse("140105198503120018").unwrap();
         assert_eq!(id.gender, Gender::Male);
@@ -92,7 +103,10 @@ mod tests {
     #[test]
     fn check_digit_is_verified() {
         assert_eq!(check_char("14010519850312001"), '8');
-        assert_eq!(parse("140105198503120017"), Err(IdCardError::CheckDigit { expected: '8' }));
+        assert_eq!(
+            parse("140105198503120017"),
+            Err(IdCardError::CheckDigit { expected: '8' })
+        );
         assert_eq!(
             parse("140105198503120017").unwrap_err().to_string(),
             "校验位错误（按 GB 11643 应为 8）"
@@ -103,8 +117,14 @@ mod tests {
     fn malformed_numbers_are_refused_with_reasons() {
         assert_eq!(parse("1401051985031200"), Err(IdCardError::Length(16)));
         assert_eq!(parse("14010519850312A017"), Err(IdCardError::BadChar));
-        assert_eq!(parse("990105198503120017"), Err(IdCardError::BadRegion("99".into())));
-        assert!(matches!(parse("140105198502300010"), Err(IdCardError::BadBirthDate(_))));
+        assert_eq!(
+            parse("990105198503120017"),
+            Err(IdCardError::BadRegion("99".into()))
+        );
+        assert!(matches!(
+            parse("140105198502300010"),
+            Err(IdCardError::BadBirthDate(_))
+        ));
         // Full-width digits and spaces are folded before checking.
         assert!(parse("１４０１０５ 19850312 0018").is_ok());
     }

@@ -4,6 +4,7 @@
 pub mod activities;
 pub mod attendance;
 pub mod codes;
+pub mod dates;
 pub mod db;
 pub mod demo;
 pub mod error;

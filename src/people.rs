@@ -4,8 +4,20 @@ use pinyin::ToPinyin;
 
 /// Surnames whose reading as a surname differs from the character's common reading.
 const SURNAME_INITIALS: &[(char, char)] = &[
-    ('单', 's'), ('解', 'x'), ('查', 'z'), ('仇', 'q'), ('朴', 'p'), ('区', 'o'), ('盖', 'g'),
-    ('乐', 'y'), ('覃', 'q'), ('缪', 'm'), ('尉', 'y'), ('曾', 'z'), ('纪', 'j'), ('宁', 'n'),
+    ('单', 's'),
+    ('解', 'x'),
+    ('查', 'z'),
+    ('仇', 'q'),
+    ('朴', 'p'),
+    ('区', 'o'),
+    ('盖', 'g'),
+    ('乐', 'y'),
+    ('覃', 'q'),
+    ('缪', 'm'),
+    ('尉', 'y'),
+    ('曾', 'z'),
+    ('纪', 'j'),
+    ('宁', 'n'),
 ];
 
 /// Pinyin initials of a name for search: 张三 → "zs", 单雄信 → "sxx". Letters are kept
@@ -134,7 +146,10 @@ impl Person {
     /// The same person with the ID and phone numbers masked (1401**********1234, 138****5678),
     /// for lists, printouts and exports where the full value was not asked for.
     pub fn masked(mut self) -> Person {
-        self.id_number = self.id_number.as_deref().map(crate::privacy::mask_id_number);
+        self.id_number = self
+            .id_number
+            .as_deref()
+            .map(crate::privacy::mask_id_number);
         self.phone = self.phone.as_deref().map(crate::privacy::mask_phone);
         self
     }
@@ -157,16 +172,26 @@ fn check(conn: &Connection, mut p: PersonInput, today: NaiveDate) -> Result<Chec
         return Err(Error::invalid("工号", "不能为空"));
     }
     if p.employee_no.chars().count() > 20
-        || !p.employee_no.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        || !p
+            .employee_no
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
     {
-        return Err(Error::invalid("工号", "只能由字母、数字和“-”组成，最多 20 位"));
+        return Err(Error::invalid(
+            "工号",
+            "只能由字母、数字和“-”组成，最多 20 位",
+        ));
     }
     p.name = p.name.trim().replace(['\u{3000}', ' '], "");
     let name_len = p.name.chars().count();
     if name_len == 0 {
         return Err(Error::invalid("姓名", "不能为空"));
     }
-    if name_len > 20 || p.name.chars().any(|c| c.is_ascii_digit() || c.is_ascii_punctuation()) {
+    if name_len > 20
+        || p.name
+            .chars()
+            .any(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+    {
         return Err(Error::invalid("姓名", "应为 1–20 个字，不能含数字或符号"));
     }
 
@@ -210,8 +235,13 @@ fn check(conn: &Connection, mut p: PersonInput, today: NaiveDate) -> Result<Chec
     if birth_date < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN) {
         return Err(Error::invalid("出生日期", "不能早于 1900 年"));
     }
-    let sixteen = birth_date.checked_add_months(Months::new(16 * 12)).unwrap_or(birth_date);
-    for (field, date) in [("参加工作时间", p.work_start_date), ("入职时间", p.hire_date)] {
+    let sixteen = birth_date
+        .checked_add_months(Months::new(16 * 12))
+        .unwrap_or(birth_date);
+    for (field, date) in [
+        ("参加工作时间", p.work_start_date),
+        ("入职时间", p.hire_date),
+    ] {
         if let Some(d) = date {
             if d < sixteen {
                 return Err(Error::invalid(field, "早于年满 16 周岁的日期，请核对"));
@@ -253,7 +283,11 @@ fn check(conn: &Connection, mut p: PersonInput, today: NaiveDate) -> Result<Chec
     if !unit_exists {
         return Err(Error::invalid("所在单位", "请选择一个存在的单位"));
     }
-    Ok(Checked { input: p, gender, birth_date })
+    Ok(Checked {
+        input: p,
+        gender,
+        birth_date,
+    })
 }
 
 fn check_unique(conn: &Connection, c: &Checked, except: i64) -> Result<()> {
@@ -394,7 +428,11 @@ pub fn leave(tx: &Tx, id: i64, date: NaiveDate, reason: Option<&str>) -> Result<
 pub fn reinstate(tx: &Tx, id: i64) -> Result<()> {
     let p = get(tx, id)?;
     if p.in_post() {
-        return Err(PersonError::NotLeft { name: p.name, employee_no: p.employee_no }.into());
+        return Err(PersonError::NotLeft {
+            name: p.name,
+            employee_no: p.employee_no,
+        }
+        .into());
     }
     tx.execute(
         "UPDATE person SET left_date = NULL, leave_reason = NULL, updated_at = ?2 WHERE id = ?1",
@@ -447,9 +485,13 @@ pub fn get(conn: &Connection, id: i64) -> Result<Person> {
 /// Finds a person by 工号 (as typed: spaces and full-width digits are folded).
 pub fn by_employee_no(conn: &Connection, employee_no: &str) -> Result<Person> {
     let no = fold_input(employee_no);
-    conn.query_row(&format!("{SELECT_PERSON} WHERE p.employee_no = ?1"), [&no], from_row)
-        .optional()?
-        .ok_or_else(|| Error::not_found("工号", no))
+    conn.query_row(
+        &format!("{SELECT_PERSON} WHERE p.employee_no = ?1"),
+        [&no],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("工号", no))
 }
 
 /// Which people: used by the staff list and by "invite everyone matching".
@@ -486,8 +528,16 @@ impl PersonFilter {
                 n = values.len()
             ));
         }
-        if let Some(q) = self.search.as_deref().map(fold_input).filter(|q| !q.is_empty()) {
-            let escaped = q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        if let Some(q) = self
+            .search
+            .as_deref()
+            .map(fold_input)
+            .filter(|q| !q.is_empty())
+        {
+            let escaped = q
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
             values.push(format!("%{escaped}%").into());
             let contains = values.len();
             values.push(format!("{}%", escaped.to_lowercase()).into());
@@ -511,7 +561,9 @@ impl PersonFilter {
         }
         if let Some(member) = self.party_member {
             let not = if member { "" } else { "NOT " };
-            clauses.push(format!("ifnull(p.political_status, '') {not}IN ('01', '02')"));
+            clauses.push(format!(
+                "ifnull(p.political_status, '') {not}IN ('01', '02')"
+            ));
         }
         if let Some(g) = self.gender {
             values.push(g.code().to_string().into());
@@ -534,7 +586,12 @@ pub struct Page<T> {
 
 /// People matching `filter`, ordered by 工号, `limit` from `offset` (paging happens in SQL so a
 /// 10,000-person company lists as fast as a team).
-pub fn list(conn: &Connection, filter: &PersonFilter, offset: i64, limit: i64) -> Result<Page<Person>> {
+pub fn list(
+    conn: &Connection,
+    filter: &PersonFilter,
+    offset: i64,
+    limit: i64,
+) -> Result<Page<Person>> {
     let (clause, mut values) = filter.to_sql();
     let total: i64 = conn.query_row(
         &format!("SELECT count(*) FROM person p WHERE {clause}"),
@@ -551,13 +608,19 @@ pub fn list(conn: &Connection, filter: &PersonFilter, offset: i64, limit: i64) -
     let items = stmt
         .query_map(params_from_iter(values.iter()), from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(Page { total, offset, items })
+    Ok(Page {
+        total,
+        offset,
+        items,
+    })
 }
 
 /// The ids of everyone matching `filter` (for invitations).
 pub fn ids(conn: &Connection, filter: &PersonFilter) -> Result<Vec<i64>> {
     let (clause, values) = filter.to_sql();
-    let mut stmt = conn.prepare(&format!("SELECT p.id FROM person p WHERE {clause} ORDER BY p.id"))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT p.id FROM person p WHERE {clause} ORDER BY p.id"
+    ))?;
     let ids = stmt
         .query_map(params_from_iter(values.iter()), |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;

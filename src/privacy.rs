@@ -18,7 +18,13 @@ fn mask(s: &str, keep_start: usize, keep_end: usize) -> String {
     chars
         .iter()
         .enumerate()
-        .map(|(i, &c)| if i < keep_start || i >= chars.len() - keep_end { c } else { '*' })
+        .map(|(i, &c)| {
+            if i < keep_start || i >= chars.len() - keep_end {
+                c
+            } else {
+                '*'
+            }
+        })
         .collect()
 }
 

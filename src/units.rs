@@ -37,7 +37,10 @@ fn check_name(name: &str) -> Result<String> {
         return Err(Error::invalid("单位名称", "不能为空"));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(Error::invalid("单位名称", format!("不能超过 {MAX_NAME_CHARS} 个字")));
+        return Err(Error::invalid(
+            "单位名称",
+            format!("不能超过 {MAX_NAME_CHARS} 个字"),
+        ));
     }
     if name.contains('/') {
         return Err(Error::invalid("单位名称", "不能包含“/”"));
@@ -51,7 +54,12 @@ fn name_of(conn: &Connection, id: i64) -> Result<String> {
         .ok_or_else(|| Error::not_found("单位", id))
 }
 
-fn check_sibling_free(conn: &Connection, parent: Option<i64>, name: &str, except: i64) -> Result<()> {
+fn check_sibling_free(
+    conn: &Connection,
+    parent: Option<i64>,
+    name: &str,
+    except: i64,
+) -> Result<()> {
     let taken: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM unit WHERE ifnull(parent_id, 0) = ifnull(?1, 0)
                                            AND name = ?2 AND id <> ?3)",
@@ -63,7 +71,11 @@ fn check_sibling_free(conn: &Connection, parent: Option<i64>, name: &str, except
             Some(p) => name_of(conn, p)?,
             None => "（顶层）".to_string(),
         };
-        return Err(UnitError::DuplicateName { parent, name: name.to_string() }.into());
+        return Err(UnitError::DuplicateName {
+            parent,
+            name: name.to_string(),
+        }
+        .into());
     }
     Ok(())
 }
@@ -94,7 +106,9 @@ pub fn rename(tx: &Tx, id: i64, new_name: &str) -> Result<()> {
     let old = name_of(tx, id)?;
     let name = check_name(new_name)?;
     let parent: Option<i64> =
-        tx.query_row("SELECT parent_id FROM unit WHERE id = ?1", [id], |r| r.get(0))?;
+        tx.query_row("SELECT parent_id FROM unit WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?;
     check_sibling_free(tx, parent, &name, id)?;
     tx.execute("UPDATE unit SET name = ?1 WHERE id = ?2", params![name, id])?;
     tx.note(format!("单位 {old} 更名为 {name}"));
@@ -111,7 +125,10 @@ pub fn move_to(tx: &Tx, id: i64, new_parent: Option<i64>) -> Result<()> {
         }
     }
     check_sibling_free(tx, new_parent, &name, id)?;
-    tx.execute("UPDATE unit SET parent_id = ?1 WHERE id = ?2", params![new_parent, id])?;
+    tx.execute(
+        "UPDATE unit SET parent_id = ?1 WHERE id = ?2",
+        params![new_parent, id],
+    )?;
     tx.note(format!("单位 {name} 移动到编号 {new_parent:?} 之下"));
     Ok(())
 }
@@ -123,7 +140,11 @@ pub fn delete(tx: &Tx, id: i64) -> Result<()> {
     let count = |sql: &str| -> Result<i64> { Ok(tx.query_row(sql, [id], |r| r.get(0))?) };
     let children = count("SELECT count(*) FROM unit WHERE parent_id = ?1")?;
     if children > 0 {
-        return Err(UnitError::HasChildren { name, count: children }.into());
+        return Err(UnitError::HasChildren {
+            name,
+            count: children,
+        }
+        .into());
     }
     let staff = count("SELECT count(*) FROM person WHERE unit_id = ?1")?;
     if staff > 0 {
@@ -131,7 +152,11 @@ pub fn delete(tx: &Tx, id: i64) -> Result<()> {
     }
     let activities = count("SELECT count(*) FROM activity WHERE organizer_unit_id = ?1")?;
     if activities > 0 {
-        return Err(UnitError::HasActivities { name, count: activities }.into());
+        return Err(UnitError::HasActivities {
+            name,
+            count: activities,
+        }
+        .into());
     }
     tx.execute("DELETE FROM unit WHERE id = ?1", [id])?;
     tx.note(format!("删除单位 {name}"));
@@ -144,7 +169,9 @@ pub fn subtree_ids(conn: &Connection, id: i64) -> Result<Vec<i64>> {
         "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)
          SELECT id FROM sub",
     )?;
-    let ids = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let ids = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(ids)
 }
 
@@ -185,7 +212,10 @@ pub fn tree(conn: &Connection) -> Result<Vec<UnitNode>> {
         units
             .iter()
             .filter(|u| u.parent_id == parent)
-            .map(|u| UnitNode { unit: u.clone(), children: build(units, Some(u.id)) })
+            .map(|u| UnitNode {
+                unit: u.clone(),
+                children: build(units, Some(u.id)),
+            })
             .collect()
     }
     Ok(build(&list(conn)?, None))
@@ -203,14 +233,19 @@ pub fn get(conn: &Connection, id: i64) -> Result<Unit> {
 pub fn resolve(conn: &Connection, key: &str) -> Result<i64> {
     let key = key.trim();
     if let Ok(id) = key.parse::<i64>() {
-        let exists: bool =
-            conn.query_row("SELECT EXISTS (SELECT 1 FROM unit WHERE id = ?1)", [id], |r| r.get(0))?;
+        let exists: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM unit WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
         if exists {
             return Ok(id);
         }
     }
     let mut stmt = conn.prepare_cached("SELECT id FROM unit WHERE name = ?1")?;
-    let ids: Vec<i64> = stmt.query_map([key], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<i64> = stmt
+        .query_map([key], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     match ids.as_slice() {
         [id] => Ok(*id),
         [] => Err(Error::not_found("单位", key)),
@@ -221,7 +256,11 @@ pub fn resolve(conn: &Connection, key: &str) -> Result<i64> {
                 .map(|u| format!("{}（编号 {}）", u.path, u.id))
                 .collect::<Vec<_>>()
                 .join("、");
-            Err(UnitError::Ambiguous { name: key.to_string(), paths }.into())
+            Err(UnitError::Ambiguous {
+                name: key.to_string(),
+                paths,
+            }
+            .into())
         }
     }
 }

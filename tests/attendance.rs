@@ -30,27 +30,58 @@ fn branch() -> Branch {
     let li = t.person("10002", "李四", team);
     let wang = t.person("10003", "王五", team);
     let zhao = t.person("10004", "赵六", dept);
-    Branch { t, company, station, team, dept, zhang, li, wang, zhao }
+    Branch {
+        t,
+        company,
+        station,
+        team,
+        dept,
+        zhang,
+        li,
+        wang,
+        zhao,
+    }
 }
 
 #[test]
 fn the_invitee_list_is_frozen_when_people_are_invited() {
     let mut b = branch();
     let a = b.t.activity("形势任务宣讲", "2026-03-10 09:00");
-    assert_eq!(b.t.write(|tx| attendance::invite_unit(tx, a, b.station)).unwrap(), 3);
+    assert_eq!(
+        b.t.write(|tx| attendance::invite_unit(tx, a, b.station))
+            .unwrap(),
+        3
+    );
     // Someone who joins the station afterwards is not on the list: never "absent" from it.
     let newcomer = b.t.person("10005", "孙七", b.team);
     let sheet = attendance::sheet(b.t.db.conn(), a).unwrap();
     assert_eq!(sheet.counts.invited, 3);
     assert!(sheet.rows.iter().all(|r| r.person_id != newcomer));
     // Inviting the unit again adds only who is new, nobody twice.
-    assert_eq!(b.t.write(|tx| attendance::invite_unit(tx, a, b.station)).unwrap(), 1);
-    assert_eq!(b.t.write(|tx| attendance::invite_unit(tx, a, b.station)).unwrap(), 0);
+    assert_eq!(
+        b.t.write(|tx| attendance::invite_unit(tx, a, b.station))
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        b.t.write(|tx| attendance::invite_unit(tx, a, b.station))
+            .unwrap(),
+        0
+    );
     // The list can be edited by hand.
-    b.t.write(|tx| attendance::uninvite(tx, a, newcomer)).unwrap();
-    assert_eq!(b.t.write(|tx| attendance::invite_people(tx, a, &[b.zhao])).unwrap(), 1);
-    let names: Vec<String> =
-        attendance::sheet(b.t.db.conn(), a).unwrap().rows.into_iter().map(|r| r.name).collect();
+    b.t.write(|tx| attendance::uninvite(tx, a, newcomer))
+        .unwrap();
+    assert_eq!(
+        b.t.write(|tx| attendance::invite_people(tx, a, &[b.zhao]))
+            .unwrap(),
+        1
+    );
+    let names: Vec<String> = attendance::sheet(b.t.db.conn(), a)
+        .unwrap()
+        .rows
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
     assert_eq!(names, ["张三", "李四", "王五", "赵六"]);
 }
 
@@ -60,10 +91,17 @@ fn people_hired_after_or_gone_before_the_activity_are_not_invited() {
     let mut input = people::get(b.t.db.conn(), b.li).unwrap().to_input();
     input.hire_date = Some(date("2026-05-01"));
     b.t.write(|tx| people::update(tx, b.li, input)).unwrap();
-    b.t.write(|tx| people::leave(tx, b.wang, date("2026-02-01"), Some("调出"))).unwrap();
+    b.t.write(|tx| people::leave(tx, b.wang, date("2026-02-01"), Some("调出")))
+        .unwrap();
     let a = b.t.activity("一季度宣讲", "2026-03-10 09:00");
-    assert_eq!(b.t.write(|tx| attendance::invite_unit(tx, a, b.station)).unwrap(), 1);
-    let err = b.t.write(|tx| attendance::invite_people(tx, a, &[b.wang])).unwrap_err();
+    assert_eq!(
+        b.t.write(|tx| attendance::invite_unit(tx, a, b.station))
+            .unwrap(),
+        1
+    );
+    let err =
+        b.t.write(|tx| attendance::invite_people(tx, a, &[b.wang]))
+            .unwrap_err();
     assert_eq!(err.to_string(), "王五（工号 10003）已离职，不能邀请");
 }
 
@@ -76,29 +114,67 @@ fn invite_by_filter_takes_everyone_matching() {
         b.t.write(|tx| people::update(tx, id, input)).unwrap();
     }
     let a = b.t.activity("政工干部培训", "2026-03-10 09:00");
-    let cadres = PersonFilter { political_cadre: Some(true), ..Default::default() };
-    assert_eq!(b.t.write(|tx| attendance::invite_filter(tx, a, &cadres)).unwrap(), 2);
-    let in_station = PersonFilter { unit_id: Some(b.station), ..cadres };
+    let cadres = PersonFilter {
+        political_cadre: Some(true),
+        ..Default::default()
+    };
+    assert_eq!(
+        b.t.write(|tx| attendance::invite_filter(tx, a, &cadres))
+            .unwrap(),
+        2
+    );
+    let in_station = PersonFilter {
+        unit_id: Some(b.station),
+        ..cadres
+    };
     let a2 = b.t.activity("供电所政工例会", "2026-03-11 09:00");
-    assert_eq!(b.t.write(|tx| attendance::invite_filter(tx, a2, &in_station)).unwrap(), 1);
+    assert_eq!(
+        b.t.write(|tx| attendance::invite_filter(tx, a2, &in_station))
+            .unwrap(),
+        1
+    );
 }
 
 #[test]
 fn check_in_after_the_grace_period_is_late_and_twice_is_reported_not_counted() {
     let mut b = branch();
     let a = b.t.activity("专题讲座", "2026-03-10 09:00");
-    b.t.write(|tx| attendance::invite_unit(tx, a, b.company)).unwrap();
-    let on_time = b.t.write(|tx| attendance::check_in(tx, a, b.zhang, time("2026-03-10 09:10"), false)).unwrap();
-    assert!(matches!(on_time, CheckIn::Recorded { status: AttendanceStatus::Present, .. }));
-    let late = b.t.write(|tx| attendance::check_in_by_employee_no(tx, a, "10002", time("2026-03-10 09:11"), false)).unwrap();
-    assert!(matches!(late, CheckIn::Recorded { status: AttendanceStatus::Late, .. }));
+    b.t.write(|tx| attendance::invite_unit(tx, a, b.company))
+        .unwrap();
+    let on_time =
+        b.t.write(|tx| attendance::check_in(tx, a, b.zhang, time("2026-03-10 09:10"), false))
+            .unwrap();
+    assert!(matches!(
+        on_time,
+        CheckIn::Recorded {
+            status: AttendanceStatus::Present,
+            ..
+        }
+    ));
+    let late =
+        b.t.write(|tx| {
+            attendance::check_in_by_employee_no(tx, a, "10002", time("2026-03-10 09:11"), false)
+        })
+        .unwrap();
+    assert!(matches!(
+        late,
+        CheckIn::Recorded {
+            status: AttendanceStatus::Late,
+            ..
+        }
+    ));
     assert_eq!(late.message(), "李四 签到成功（迟到），09:11");
-    let again = b.t.write(|tx| attendance::check_in(tx, a, b.zhang, time("2026-03-10 09:30"), false)).unwrap();
+    let again =
+        b.t.write(|tx| attendance::check_in(tx, a, b.zhang, time("2026-03-10 09:30"), false))
+            .unwrap();
     assert_eq!(again.message(), "张三 已签到（09:10），不重复计数");
     let c = attendance::counts(b.t.db.conn(), a).unwrap();
     assert_eq!((c.invited, c.present, c.late, c.attended), (4, 1, 1, 2));
     // The first check-in marked the activity as held.
-    assert_eq!(activities::get(b.t.db.conn(), a).unwrap().status, ActivityStatus::Held);
+    assert_eq!(
+        activities::get(b.t.db.conn(), a).unwrap().status,
+        ActivityStatus::Held
+    );
 }
 
 #[test]
@@ -107,23 +183,42 @@ fn a_custom_grace_period_moves_the_late_threshold() {
     let mut input = activity_input("座谈会", "2026-03-10 14:30");
     input.late_grace_minutes = 0;
     let a = b.t.write(|tx| activities::add(tx, input)).unwrap();
-    b.t.write(|tx| attendance::invite_people(tx, a, &[b.zhang])).unwrap();
-    let r = b.t.write(|tx| attendance::check_in(tx, a, b.zhang, time("2026-03-10 14:31"), false)).unwrap();
-    assert!(matches!(r, CheckIn::Recorded { status: AttendanceStatus::Late, .. }));
+    b.t.write(|tx| attendance::invite_people(tx, a, &[b.zhang]))
+        .unwrap();
+    let r =
+        b.t.write(|tx| attendance::check_in(tx, a, b.zhang, time("2026-03-10 14:31"), false))
+            .unwrap();
+    assert!(matches!(
+        r,
+        CheckIn::Recorded {
+            status: AttendanceStatus::Late,
+            ..
+        }
+    ));
 }
 
 #[test]
 fn walk_ins_must_be_asked_for_and_stay_out_of_the_rate() {
     let mut b = branch();
     let a = b.t.activity("专题讲座", "2026-03-10 09:00");
-    b.t.write(|tx| attendance::invite_unit(tx, a, b.team)).unwrap();
-    let err = b.t.write(|tx| attendance::check_in(tx, a, b.zhao, time("2026-03-10 09:00"), false)).unwrap_err();
+    b.t.write(|tx| attendance::invite_unit(tx, a, b.team))
+        .unwrap();
+    let err =
+        b.t.write(|tx| attendance::check_in(tx, a, b.zhao, time("2026-03-10 09:00"), false))
+            .unwrap_err();
     assert_eq!(err.code(), "attendance.not_invited");
-    assert!(err.to_string().starts_with("赵六（工号 10004）不是本次活动的应到人员"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("赵六（工号 10004）不是本次活动的应到人员"),
+        "{err}"
+    );
     assert_eq!(attendance::counts(b.t.db.conn(), a).unwrap().walk_ins, 0);
-    let r = b.t.write(|tx| attendance::check_in(tx, a, b.zhao, time("2026-03-10 09:00"), true)).unwrap();
+    let r =
+        b.t.write(|tx| attendance::check_in(tx, a, b.zhao, time("2026-03-10 09:00"), true))
+            .unwrap();
     assert!(matches!(r, CheckIn::Recorded { walk_in: true, .. }));
-    b.t.write(|tx| attendance::check_in(tx, a, b.li, time("2026-03-10 09:00"), false)).unwrap();
+    b.t.write(|tx| attendance::check_in(tx, a, b.li, time("2026-03-10 09:00"), false))
+        .unwrap();
     let c = attendance::counts(b.t.db.conn(), a).unwrap();
     // 应到 2 (李四, 王五), 实到 1, walk-in 赵六 beside it; 王五 not checked in → 缺席 once held.
     assert_eq!((c.invited, c.attended, c.walk_ins, c.absent), (2, 1, 1, 1));
@@ -138,25 +233,51 @@ fn walk_ins_must_be_asked_for_and_stay_out_of_the_rate() {
 fn leave_is_not_absence_and_needs_a_reason() {
     let mut b = branch();
     let a = b.t.activity("专题讲座", "2026-03-10 09:00");
-    b.t.write(|tx| attendance::invite_unit(tx, a, b.company)).unwrap();
+    b.t.write(|tx| attendance::invite_unit(tx, a, b.company))
+        .unwrap();
     let at = time("2026-03-10 09:00");
-    let err = b.t.write(|tx| attendance::set_status(tx, a, b.li, Some(AttendanceStatus::Leave), None, at)).unwrap_err();
+    let err = b
+        .t
+        .write(|tx| attendance::set_status(tx, a, b.li, Some(AttendanceStatus::Leave), None, at))
+        .unwrap_err();
     assert_eq!(err.to_string(), "请假须填写请假事由");
-    b.t.write(|tx| attendance::set_status(tx, a, b.li, Some(AttendanceStatus::Leave), Some("抢修值班"), at)).unwrap();
-    b.t.write(|tx| attendance::check_in(tx, a, b.zhang, at, false)).unwrap();
-    b.t.write(|tx| attendance::set_status(tx, a, b.wang, Some(AttendanceStatus::Absent), None, at)).unwrap();
+    b.t.write(|tx| {
+        attendance::set_status(
+            tx,
+            a,
+            b.li,
+            Some(AttendanceStatus::Leave),
+            Some("抢修值班"),
+            at,
+        )
+    })
+    .unwrap();
+    b.t.write(|tx| attendance::check_in(tx, a, b.zhang, at, false))
+        .unwrap();
+    b.t.write(|tx| attendance::set_status(tx, a, b.wang, Some(AttendanceStatus::Absent), None, at))
+        .unwrap();
     // 应到 4, 请假 1 → 3 expected; 实到 1 (张三); 缺席 王五 (marked) + 赵六 (never came).
     let c = attendance::counts(b.t.db.conn(), a).unwrap();
-    assert_eq!((c.invited, c.leave, c.attended, c.absent, c.not_checked_in), (4, 1, 1, 2, 1));
+    assert_eq!(
+        (c.invited, c.leave, c.attended, c.absent, c.not_checked_in),
+        (4, 1, 1, 2, 1)
+    );
     assert_eq!(c.rate_text(), "33.3%（1/3）");
     let sheet = attendance::sheet(b.t.db.conn(), a).unwrap();
     let li = sheet.rows.iter().find(|r| r.person_id == b.li).unwrap();
-    assert_eq!((li.status_label, li.leave_reason.as_deref()), ("请假", Some("抢修值班")));
+    assert_eq!(
+        (li.status_label, li.leave_reason.as_deref()),
+        ("请假", Some("抢修值班"))
+    );
     let zhao = sheet.rows.iter().find(|r| r.person_id == b.zhao).unwrap();
     assert_eq!(zhao.status_label, "缺席");
     // Someone on leave who comes after all is simply checked in.
-    b.t.write(|tx| attendance::check_in(tx, a, b.li, time("2026-03-10 09:05"), false)).unwrap();
-    assert_eq!(attendance::counts(b.t.db.conn(), a).unwrap().rate_text(), "50.0%（2/4）");
+    b.t.write(|tx| attendance::check_in(tx, a, b.li, time("2026-03-10 09:05"), false))
+        .unwrap();
+    assert_eq!(
+        attendance::counts(b.t.db.conn(), a).unwrap().rate_text(),
+        "50.0%（2/4）"
+    );
 }
 
 /// Three held activities in March 2026, one in April, one cancelled, one planned:
@@ -190,7 +311,14 @@ fn rates_by_person_and_unit_match_hand_computed_values() {
         attendance::invite_people(tx, f, &[zhang, li])?;
         attendance::check_in(tx, a, zhang, time("2026-03-10 08:55"), false)?;
         attendance::check_in(tx, a, li, time("2026-03-10 09:20"), false)?;
-        attendance::set_status(tx, a, wang, Some(Leave), Some("年休假"), time("2026-03-10 08:00"))?;
+        attendance::set_status(
+            tx,
+            a,
+            wang,
+            Some(Leave),
+            Some("年休假"),
+            time("2026-03-10 08:00"),
+        )?;
         attendance::check_in(tx, bb, zhang, time("2026-03-20 09:00"), false)?;
         attendance::set_status(tx, bb, li, Some(Absent), None, time("2026-03-20 09:00"))?;
         attendance::check_in(tx, bb, wang, time("2026-03-20 09:00"), false)?;
@@ -202,13 +330,25 @@ fn rates_by_person_and_unit_match_hand_computed_values() {
         Ok(())
     })
     .unwrap();
-    let march = RateQuery { from: date("2026-03-01"), to: date("2026-03-31"), unit_id: None };
+    let march = RateQuery {
+        from: date("2026-03-01"),
+        to: date("2026-03-31"),
+        unit_id: None,
+    };
     let by_person = attendance::rates_by_person(b.t.db.conn(), &march).unwrap();
     let got: Vec<(&str, i64, i64, i64, i64, i64, i64)> = by_person
         .iter()
         .map(|r| {
             let c = &r.counts;
-            (r.name.as_str(), c.invited, c.attended, c.late, c.leave, c.absent, c.walk_ins)
+            (
+                r.name.as_str(),
+                c.invited,
+                c.attended,
+                c.late,
+                c.leave,
+                c.absent,
+                c.walk_ins,
+            )
         })
         .collect();
     // Lowest rate first: 赵六 50%, 李四 66.7%, then 张三 and 王五 at 100% by 工号.
@@ -228,7 +368,14 @@ fn rates_by_person_and_unit_match_hand_computed_values() {
     let by_unit = attendance::rates_by_unit(b.t.db.conn(), &march).unwrap();
     let got: Vec<(&str, i64, i64, i64)> = by_unit
         .iter()
-        .map(|r| (r.name.as_str(), r.counts.invited, r.counts.leave, r.counts.attended))
+        .map(|r| {
+            (
+                r.name.as_str(),
+                r.counts.invited,
+                r.counts.leave,
+                r.counts.attended,
+            )
+        })
         .collect();
     // team = 李四 + 王五: 5 invited, 1 leave, 3 attended; station adds 张三 (2, 0, 2);
     // dept = 赵六 (2, 0, 1); company = everyone (9, 1, 6).
@@ -243,7 +390,10 @@ fn rates_by_person_and_unit_match_hand_computed_values() {
     );
     assert_eq!(by_unit[0].counts.rate_text(), "75.0%（6/8）");
 
-    let station_only = RateQuery { unit_id: Some(b.station), ..march.clone() };
+    let station_only = RateQuery {
+        unit_id: Some(b.station),
+        ..march.clone()
+    };
     let units: Vec<i64> = attendance::rates_by_unit(b.t.db.conn(), &station_only)
         .unwrap()
         .iter()
@@ -258,16 +408,29 @@ fn rates_by_person_and_unit_match_hand_computed_values() {
     assert_eq!(people, ["李四", "张三", "王五"]);
 
     let absent = attendance::absences(b.t.db.conn(), &march, false).unwrap();
-    let got: Vec<(&str, &str)> =
-        absent.iter().map(|x| (x.activity_title.as_str(), x.name.as_str())).collect();
+    let got: Vec<(&str, &str)> = absent
+        .iter()
+        .map(|x| (x.activity_title.as_str(), x.name.as_str()))
+        .collect();
     assert_eq!(got, [("A", "赵六"), ("B", "李四")]);
     let with_leave = attendance::absences(b.t.db.conn(), &march, true).unwrap();
     assert_eq!(with_leave.len(), 3);
     // Same activity: by 工号, so 王五 (10003, 请假) before 赵六 (10004).
-    assert_eq!((with_leave[0].name.as_str(), with_leave[0].status), ("王五", AttendanceStatus::Leave));
+    assert_eq!(
+        (with_leave[0].name.as_str(), with_leave[0].status),
+        ("王五", AttendanceStatus::Leave)
+    );
     assert_eq!(with_leave[0].leave_reason.as_deref(), Some("年休假"));
-    let april = RateQuery { from: date("2026-04-01"), to: date("2026-04-30"), unit_id: Some(b.dept) };
-    assert!(attendance::absences(b.t.db.conn(), &april, false).unwrap().is_empty());
+    let april = RateQuery {
+        from: date("2026-04-01"),
+        to: date("2026-04-30"),
+        unit_id: Some(b.dept),
+    };
+    assert!(
+        attendance::absences(b.t.db.conn(), &april, false)
+            .unwrap()
+            .is_empty()
+    );
     let _ = b.company;
 }
 
@@ -276,28 +439,48 @@ fn a_series_is_created_and_edited_together() {
     let mut b = branch();
     let mut input = activity_input("月度形势任务宣讲", "2026-01-31 09:00");
     input.organizer_unit_id = Some(b.station);
-    let ids = b.t.write(|tx| activities::add_series(tx, input.clone(), Recurrence::Monthly, 4)).unwrap();
+    let ids =
+        b.t.write(|tx| activities::add_series(tx, input.clone(), Recurrence::Monthly, 4))
+            .unwrap();
     let first = activities::get(b.t.db.conn(), ids[0]).unwrap();
     let series = activities::series(b.t.db.conn(), first.series_uid.as_deref().unwrap()).unwrap();
-    let dates: Vec<String> = series.iter().map(|a| a.starts_at.date().to_string()).collect();
-    assert_eq!(dates, ["2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30"]);
+    let dates: Vec<String> = series
+        .iter()
+        .map(|a| a.starts_at.date().to_string())
+        .collect();
+    assert_eq!(
+        dates,
+        ["2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30"]
+    );
     // The first one is held; editing the series changes the others only, each on its own date.
-    b.t.write(|tx| attendance::invite_people(tx, ids[0], &[b.zhang])).unwrap();
-    b.t.write(|tx| attendance::check_in(tx, ids[0], b.zhang, time("2026-01-31 09:00"), false)).unwrap();
+    b.t.write(|tx| attendance::invite_people(tx, ids[0], &[b.zhang]))
+        .unwrap();
+    b.t.write(|tx| attendance::check_in(tx, ids[0], b.zhang, time("2026-01-31 09:00"), false))
+        .unwrap();
     let mut edit = input.clone();
     edit.title = "月度形势任务宣讲（调整）".into();
     edit.mode = ActivityMode::Hybrid;
     edit.online_meeting = Some("i国网 云上论坛".into());
     edit.starts_at = time("2026-02-28 14:30");
     edit.ends_at = time("2026-02-28 16:00");
-    assert_eq!(b.t.write(|tx| activities::update_series(tx, ids[1], edit)).unwrap(), 3);
+    assert_eq!(
+        b.t.write(|tx| activities::update_series(tx, ids[1], edit))
+            .unwrap(),
+        3
+    );
     let series = activities::series(b.t.db.conn(), first.series_uid.as_deref().unwrap()).unwrap();
     assert_eq!(series[0].title, "月度形势任务宣讲");
     assert_eq!(series[3].title, "月度形势任务宣讲（调整）");
     assert_eq!(series[3].starts_at, time("2026-04-30 14:30"));
     assert_eq!(series[3].ends_at, time("2026-04-30 16:00"));
-    assert_eq!(b.t.write(|tx| activities::cancel(tx, ids[2], true)).unwrap(), 3);
-    let err = b.t.write(|tx| activities::cancel(tx, ids[0], false)).unwrap_err();
+    assert_eq!(
+        b.t.write(|tx| activities::cancel(tx, ids[2], true))
+            .unwrap(),
+        3
+    );
+    let err =
+        b.t.write(|tx| activities::cancel(tx, ids[0], false))
+            .unwrap_err();
     assert_eq!(err.to_string(), "活动“月度形势任务宣讲”已开展，不能取消");
 }
 
@@ -312,26 +495,44 @@ fn activity_input_is_checked_and_cancelled_ones_take_no_check_in() {
     online.mode = ActivityMode::Online;
     online.place = None;
     let err = b.t.write(|tx| activities::add(tx, online)).unwrap_err();
-    assert_eq!(err.to_string(), "线上会议：线上活动须填写线上会议名称或会议号");
+    assert_eq!(
+        err.to_string(),
+        "线上会议：线上活动须填写线上会议名称或会议号"
+    );
     let mut long = activity_input(&"很".repeat(101), "2026-03-10 09:00");
     long.late_grace_minutes = 10;
-    assert_eq!(b.t.write(|tx| activities::add(tx, long)).unwrap_err().to_string(), "活动名称：不能超过 100 个字");
+    assert_eq!(
+        b.t.write(|tx| activities::add(tx, long))
+            .unwrap_err()
+            .to_string(),
+        "活动名称：不能超过 100 个字"
+    );
 
     let a = b.t.activity("讲座", "2026-03-10 09:00");
-    b.t.write(|tx| attendance::invite_people(tx, a, &[b.zhang])).unwrap();
+    b.t.write(|tx| attendance::invite_people(tx, a, &[b.zhang]))
+        .unwrap();
     b.t.write(|tx| activities::cancel(tx, a, false)).unwrap();
-    let err = b.t.write(|tx| attendance::check_in(tx, a, b.zhang, time("2026-03-10 09:00"), false)).unwrap_err();
+    let err =
+        b.t.write(|tx| attendance::check_in(tx, a, b.zhang, time("2026-03-10 09:00"), false))
+            .unwrap_err();
     assert_eq!(err.to_string(), "活动“讲座”已取消，不能再签到");
     let forum = b.t.activity("座谈", "2026-03-11 09:00");
-    b.t.write(|tx| activities::record_summary(tx, forum, "座谈 12 人，收集意见 5 条")).unwrap();
+    b.t.write(|tx| activities::record_summary(tx, forum, "座谈 12 人，收集意见 5 条"))
+        .unwrap();
     let listed = activities::list(
         b.t.db.conn(),
-        &ActivityFilter { status: Some(ActivityStatus::Held), ..Default::default() },
+        &ActivityFilter {
+            status: Some(ActivityStatus::Held),
+            ..Default::default()
+        },
         0,
         10,
     )
     .unwrap();
     assert_eq!(listed.total, 1);
-    assert_eq!(listed.items[0].summary.as_deref(), Some("座谈 12 人，收集意见 5 条"));
+    assert_eq!(
+        listed.items[0].summary.as_deref(),
+        Some("座谈 12 人，收集意见 5 条")
+    );
     let _ = (b.li, b.wang, b.team);
 }

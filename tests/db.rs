@@ -10,20 +10,28 @@ use qungong::{Actor, Db, Error};
 fn a_new_file_is_migrated_to_the_current_version_with_wal_and_foreign_keys() {
     let t = TestDb::new();
     assert_eq!(t.db.schema_version().unwrap(), SCHEMA_VERSION);
-    let mode: String = t.db.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String =
+        t.db.conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
     assert_eq!(mode, "wal");
-    let fk: i64 = t.db.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let fk: i64 =
+        t.db.conn()
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
     assert_eq!(fk, 1);
-    let tables: Vec<String> = t
-        .db
-        .conn()
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    assert_eq!(tables, ["activity", "attendance", "audit_log", "person", "unit"]);
+    let tables: Vec<String> =
+        t.db.conn()
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+    assert_eq!(
+        tables,
+        ["activity", "attendance", "audit_log", "person", "unit"]
+    );
 }
 
 #[test]
@@ -34,14 +42,21 @@ fn migrating_from_the_version_before_keeps_the_data() {
     let path = dir.path().join("old.db");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        for (i, m) in qungong::db::MIGRATIONS.iter().enumerate().take(SCHEMA_VERSION as usize - 1) {
+        for (i, m) in qungong::db::MIGRATIONS
+            .iter()
+            .enumerate()
+            .take(SCHEMA_VERSION as usize - 1)
+        {
             conn.execute_batch(m).unwrap();
-            conn.pragma_update(None, "user_version", i as i64 + 1).unwrap();
+            conn.pragma_update(None, "user_version", i as i64 + 1)
+                .unwrap();
         }
     }
     let mut db = Db::open(&path).unwrap();
     let id = db
-        .transact(&Actor::local(), "unit.add", |tx| qungong::units::add(tx, "营销部", UnitKind::Department, None))
+        .transact(&Actor::local(), "unit.add", |tx| {
+            qungong::units::add(tx, "营销部", UnitKind::Department, None)
+        })
         .unwrap();
     drop(db);
     let db = Db::open(&path).unwrap();
@@ -55,14 +70,21 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
     let path = dir.path().join("newer.db");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
-    let err = Db::open(&path).err().expect("a newer database must be refused");
+    let err = Db::open(&path)
+        .err()
+        .expect("a newer database must be refused");
     assert_eq!(err.code(), "db.too_new");
     let msg = err.to_string();
     assert!(msg.contains("99") && msg.contains("请升级群工台"), "{msg}");
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the file must not be touched");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file must not be touched"
+    );
 }
 
 #[test]
@@ -81,9 +103,10 @@ fn a_failed_write_leaves_nothing_behind_not_even_its_audit_row() {
 fn every_write_is_audited_with_its_actor_in_the_same_transaction() {
     let mut t = TestDb::new();
     let actor = Actor("王政工".into());
-    t.db
-        .transact(&actor, "unit.add", |tx| qungong::units::add(tx, "党建部", UnitKind::Department, None))
-        .unwrap();
+    t.db.transact(&actor, "unit.add", |tx| {
+        qungong::units::add(tx, "党建部", UnitKind::Department, None)
+    })
+    .unwrap();
     let log = audit_log(t.db.conn(), 10).unwrap();
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].actor, "王政工");
@@ -97,5 +120,9 @@ fn the_location_follows_flag_then_environment_then_data_dir() {
     let explicit = qungong::db::resolve_path(Some(Path::new("/tmp/x.db")));
     assert_eq!(explicit, Path::new("/tmp/x.db"));
     let default = qungong::db::default_path();
-    assert!(default.ends_with("qungong/qungong.db"), "{}", default.display());
+    assert!(
+        default.ends_with("qungong/qungong.db"),
+        "{}",
+        default.display()
+    );
 }

@@ -29,7 +29,10 @@ fn an_id_number_gives_birth_date_and_gender_and_must_agree_with_what_was_typed()
         ..input.clone()
     };
     let err = t.write(|tx| people::add(tx, wrong_birth)).unwrap_err();
-    assert_eq!(err.to_string(), "出生日期与身份证号不一致：身份证号对应1985-03-12，填写的是1985-03-13");
+    assert_eq!(
+        err.to_string(),
+        "出生日期与身份证号不一致：身份证号对应1985-03-12，填写的是1985-03-13"
+    );
     let wrong_gender = PersonInput {
         employee_no: "10002".into(),
         id_number: Some("140105198503120018".into()),
@@ -44,8 +47,14 @@ fn an_id_number_gives_birth_date_and_gender_and_must_agree_with_what_was_typed()
         ..input.clone()
     };
     let err = t.write(|tx| people::add(tx, bad_check)).unwrap_err();
-    assert_eq!(err.to_string(), "身份证号：校验位错误（按 GB 11643 应为 8）");
-    let same_id = PersonInput { employee_no: "10003".into(), ..input };
+    assert_eq!(
+        err.to_string(),
+        "身份证号：校验位错误（按 GB 11643 应为 8）"
+    );
+    let same_id = PersonInput {
+        employee_no: "10003".into(),
+        ..input
+    };
     let err = t.write(|tx| people::add(tx, same_id)).unwrap_err();
     assert_eq!(err.to_string(), "该身份证号已登记在 李娜（工号 10001）名下");
 }
@@ -56,14 +65,50 @@ fn fields_are_checked_and_named_in_the_message() {
     let unit = t.unit("营销部", None);
     t.person("10001", "张三", unit);
     let cases: Vec<(PersonInput, &str)> = vec![
-        (PersonInput { employee_no: "".into(), ..person_input("x", "王五", unit) }, "工号：不能为空"),
-        (person_input("10001", "王五", unit), "工号 10001 已被 张三 使用"),
+        (
+            PersonInput {
+                employee_no: "".into(),
+                ..person_input("x", "王五", unit)
+            },
+            "工号：不能为空",
+        ),
+        (
+            person_input("10001", "王五", unit),
+            "工号 10001 已被 张三 使用",
+        ),
         (person_input("10002", "", unit), "姓名：不能为空"),
-        (person_input("10002", "王5", unit), "姓名：应为 1–20 个字，不能含数字或符号"),
-        (PersonInput { gender: None, ..person_input("10002", "王五", unit) }, "性别：请填写性别或身份证号"),
-        (PersonInput { birth_date: None, ..person_input("10002", "王五", unit) }, "出生日期：请填写出生日期或身份证号"),
-        (PersonInput { phone: Some("12345".into()), ..person_input("10002", "王五", unit) }, "手机：应为 11 位手机号或带区号的固定电话"),
-        (PersonInput { hire_date: Some(date("1990-01-01")), ..person_input("10002", "王五", unit) }, "入职时间：早于年满 16 周岁的日期，请核对"),
+        (
+            person_input("10002", "王5", unit),
+            "姓名：应为 1–20 个字，不能含数字或符号",
+        ),
+        (
+            PersonInput {
+                gender: None,
+                ..person_input("10002", "王五", unit)
+            },
+            "性别：请填写性别或身份证号",
+        ),
+        (
+            PersonInput {
+                birth_date: None,
+                ..person_input("10002", "王五", unit)
+            },
+            "出生日期：请填写出生日期或身份证号",
+        ),
+        (
+            PersonInput {
+                phone: Some("12345".into()),
+                ..person_input("10002", "王五", unit)
+            },
+            "手机：应为 11 位手机号或带区号的固定电话",
+        ),
+        (
+            PersonInput {
+                hire_date: Some(date("1990-01-01")),
+                ..person_input("10002", "王五", unit)
+            },
+            "入职时间：早于年满 16 周岁的日期，请核对",
+        ),
         (
             PersonInput {
                 work_start_date: Some(date("2004-07-01")),
@@ -73,16 +118,30 @@ fn fields_are_checked_and_named_in_the_message() {
             "入职时间：不能早于参加工作时间",
         ),
         (
-            PersonInput { retirement_category: Some(RetirementCategory::Worker), ..person_input("10002", "王五", unit) },
+            PersonInput {
+                retirement_category: Some(RetirementCategory::Worker),
+                ..person_input("10002", "王五", unit)
+            },
             "退休类别：仅女职工需要填写（干部或工人）",
         ),
-        (PersonInput { unit_id: 999, ..person_input("10002", "王五", unit) }, "所在单位：请选择一个存在的单位"),
+        (
+            PersonInput {
+                unit_id: 999,
+                ..person_input("10002", "王五", unit)
+            },
+            "所在单位：请选择一个存在的单位",
+        ),
     ];
     for (input, expected) in cases {
         let err = t.write(|tx| people::add(tx, input)).unwrap_err();
         assert_eq!(err.to_string(), expected);
     }
-    assert_eq!(people::list(t.db.conn(), &PersonFilter::default(), 0, 100).unwrap().total, 1);
+    assert_eq!(
+        people::list(t.db.conn(), &PersonFilter::default(), 0, 100)
+            .unwrap()
+            .total,
+        1
+    );
 }
 
 #[test]
@@ -98,7 +157,12 @@ fn full_width_employee_numbers_and_phones_are_folded() {
     assert_eq!((p.employee_no.as_str(), p.name.as_str()), ("10001", "张三"));
     assert_eq!(p.phone.as_deref(), Some("13812345678"));
     assert_eq!(p.clone().masked().phone.as_deref(), Some("138****5678"));
-    assert_eq!(people::by_employee_no(t.db.conn(), " １０００１").unwrap().id, id);
+    assert_eq!(
+        people::by_employee_no(t.db.conn(), " １０００１")
+            .unwrap()
+            .id,
+        id
+    );
 }
 
 #[test]
@@ -111,9 +175,17 @@ fn search_finds_by_name_pinyin_initials_and_employee_no() {
     t.person("20001", "赵四", station);
     t.person("20002", "单雄信", station);
     let names = |filter: PersonFilter| -> Vec<String> {
-        people::list(t.db.conn(), &filter, 0, 100).unwrap().items.into_iter().map(|p| p.name).collect()
+        people::list(t.db.conn(), &filter, 0, 100)
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
     };
-    let search = |q: &str| PersonFilter { search: Some(q.into()), ..Default::default() };
+    let search = |q: &str| PersonFilter {
+        search: Some(q.into()),
+        ..Default::default()
+    };
     assert_eq!(names(search("zs")), ["张三", "张珊珊", "赵四"]);
     assert_eq!(names(search("ZSS")), ["张珊珊"]);
     assert_eq!(names(search("sxx")), ["单雄信"]);
@@ -121,7 +193,11 @@ fn search_finds_by_name_pinyin_initials_and_employee_no() {
     assert_eq!(names(search("2000")), ["赵四", "单雄信"]);
     assert_eq!(names(search("%")), Vec::<String>::new());
     assert_eq!(
-        names(PersonFilter { unit_id: Some(station), search: Some("zs".into()), ..Default::default() }),
+        names(PersonFilter {
+            unit_id: Some(station),
+            search: Some("zs".into()),
+            ..Default::default()
+        }),
         ["张珊珊", "赵四"]
     );
 }
@@ -144,14 +220,25 @@ fn people_who_leave_keep_their_record_and_drop_out_of_default_lists() {
     let mut t = TestDb::new();
     let unit = t.unit("营销部", None);
     let id = t.person("10001", "张三", unit);
-    t.write(|tx| people::leave(tx, id, date("2026-03-31"), Some("调出"))).unwrap();
+    t.write(|tx| people::leave(tx, id, date("2026-03-31"), Some("调出")))
+        .unwrap();
     let p = people::get(t.db.conn(), id).unwrap();
     assert_eq!(p.status_label(), "离职");
     assert_eq!(p.left_date, Some(date("2026-03-31")));
-    assert_eq!(people::list(t.db.conn(), &PersonFilter::default(), 0, 10).unwrap().total, 0);
-    let all = PersonFilter { include_left: true, ..Default::default() };
+    assert_eq!(
+        people::list(t.db.conn(), &PersonFilter::default(), 0, 10)
+            .unwrap()
+            .total,
+        0
+    );
+    let all = PersonFilter {
+        include_left: true,
+        ..Default::default()
+    };
     assert_eq!(people::list(t.db.conn(), &all, 0, 10).unwrap().total, 1);
-    let err = t.write(|tx| people::leave(tx, id, date("2026-04-01"), None)).unwrap_err();
+    let err = t
+        .write(|tx| people::leave(tx, id, date("2026-04-01"), None))
+        .unwrap_err();
     assert_eq!(err.to_string(), "张三（工号 10001）已于 2026-03-31 离职");
     t.write(|tx| people::reinstate(tx, id)).unwrap();
     assert!(people::get(t.db.conn(), id).unwrap().in_post());
@@ -168,11 +255,17 @@ fn edits_replace_the_record_and_flags_filter() {
     input.position = Some("政工专责".into());
     t.write(|tx| people::update(tx, id, input)).unwrap();
     t.person("10002", "李四", unit);
-    let cadres = PersonFilter { political_cadre: Some(true), ..Default::default() };
+    let cadres = PersonFilter {
+        political_cadre: Some(true),
+        ..Default::default()
+    };
     let found = people::list(t.db.conn(), &cadres, 0, 10).unwrap().items;
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].political_status, Some(PoliticalStatus::CpcMember));
     assert_eq!(found[0].position.as_deref(), Some("政工专责"));
-    let members = PersonFilter { party_member: Some(true), ..Default::default() };
+    let members = PersonFilter {
+        party_member: Some(true),
+        ..Default::default()
+    };
     assert_eq!(people::ids(t.db.conn(), &members).unwrap(), [id]);
 }

@@ -61,7 +61,10 @@ pub fn new_uid() -> String {
 
 /// Local time as stored in the database ('YYYY-MM-DD HH:MM:SS').
 pub fn now_text() -> String {
-    Local::now().naive_local().format(DATETIME_FORMAT).to_string()
+    Local::now()
+        .naive_local()
+        .format(DATETIME_FORMAT)
+        .to_string()
 }
 
 pub const DATETIME_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
@@ -103,7 +106,10 @@ impl Db {
     /// A database written by a newer version is refused untouched.
     pub fn open(path: impl AsRef<Path>) -> Result<Db> {
         let path = path.as_ref().to_path_buf();
-        let open_err = |reason: String| DbError::Open { path: path.display().to_string(), reason };
+        let open_err = |reason: String| DbError::Open {
+            path: path.display().to_string(),
+            reason,
+        };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| open_err(e.to_string()))?;
         }
@@ -114,7 +120,8 @@ impl Db {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| open_err(e.to_string()))?;
-        conn.busy_timeout(Duration::from_secs(5)).map_err(DbError::from)?;
+        conn.busy_timeout(Duration::from_secs(5))
+            .map_err(DbError::from)?;
         let mut db = Db { conn, path };
         db.check_version()?;
         db.conn
@@ -139,13 +146,19 @@ impl Db {
 
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     fn check_version(&self) -> Result<()> {
         let found = self.schema_version()?;
         if found > SCHEMA_VERSION {
-            return Err(DbError::TooNew { found, supported: SCHEMA_VERSION }.into());
+            return Err(DbError::TooNew {
+                found,
+                supported: SCHEMA_VERSION,
+            }
+            .into());
         }
         Ok(())
     }
@@ -205,9 +218,8 @@ pub struct AuditEntry {
 
 /// The latest `limit` audit records, newest first.
 pub fn audit_log(conn: &Connection, limit: u32) -> Result<Vec<AuditEntry>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, at, actor, action, detail FROM audit_log ORDER BY id DESC LIMIT ?1",
-    )?;
+    let mut stmt = conn
+        .prepare("SELECT id, at, actor, action, detail FROM audit_log ORDER BY id DESC LIMIT ?1")?;
     let rows = stmt.query_map([limit], |r| {
         Ok(AuditEntry {
             id: r.get(0)?,

@@ -22,17 +22,24 @@ impl TestDb {
     }
 
     pub fn unit(&mut self, name: &str, parent: Option<i64>) -> i64 {
-        let kind = if parent.is_none() { UnitKind::Company } else { UnitKind::Department };
-        self.write(|tx| qungong::units::add(tx, name, kind, parent)).unwrap()
+        let kind = if parent.is_none() {
+            UnitKind::Company
+        } else {
+            UnitKind::Department
+        };
+        self.write(|tx| qungong::units::add(tx, name, kind, parent))
+            .unwrap()
     }
 
     pub fn person(&mut self, employee_no: &str, name: &str, unit: i64) -> i64 {
-        self.write(|tx| qungong::people::add(tx, person_input(employee_no, name, unit))).unwrap()
+        self.write(|tx| qungong::people::add(tx, person_input(employee_no, name, unit)))
+            .unwrap()
     }
 
     pub fn activity(&mut self, title: &str, starts_at: &str) -> i64 {
         let input = activity_input(title, starts_at);
-        self.write(|tx| qungong::activities::add(tx, input)).unwrap()
+        self.write(|tx| qungong::activities::add(tx, input))
+            .unwrap()
     }
 }
 
@@ -76,7 +83,9 @@ pub fn time(s: &str) -> NaiveDateTime {
 pub fn logical_dump(conn: &rusqlite::Connection) -> String {
     let mut out = String::new();
     for table in ["unit", "person", "activity", "attendance"] {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2")).unwrap();
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+            .unwrap();
         let n = stmt.column_count();
         let mut rows = stmt.query([]).unwrap();
         while let Some(r) = rows.next().unwrap() {

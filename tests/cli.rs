@@ -1,0 +1,419 @@
+//! The `qungong` command line, run as a real process on a real database file.
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn qungong(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_qungong"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("QUNGONG_DB")
+        .output()
+        .expect("run qungong")
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = qungong(db, args);
+    assert!(
+        out.status.success(),
+        "qungong {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(db: &Path, args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    serde_json::from_str(&ok(db, &args)).unwrap()
+}
+
+/// Runs a command that must fail; returns its stderr.
+fn fails(db: &Path, args: &[&str]) -> String {
+    let out = qungong(db, args);
+    assert!(!out.status.success(), "qungong {args:?} should have failed");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn logical_state(db: &Path) -> (String, i64) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let audit: i64 = conn
+        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+        .unwrap();
+    (common::logical_dump(&conn), audit)
+}
+
+#[test]
+fn a_lecture_from_unit_to_attendance_rate() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(&db, &["init"]);
+    ok(&db, &["unit", "add", "国网示范县供电公司"]);
+    ok(
+        &db,
+        &[
+            "unit",
+            "add",
+            "城关供电所",
+            "--parent",
+            "国网示范县供电公司",
+        ],
+    );
+    ok(&db, &["unit", "add", "营业班", "--parent", "城关供电所"]);
+    let units = json(&db, &["unit", "list"]);
+    let kinds: Vec<&str> = units
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["公司", "站所", "班组"]);
+    assert_eq!(units[2]["path"], "国网示范县供电公司/城关供电所/营业班");
+
+    ok(
+        &db,
+        &[
+            "person",
+            "add",
+            "--employee-no",
+            "10001",
+            "--name",
+            "张三",
+            "--unit",
+            "城关供电所",
+            "--id-number",
+            "140105198503120018",
+            "--political-status",
+            "党员",
+            "--phone",
+            "13812345678",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "person",
+            "add",
+            "--employee-no",
+            "10002",
+            "--name",
+            "李四",
+            "--unit",
+            "营业班",
+            "--gender",
+            "女",
+            "--birth-date",
+            "1990-07-01",
+            "--retirement-category",
+            "工人",
+        ],
+    );
+    let people = json(&db, &["person", "list", "--unit", "城关供电所"]);
+    assert_eq!(people.as_array().unwrap().len(), 2);
+    assert_eq!(people[0]["birth_date"], "1985-03-12");
+    assert_eq!(people[0]["political_status"], "中共党员");
+    // Personal numbers are masked unless asked for.
+    assert_eq!(people[0]["id_number"], "1401**********0018");
+    assert_eq!(people[0]["phone"], "138****5678");
+    let full = json(&db, &["person", "show", "10001", "--full"]);
+    assert_eq!(full["id_number"], "140105198503120018");
+    let found = json(&db, &["person", "list", "--search", "ls"]);
+    assert_eq!(found[0]["name"], "李四");
+
+    let added = json(
+        &db,
+        &[
+            "activity",
+            "add",
+            "--title",
+            "安全生产专题讲座",
+            "--kind",
+            "专题讲座",
+            "--start",
+            "2026-03-10 09:00",
+            "--place",
+            "三楼会议室",
+            "--organizer",
+            "城关供电所",
+        ],
+    );
+    let id = added[0]["id"].as_i64().unwrap().to_string();
+    let invited = json(&db, &["invite", "--activity", &id, "--unit", "城关供电所"]);
+    assert_eq!(invited["invited"], 2);
+    let first = json(
+        &db,
+        &[
+            "checkin",
+            "--activity",
+            &id,
+            "10001",
+            "--at",
+            "2026-03-10 08:58",
+        ],
+    );
+    assert_eq!(first["result"], "recorded");
+    assert_eq!(first["status"], "出席");
+    let again = ok(
+        &db,
+        &[
+            "checkin",
+            "--activity",
+            &id,
+            "10001",
+            "--at",
+            "2026-03-10 09:30",
+        ],
+    );
+    assert!(again.contains("已签到（08:58），不重复计数"), "{again}");
+    let sheet = json(&db, &["attendance", "sheet", "--activity", &id]);
+    assert_eq!(sheet["counts"]["attended"], 1);
+    assert_eq!(sheet["counts"]["absent"], 1);
+    assert_eq!(sheet["counts"]["rate"], 0.5);
+
+    let rates = json(
+        &db,
+        &[
+            "attendance",
+            "rates",
+            "--by",
+            "unit",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-03-31",
+        ],
+    );
+    let rows: Vec<(&str, i64, i64)> = rates
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["name"].as_str().unwrap(),
+                r["invited"].as_i64().unwrap(),
+                r["attended"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("国网示范县供电公司", 2, 1),
+            ("城关供电所", 2, 1),
+            ("营业班", 1, 0)
+        ]
+    );
+    let absent = json(
+        &db,
+        &[
+            "attendance",
+            "absent",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-03-31",
+        ],
+    );
+    assert_eq!(absent[0]["name"], "李四");
+    let table = ok(
+        &db,
+        &[
+            "attendance",
+            "rates",
+            "--by",
+            "person",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-03-31",
+        ],
+    );
+    assert!(
+        table.contains("出勤率") && table.contains("李四") && table.contains("0.0%"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_check_in_with_an_unknown_employee_no_fails_in_chinese_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(&db, &["unit", "add", "营销部"]);
+    ok(
+        &db,
+        &[
+            "person",
+            "add",
+            "--employee-no",
+            "10001",
+            "--name",
+            "张三",
+            "--unit",
+            "营销部",
+            "--gender",
+            "男",
+            "--birth-date",
+            "1980-01-01",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "activity",
+            "add",
+            "--title",
+            "形势任务宣讲",
+            "--start",
+            "2026-03-10 09:00",
+            "--place",
+            "会议室",
+        ],
+    );
+    ok(&db, &["invite", "--activity", "1", "--unit", "营销部"]);
+    let before = logical_state(&db);
+    let err = fails(&db, &["checkin", "--activity", "1", "99999"]);
+    assert_eq!(err.trim(), "错误：未找到工号“99999”");
+    let err = fails(&db, &["checkin", "--activity", "7", "10001"]);
+    assert_eq!(err.trim(), "错误：未找到活动“7”");
+    assert_eq!(
+        logical_state(&db),
+        before,
+        "a failed command must not write"
+    );
+}
+
+#[test]
+fn bad_input_and_bad_arguments_get_chinese_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(&db, &["unit", "add", "营销部"]);
+    let err = fails(
+        &db,
+        &[
+            "person",
+            "add",
+            "--employee-no",
+            "1",
+            "--name",
+            "王五",
+            "--unit",
+            "营销部",
+            "--id-number",
+            "140105198503120017",
+        ],
+    );
+    assert_eq!(
+        err.trim(),
+        "错误：身份证号：校验位错误（按 GB 11643 应为 8）"
+    );
+    let err = fails(&db, &["unit", "add", "班组", "--parent", "不存在的单位"]);
+    assert_eq!(err.trim(), "错误：未找到单位“不存在的单位”");
+    let err = fails(
+        &db,
+        &["activity", "add", "--title", "讲座", "--start", "明天上午"],
+    );
+    assert!(err.contains("开始时间：“明天上午”不是有效时间"), "{err}");
+    let err = fails(
+        &db,
+        &[
+            "activity",
+            "add",
+            "--title",
+            "讲座",
+            "--kind",
+            "跳舞",
+            "--start",
+            "2026-03-10 09:00",
+        ],
+    );
+    assert!(err.contains("活动类型“跳舞”无法识别"), "{err}");
+    let err = fails(&db, &["frobnicate"]);
+    assert!(err.contains("没有“frobnicate”这个命令"), "{err}");
+    let err = fails(&db, &["unit", "delete", "营销部", "--force"]);
+    assert!(err.contains("无法识别的参数 --force"), "{err}");
+    let help = ok(&db, &["--help"]);
+    assert!(
+        help.contains("用法：") && help.contains("命令") && help.contains("签到"),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_by_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("newer.db");
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 42;")
+        .unwrap();
+    let err = fails(&db, &["unit", "list"]);
+    assert!(
+        err.contains("数据库文件的版本（42）比本程序支持的版本"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_database_location_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sub").join("env.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_qungong"))
+        .args(["unit", "add", "营销部"])
+        .env("QUNGONG_DB", &db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(db.exists());
+}
+
+#[test]
+fn demo_data_answers_rates_with_one_entry_per_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    ok(
+        &db,
+        &[
+            "demo",
+            "--scale",
+            "branch",
+            "--seed",
+            "3",
+            "--today",
+            "2026-11-24",
+        ],
+    );
+    let units = json(&db, &["unit", "list"]);
+    let rates = json(
+        &db,
+        &[
+            "attendance",
+            "rates",
+            "--by",
+            "unit",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+        ],
+    );
+    assert_eq!(
+        rates.as_array().unwrap().len(),
+        units.as_array().unwrap().len()
+    );
+    let top = &rates[0];
+    let rate = top["rate"].as_f64().unwrap();
+    assert!(
+        top["invited"].as_i64().unwrap() > 1000 && (0.8..0.98).contains(&rate),
+        "{top}"
+    );
+    let err = fails(&db, &["demo", "--scale", "branch"]);
+    assert!(err.contains("已有数据"), "{err}");
+}
