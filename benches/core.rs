@@ -62,6 +62,8 @@ fn main() {
     let first_page = median(21, || {
         people::list(conn, &PersonFilter::default(), 5000, 50).expect("list");
     });
+    drop(db); // closing checkpoints the WAL into the file
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
     println!(
         "| what (city scale: {} units, {} people, {} activities, {} attendance rows) | time |",
