@@ -414,9 +414,11 @@ pub struct ActivityFilter {
     pub organizer_unit_id: Option<i64>,
     /// Part of the title.
     pub search: Option<String>,
+    /// Soonest first (for "upcoming"); newest first otherwise.
+    pub ascending: bool,
 }
 
-/// Activities matching `filter`, newest first, paged in SQL.
+/// Activities matching `filter`, newest first (or soonest first), paged in SQL.
 pub fn list(
     conn: &Connection,
     filter: &ActivityFilter,
@@ -479,8 +481,9 @@ pub fn list(
     values.push(offset.max(0).into());
     let n = values.len();
     let mut stmt = conn.prepare(&format!(
-        "{SELECT_ACTIVITY} WHERE {clause} ORDER BY a.starts_at DESC, a.id DESC LIMIT ?{} OFFSET ?{n}",
-        n - 1
+        "{SELECT_ACTIVITY} WHERE {clause} ORDER BY a.starts_at {order}, a.id {order} LIMIT ?{} OFFSET ?{n}",
+        n - 1,
+        order = if filter.ascending { "ASC" } else { "DESC" },
     ))?;
     let items = stmt
         .query_map(params_from_iter(values.iter()), from_row)?

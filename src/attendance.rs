@@ -692,3 +692,73 @@ pub fn absences(conn: &Connection, q: &RateQuery, include_leave: bool) -> Result
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
+
+/// All counts of held activities in the period summed, and how many activities they were
+/// (the 工作台's "this month").
+pub fn period_counts(conn: &Connection, q: &RateQuery) -> Result<(Counts, i64)> {
+    q.check()?;
+    let (from, end) = q.bounds();
+    let (clause, mut values) = PersonFilter {
+        unit_id: q.unit_id,
+        include_left: true,
+        ..Default::default()
+    }
+    .to_sql();
+    values.push(from.into());
+    values.push(end.into());
+    let n = values.len();
+    let (counts, activities) = conn.query_row(
+        &format!(
+            "SELECT {COUNT_COLUMNS}, count(DISTINCT a.id)
+               FROM activity a JOIN attendance t ON t.activity_id = a.id
+               JOIN person p ON p.id = t.person_id
+              WHERE a.status = 'held' AND a.starts_at >= ?{} AND a.starts_at < ?{n} AND {clause}",
+            n - 1
+        ),
+        params_from_iter(values.iter()),
+        |r| Ok((Counts::new(raw_counts(r, 0)?, true), r.get(7)?)),
+    )?;
+    Ok((counts, activities))
+}
+
+/// Who a kiosk entry means: a 工号 (what a badge scanner types), else a name — an invitee of
+/// this activity first, else anyone in post of that name (who may then be admitted as a
+/// walk-in). Names shared by several people ask for the 工号.
+pub fn find_attendee(conn: &Connection, activity_id: i64, key: &str) -> Result<i64> {
+    let key = key.trim();
+    if key.is_empty() {
+        return Err(Error::invalid("签到", "请输入工号或姓名"));
+    }
+    if let Ok(p) = people::by_employee_no(conn, key) {
+        return Ok(p.id);
+    }
+    let name: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    let ids = |sql: &str, params: &[&dyn rusqlite::ToSql]| -> Result<Vec<i64>> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let ids = stmt
+            .query_map(params, |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    };
+    let invited = ids(
+        "SELECT p.id FROM person p JOIN attendance t ON t.person_id = p.id AND t.activity_id = ?2
+          WHERE p.name = ?1",
+        &[&name, &activity_id],
+    )?;
+    let candidates = if invited.is_empty() {
+        ids(
+            "SELECT p.id FROM person p WHERE p.name = ?1 AND p.left_date IS NULL",
+            &[&name],
+        )?
+    } else {
+        invited
+    };
+    match candidates.as_slice() {
+        [id] => Ok(*id),
+        [] => Err(Error::not_found("工号或姓名", key)),
+        many => Err(Error::invalid(
+            "签到",
+            format!("有 {} 位职工名为“{name}”，请输入工号", many.len()),
+        )),
+    }
+}

@@ -4,6 +4,7 @@
 pub mod activities;
 pub mod attendance;
 pub mod codes;
+pub mod dashboard;
 pub mod dates;
 pub mod db;
 pub mod demo;
@@ -11,6 +12,7 @@ pub mod error;
 pub mod idcard;
 pub mod people;
 pub mod privacy;
+pub mod structure;
 pub mod units;
 
 pub use db::{Actor, Db, Tx};

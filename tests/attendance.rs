@@ -536,3 +536,36 @@ fn activity_input_is_checked_and_cancelled_ones_take_no_check_in() {
     );
     let _ = (b.li, b.wang, b.team);
 }
+
+#[test]
+fn the_kiosk_finds_people_by_employee_no_or_name() {
+    let mut b = branch();
+    let a = b.t.activity("专题讲座", "2026-03-10 09:00");
+    b.t.write(|tx| attendance::invite_unit(tx, a, b.team))
+        .unwrap();
+    let conn = b.t.db.conn();
+    assert_eq!(attendance::find_attendee(conn, a, " 10002 ").unwrap(), b.li);
+    assert_eq!(attendance::find_attendee(conn, a, "王五").unwrap(), b.wang);
+    // Not invited, but a unique name in post: found, so a walk-in can be offered.
+    assert_eq!(attendance::find_attendee(conn, a, "赵六").unwrap(), b.zhao);
+    assert_eq!(
+        attendance::find_attendee(conn, a, "钱八")
+            .unwrap_err()
+            .to_string(),
+        "未找到工号或姓名“钱八”"
+    );
+    b.t.person("10009", "王五", b.dept);
+    let conn = b.t.db.conn();
+    // Two 王五, but only one is invited: that one.
+    assert_eq!(attendance::find_attendee(conn, a, "王五").unwrap(), b.wang);
+    let other = RateQuery {
+        from: date("2026-03-01"),
+        to: date("2026-03-31"),
+        unit_id: None,
+    };
+    let (c, n) = attendance::period_counts(conn, &other).unwrap();
+    assert_eq!((c.invited, n), (0, 0), "nothing held yet");
+    let a2 = b.t.activity("座谈会", "2026-03-11 09:00");
+    let err = attendance::find_attendee(b.t.db.conn(), a2, "王五").unwrap_err();
+    assert_eq!(err.to_string(), "签到：有 2 位职工名为“王五”，请输入工号");
+}

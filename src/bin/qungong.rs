@@ -1271,6 +1271,7 @@ fn activity_cmd(cli: &Cli, cmd: &ActivityCmd, actor: &Actor) -> Result<()> {
                     .map(|u| units::resolve(db.conn(), u))
                     .transpose()?,
                 search: search.clone(),
+                ascending: false,
             };
             let size = (*page_size).clamp(1, 1000);
             let page = activities::list(db.conn(), &filter, (page.max(&1) - 1) * size, size)?;

@@ -1,0 +1,63 @@
+//! 工作台: what the home screen shows at a glance.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::activities::{self, Activity, ActivityFilter};
+use crate::attendance::{self, Counts, RateQuery};
+use crate::codes::ActivityStatus;
+use crate::error::Result;
+use crate::structure::{self, Population, Structure, StructureQuery};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    pub today: NaiveDate,
+    /// Planned activities from today on, soonest first.
+    pub upcoming: Vec<Activity>,
+    /// The latest held activities.
+    pub latest: Vec<Activity>,
+    /// Attendance over this month's held activities.
+    pub month: Counts,
+    pub month_activities: i64,
+    /// The whole company's staff structure today.
+    pub structure: Structure,
+}
+
+pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
+    let upcoming_filter = ActivityFilter {
+        from: Some(today),
+        status: Some(ActivityStatus::Planned),
+        ascending: true,
+        ..Default::default()
+    };
+    let upcoming = activities::list(conn, &upcoming_filter, 0, 8)?.items;
+    let held = ActivityFilter {
+        status: Some(ActivityStatus::Held),
+        ..Default::default()
+    };
+    let latest = activities::list(conn, &held, 0, 8)?.items;
+    let first = today.with_day(1).unwrap_or(today);
+    let month = RateQuery {
+        from: first,
+        to: today,
+        unit_id: None,
+    };
+    let (month, month_activities) = attendance::period_counts(conn, &month)?;
+    let structure = structure::snapshot(
+        conn,
+        &StructureQuery {
+            unit_id: None,
+            population: Population::All,
+            as_of: today,
+        },
+    )?;
+    Ok(Overview {
+        today,
+        upcoming,
+        latest,
+        month,
+        month_activities,
+        structure,
+    })
+}
