@@ -33,10 +33,6 @@ fn main() {
         })
         .expect("demo")
     });
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0)
-        + std::fs::metadata(path.with_extension("db-wal"))
-            .map(|m| m.len())
-            .unwrap_or(0);
     let conn = db.conn();
     let year = RateQuery {
         from: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
