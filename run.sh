@@ -1,36 +1,26 @@
 #!/usr/bin/env bash
-# Builds 群工台 and starts it. Until the desktop window lands, the app is the `qungong` command
-# line: this builds it (release), fills a demo database on first use, and shows what is in it.
-#   ./run.sh                 build, then show the demo database
-#   ./run.sh unit list       build, then run any qungong command (on your own database)
+# Builds 群工台 (the UI and the desktop app) and opens its window.
+#   ./run.sh            build and launch the desktop app (your data: see README, 数据存放位置)
+#   ./run.sh --demo     launch it on a demo database (a county company of about 300 staff)
+#   ./run.sh cli ARGS   build and run the qungong command line instead
 set -euo pipefail
 cd "$(dirname "$0")"
+source scripts/deps.sh
 
-command -v cc >/dev/null 2>&1 || {
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq && apt-get install -y -qq --no-install-recommends build-essential pkg-config
-  else
-    echo "缺少 C 编译器，请先执行：sudo apt-get install -y build-essential pkg-config" >&2; exit 1
-  fi
-}
-cargo build --release --locked --bin qungong
-bin=target/release/qungong
-
-if [ $# -gt 0 ]; then
-  exec "$bin" "$@"
+ensure_tools
+if [ "${1:-}" = cli ]; then
+  shift
+  cargo build --release --locked --bin qungong
+  exec target/release/qungong "$@"
 fi
+ensure_packages "${APP_PACKAGES[@]}"
+ensure_ui_packages
+(cd ui && npm run build)
+cargo build --locked -p qungong-desktop -p qungong
 
-demo_db="${QUNGONG_DB:-target/demo/qungong.db}"
-if [ ! -s "$demo_db" ]; then
-  "$bin" --db "$demo_db" demo --scale branch
+if [ "${1:-}" = --demo ]; then
+  export QUNGONG_DB="$PWD/target/demo/qungong.db"
+  [ -s "$QUNGONG_DB" ] || target/debug/qungong --db "$QUNGONG_DB" demo --scale branch
+  echo "演示数据库：$QUNGONG_DB"
 fi
-echo
-"$bin" --db "$demo_db" unit list
-"$bin" --db "$demo_db" activity list --page-size 10
-cat <<EOT
-
-演示数据库：$demo_db
-试试：  $bin --db $demo_db person list --search zs
-        $bin --db $demo_db attendance rates --by unit --from 2025-01-01 --to 2025-12-31
-        $bin --help
-EOT
+exec target/debug/qungong-desktop

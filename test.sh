@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
-# Runs the whole test suite of 群工台: what CI runs, from a fresh clone.
-# On a fresh Debian / Ubuntu / UOS machine it installs the C compiler SQLite is built with.
+# Runs every test of 群工台 — core, UI components, and the real desktop app end to end under a
+# virtual display. This is what CI runs, from a fresh clone. On a fresh Debian-family machine it
+# installs what is missing (as root), or prints the exact apt-get line.
 set -euo pipefail
 cd "$(dirname "$0")"
+source scripts/deps.sh
 
-need_apt=()
-command -v cc >/dev/null 2>&1 || need_apt+=(build-essential)
-command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "安装缺少的系统软件包：${need_apt[*]}"
-    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
-  else
-    echo "缺少系统软件包，请先执行：sudo apt-get install -y ${need_apt[*]}" >&2
-    exit 1
-  fi
-fi
-command -v cargo >/dev/null 2>&1 || { echo "未找到 cargo：请先安装 Rust（https://rustup.rs）" >&2; exit 1; }
+ensure_tools
+ensure_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+ensure_ui_packages
 
+echo "== 格式检查"
 cargo fmt --all -- --check
-cargo test --locked --workspace
+
+echo "== 界面单元测试（Vitest）与界面构建"
+(cd ui && npm test && npm run build)
+
+echo "== 核心与桌面外壳测试"
+cargo build --locked -p qungong-desktop -p qungong
+cargo test --locked --workspace --exclude qungong-e2e
+
+echo "== 端到端测试（真实应用窗口，Xvfb + tauri-driver）"
+ensure_tauri_driver
+cargo test --locked -p qungong-e2e --no-run
+xvfb-run -a -s "-screen 0 1280x1024x24" \
+  dbus-launch --exit-with-session \
+  cargo test --locked -p qungong-e2e -- --test-threads=1

@@ -166,6 +166,39 @@ pub fn invite_unit(tx: &Tx, activity_id: i64, unit_id: i64) -> Result<usize> {
     )
 }
 
+/// One invitation as the screens and the CLI put it: whole units (each narrowed by `filter` when
+/// one is given), everyone matching `filter` (when no unit is given), and single people.
+/// Returns how many were added to the list.
+pub fn invite(
+    tx: &Tx,
+    activity_id: i64,
+    unit_ids: &[i64],
+    filter: Option<&PersonFilter>,
+    person_ids: &[i64],
+) -> Result<usize> {
+    if unit_ids.is_empty() && filter.is_none() && person_ids.is_empty() {
+        return Err(Error::invalid("邀请对象", "请选择单位、条件或人员"));
+    }
+    let mut added = 0;
+    match (unit_ids, filter) {
+        ([], Some(f)) => added += invite_filter(tx, activity_id, f)?,
+        (units, f) => {
+            for &unit in units {
+                units::get(tx, unit)?;
+                let scoped = PersonFilter {
+                    unit_id: Some(unit),
+                    ..f.cloned().unwrap_or_default()
+                };
+                added += invite_filter(tx, activity_id, &scoped)?;
+            }
+        }
+    }
+    if !person_ids.is_empty() {
+        added += invite_people(tx, activity_id, person_ids)?;
+    }
+    Ok(added)
+}
+
 /// Invites single people. Someone who has left is refused.
 pub fn invite_people(tx: &Tx, activity_id: i64, person_ids: &[i64]) -> Result<usize> {
     open_activity(tx, activity_id, "邀请人员")?;

@@ -211,6 +211,24 @@ code_enum! {
     }
 }
 
+impl UnitKind {
+    /// The likely kind of a new unit from its name: 公司 at the top or when named so,
+    /// 站所 for …供电所 / …变电站, 班组 for …班, else 部门.
+    pub fn guess(name: &str, has_parent: bool) -> UnitKind {
+        let name = name.trim();
+        if !has_parent || name.ends_with("公司") {
+            UnitKind::Company
+        } else if name.ends_with("供电所") || name.ends_with("变电站") || name.ends_with('站')
+        {
+            UnitKind::Station
+        } else if name.ends_with('班') || name.ends_with("班组") {
+            UnitKind::Team
+        } else {
+            UnitKind::Department
+        }
+    }
+}
+
 code_enum! {
     /// 活动类型.
     ActivityKind, "活动类型" {

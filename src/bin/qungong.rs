@@ -910,18 +910,6 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn guess_kind(name: &str, has_parent: bool) -> UnitKind {
-    if !has_parent || name.ends_with("公司") {
-        UnitKind::Company
-    } else if name.ends_with("供电所") || name.ends_with("变电站") || name.ends_with("站") {
-        UnitKind::Station
-    } else if name.ends_with('班') || name.ends_with("班组") {
-        UnitKind::Team
-    } else {
-        UnitKind::Department
-    }
-}
-
 fn unit_cmd(cli: &Cli, cmd: &UnitCmd, actor: &Actor) -> Result<()> {
     let mut db = open(cli)?;
     let json = cli.json;
@@ -931,7 +919,7 @@ fn unit_cmd(cli: &Cli, cmd: &UnitCmd, actor: &Actor) -> Result<()> {
                 .as_deref()
                 .map(|p| units::resolve(db.conn(), p))
                 .transpose()?;
-            let kind = kind.unwrap_or_else(|| guess_kind(name.trim(), parent.is_some()));
+            let kind = kind.unwrap_or_else(|| UnitKind::guess(name, parent.is_some()));
             let id = db.transact(actor, "unit.add", |tx| units::add(tx, name, kind, parent))?;
             let unit = units::get(db.conn(), id)?;
             out(json, &unit, || {
@@ -1394,24 +1382,13 @@ fn invite_cmd(cli: &Cli, args: &InviteArgs, actor: &Actor) -> Result<()> {
         ));
     }
     let activity = args.activity;
+    let filter = condition
+        .has_condition()
+        .then(|| condition.to_filter_without_unit());
     let added = db.transact(actor, "attendance.invite", |tx| {
         let mut added = 0;
-        let base = condition.to_filter_without_unit();
-        if condition.has_condition() && unit_ids.is_empty() {
-            added += attendance::invite_filter(tx, activity, &base)?;
-        }
-        for &unit in &unit_ids {
-            added += attendance::invite_filter(
-                tx,
-                activity,
-                &PersonFilter {
-                    unit_id: Some(unit),
-                    ..base.clone()
-                },
-            )?;
-        }
-        if !person_ids.is_empty() {
-            added += attendance::invite_people(tx, activity, &person_ids)?;
+        if !unit_ids.is_empty() || filter.is_some() || !person_ids.is_empty() {
+            added = attendance::invite(tx, activity, &unit_ids, filter.as_ref(), &person_ids)?;
         }
         for &p in &remove_ids {
             attendance::uninvite(tx, activity, p)?;

@@ -6,7 +6,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{Local, NaiveDateTime};
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{OpenFlags, Transaction, TransactionBehavior};
+
+/// The SQLite connection type, for callers (the desktop shell) that take one without depending
+/// on rusqlite themselves.
+pub use rusqlite::Connection;
 
 use crate::error::{DbError, Result};
 

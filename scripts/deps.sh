@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Sourced by run.sh and test.sh: makes sure the system packages, the UI's npm packages and
+# (for tests) tauri-driver are there. On Debian / Ubuntu / UOS / Kylin it installs what is
+# missing when run as root (or with sudo), otherwise it prints the exact command and stops.
+
+# What building and running the desktop app needs (Tauri 2 on WebKitGTK 4.1), plus the CJK font.
+APP_PACKAGES=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
+  libayatana-appindicator3-dev libsoup-3.0-dev libxdo-dev fonts-noto-cjk)
+# What the end-to-end tests need on top: a virtual display and the WebKit WebDriver.
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11)
+
+ensure_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "缺少系统软件包：${missing[*]}（本机没有 apt-get，请用系统的包管理器安装）" >&2
+    exit 1
+  fi
+  if [ -n "$sudo" ] && ! sudo -n true 2>/dev/null; then
+    echo "缺少系统软件包，请先执行：" >&2
+    echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "安装系统软件包：${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_tools() {
+  command -v cargo >/dev/null 2>&1 || { echo "未找到 cargo：请先安装 Rust（https://rustup.rs）" >&2; exit 1; }
+  command -v npm >/dev/null 2>&1 || { echo "未找到 npm：请先安装 Node.js 20 或更新版本" >&2; exit 1; }
+}
+
+# npm ci when node_modules is missing or older than the lock file.
+ensure_ui_packages() {
+  if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+    (cd ui && npm ci --no-audit --no-fund)
+  fi
+}
+
+ensure_tauri_driver() {
+  if [ ! -x .tools/bin/tauri-driver ]; then
+    cargo install --locked --root .tools tauri-driver --version '^2'
+  fi
+}

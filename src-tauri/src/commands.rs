@@ -1,0 +1,411 @@
+//! The `#[tauri::command]` handlers (the contract is `src-tauri/API.md`). Each parses its
+//! arguments, calls one core function and maps the core error to `{code, message}`; no business
+//! logic lives here.
+
+use std::sync::Mutex;
+
+use chrono::{Local, NaiveDate, NaiveDateTime, Timelike};
+use serde::Serialize;
+use tauri::State;
+
+use qungong::activities::{self, Activity, ActivityFilter, ActivityInput};
+use qungong::attendance::{self, CheckIn, Counts, RateQuery, Sheet};
+use qungong::codes::{self, AttendanceStatus, Recurrence, UnitKind};
+use qungong::db::Connection;
+use qungong::people::{self, Page, Person, PersonFilter, PersonInput};
+use qungong::structure::{self, Population, Structure, StructureQuery};
+use qungong::units::{self, Unit, UnitNode};
+use qungong::{Actor, Db, Tx, dashboard};
+
+/// What the UI receives when a command fails: `message` is shown as it is.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiError {
+    pub code: String,
+    pub message: String,
+}
+
+impl From<qungong::Error> for ApiError {
+    fn from(e: qungong::Error) -> Self {
+        ApiError {
+            code: e.code().to_string(),
+            message: e.to_string(),
+        }
+    }
+}
+
+type Reply<T> = Result<T, ApiError>;
+
+/// The open database, or why it could not be opened (shown by every screen).
+pub struct AppState {
+    db: Result<Mutex<Db>, ApiError>,
+}
+
+impl AppState {
+    pub fn open() -> AppState {
+        let path = qungong::db::resolve_path(None);
+        AppState {
+            db: Db::open(path).map(Mutex::new).map_err(ApiError::from),
+        }
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut Db) -> qungong::Result<T>) -> Reply<T> {
+        let db = self.db.as_ref().map_err(Clone::clone)?;
+        // A poisoned lock only means an earlier command panicked; the connection is still sound
+        // because every write is a transaction that was rolled back.
+        let mut db = db.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut db).map_err(ApiError::from)
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> qungong::Result<T>) -> Reply<T> {
+        self.with(|db| f(db.conn()))
+    }
+
+    fn write<T>(&self, action: &str, f: impl FnOnce(&Tx) -> qungong::Result<T>) -> Reply<T> {
+        self.with(|db| db.transact(&Actor::local(), action, f))
+    }
+}
+
+fn now() -> NaiveDateTime {
+    let t = Local::now().naive_local();
+    t.with_nanosecond(0).unwrap_or(t)
+}
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+#[derive(Serialize)]
+pub struct AppInfo {
+    version: &'static str,
+    db_path: String,
+    schema_version: Option<i64>,
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn app_info(state: State<AppState>) -> Reply<AppInfo> {
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        db_path: qungong::db::resolve_path(None).display().to_string(),
+        schema_version: state.with(|db| db.schema_version()).ok(),
+    })
+}
+
+#[derive(Serialize)]
+pub struct Codes {
+    gender: Vec<&'static str>,
+    political_status: Vec<&'static str>,
+    education: Vec<&'static str>,
+    professional_title: Vec<&'static str>,
+    skill_level: Vec<&'static str>,
+    retirement_category: Vec<&'static str>,
+    unit_kind: Vec<&'static str>,
+    activity_kind: Vec<&'static str>,
+    activity_mode: Vec<&'static str>,
+    activity_status: Vec<&'static str>,
+    attendance_status: Vec<&'static str>,
+    recurrence: Vec<&'static str>,
+    ethnicity: Vec<&'static str>,
+}
+
+macro_rules! labels {
+    ($t:ty) => {
+        <$t>::ALL.iter().map(|v| v.label()).collect()
+    };
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn codes() -> Codes {
+    Codes {
+        gender: labels!(codes::Gender),
+        political_status: labels!(codes::PoliticalStatus),
+        education: labels!(codes::Education),
+        professional_title: labels!(codes::ProfessionalTitle),
+        skill_level: labels!(codes::SkillLevel),
+        retirement_category: labels!(codes::RetirementCategory),
+        unit_kind: labels!(codes::UnitKind),
+        activity_kind: labels!(codes::ActivityKind),
+        activity_mode: labels!(codes::ActivityMode),
+        activity_status: labels!(codes::ActivityStatus),
+        attendance_status: labels!(codes::AttendanceStatus),
+        recurrence: labels!(codes::Recurrence),
+        ethnicity: codes::ETHNICITIES.to_vec(),
+    }
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn set_fullscreen(window: tauri::WebviewWindow, fullscreen: bool) -> Reply<()> {
+    window.set_fullscreen(fullscreen).map_err(|e| ApiError {
+        code: "window".into(),
+        message: format!("无法切换全屏：{e}"),
+    })
+}
+
+// ---- units
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn unit_tree(state: State<AppState>) -> Reply<Vec<UnitNode>> {
+    state.read(units::tree)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn unit_add(
+    state: State<AppState>,
+    name: String,
+    kind: Option<UnitKind>,
+    parent_id: Option<i64>,
+) -> Reply<Unit> {
+    let kind = kind.unwrap_or_else(|| UnitKind::guess(&name, parent_id.is_some()));
+    let id = state.write("unit.add", |tx| units::add(tx, &name, kind, parent_id))?;
+    state.read(|c| units::get(c, id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn unit_rename(state: State<AppState>, id: i64, name: String) -> Reply<Unit> {
+    state.write("unit.rename", |tx| units::rename(tx, id, &name))?;
+    state.read(|c| units::get(c, id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn unit_move(state: State<AppState>, id: i64, parent_id: Option<i64>) -> Reply<Unit> {
+    state.write("unit.move", |tx| units::move_to(tx, id, parent_id))?;
+    state.read(|c| units::get(c, id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn unit_delete(state: State<AppState>, id: i64) -> Reply<()> {
+    state.write("unit.delete", |tx| units::delete(tx, id))
+}
+
+// ---- staff
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn person_list(
+    state: State<AppState>,
+    filter: PersonFilter,
+    offset: i64,
+    limit: i64,
+) -> Reply<Page<Person>> {
+    let mut page = state.read(|c| people::list(c, &filter, offset, limit.clamp(1, 500)))?;
+    page.items = page.items.into_iter().map(Person::masked).collect();
+    Ok(page)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn person_get(state: State<AppState>, id: i64, full: bool) -> Reply<Person> {
+    let p = state.read(|c| people::get(c, id))?;
+    Ok(if full { p } else { p.masked() })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn person_add(state: State<AppState>, input: PersonInput) -> Reply<Person> {
+    let id = state.write("person.add", |tx| people::add(tx, input))?;
+    person_get(state, id, false)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn person_update(state: State<AppState>, id: i64, input: PersonInput) -> Reply<Person> {
+    state.write("person.edit", |tx| people::update(tx, id, input))?;
+    person_get(state, id, false)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn person_leave(
+    state: State<AppState>,
+    id: i64,
+    date: NaiveDate,
+    reason: Option<String>,
+) -> Reply<Person> {
+    state.write("person.leave", |tx| {
+        people::leave(tx, id, date, reason.as_deref())
+    })?;
+    person_get(state, id, false)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn person_reinstate(state: State<AppState>, id: i64) -> Reply<Person> {
+    state.write("person.reinstate", |tx| people::reinstate(tx, id))?;
+    person_get(state, id, false)
+}
+
+// ---- activities
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn activity_list(
+    state: State<AppState>,
+    filter: ActivityFilter,
+    offset: i64,
+    limit: i64,
+) -> Reply<Page<Activity>> {
+    state.read(|c| activities::list(c, &filter, offset, limit.clamp(1, 1000)))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn activity_get(state: State<AppState>, id: i64) -> Reply<Activity> {
+    state.read(|c| activities::get(c, id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn activity_add(
+    state: State<AppState>,
+    input: ActivityInput,
+    repeat: Option<Recurrence>,
+    count: Option<u32>,
+) -> Reply<Vec<i64>> {
+    match repeat {
+        Some(r) => state.write("activity.add_series", |tx| {
+            activities::add_series(tx, input, r, count.unwrap_or(0))
+        }),
+        None => state.write("activity.add", |tx| {
+            activities::add(tx, input).map(|id| vec![id])
+        }),
+    }
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn activity_update(
+    state: State<AppState>,
+    id: i64,
+    input: ActivityInput,
+    series: bool,
+) -> Reply<usize> {
+    if series {
+        state.write("activity.edit_series", |tx| {
+            activities::update_series(tx, id, input)
+        })
+    } else {
+        state.write("activity.edit", |tx| {
+            activities::update(tx, id, input).map(|()| 1)
+        })
+    }
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn activity_cancel(state: State<AppState>, id: i64, series: bool) -> Reply<usize> {
+    state.write("activity.cancel", |tx| activities::cancel(tx, id, series))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn activity_summary(state: State<AppState>, id: i64, summary: String) -> Reply<Activity> {
+    state.write("activity.summary", |tx| {
+        activities::record_summary(tx, id, &summary)
+    })?;
+    activity_get(state, id)
+}
+
+// ---- invitees and check-in
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn invite(
+    state: State<AppState>,
+    activity_id: i64,
+    unit_ids: Vec<i64>,
+    filter: Option<PersonFilter>,
+    person_ids: Vec<i64>,
+) -> Reply<usize> {
+    state.write("attendance.invite", |tx| {
+        attendance::invite(tx, activity_id, &unit_ids, filter.as_ref(), &person_ids)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn uninvite(state: State<AppState>, activity_id: i64, person_id: i64) -> Reply<()> {
+    state.write("attendance.uninvite", |tx| {
+        attendance::uninvite(tx, activity_id, person_id)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn attendance_sheet(state: State<AppState>, activity_id: i64) -> Reply<Sheet> {
+    state.read(|c| attendance::sheet(c, activity_id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn check_in(
+    state: State<AppState>,
+    activity_id: i64,
+    person_id: i64,
+    walk_in: bool,
+) -> Reply<CheckIn> {
+    state.write("attendance.check_in", |tx| {
+        attendance::check_in(tx, activity_id, person_id, now(), walk_in)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn kiosk_check_in(
+    state: State<AppState>,
+    activity_id: i64,
+    key: String,
+    walk_in: bool,
+) -> Reply<CheckIn> {
+    state.write("attendance.check_in", |tx| {
+        let person_id = attendance::find_attendee(tx, activity_id, &key)?;
+        attendance::check_in(tx, activity_id, person_id, now(), walk_in)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn set_status(
+    state: State<AppState>,
+    activity_id: i64,
+    person_id: i64,
+    status: Option<AttendanceStatus>,
+    reason: Option<String>,
+) -> Reply<Counts> {
+    state.write("attendance.set_status", |tx| {
+        attendance::set_status(tx, activity_id, person_id, status, reason.as_deref(), now())
+    })?;
+    state.read(|c| attendance::counts(c, activity_id))
+}
+
+#[derive(serde::Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+pub enum RatesBy {
+    Unit,
+    Person,
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn attendance_rates(
+    state: State<AppState>,
+    by: RatesBy,
+    from: NaiveDate,
+    to: NaiveDate,
+    unit_id: Option<i64>,
+) -> Reply<serde_json::Value> {
+    let q = RateQuery { from, to, unit_id };
+    let value = match by {
+        RatesBy::Unit => state
+            .read(|c| attendance::rates_by_unit(c, &q))
+            .map(serde_json::to_value),
+        RatesBy::Person => state
+            .read(|c| attendance::rates_by_person(c, &q))
+            .map(serde_json::to_value),
+    }?;
+    value.map_err(|e| ApiError {
+        code: "internal".into(),
+        message: format!("结果无法输出：{e}"),
+    })
+}
+
+// ---- overview and structure
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn dashboard(state: State<AppState>) -> Reply<dashboard::Overview> {
+    state.read(|c| dashboard::overview(c, today()))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn structure(
+    state: State<AppState>,
+    unit_id: Option<i64>,
+    population: Population,
+    as_of: Option<NaiveDate>,
+) -> Reply<Structure> {
+    let q = StructureQuery {
+        unit_id,
+        population,
+        as_of: as_of.unwrap_or_else(today),
+    };
+    state.read(|c| structure::snapshot(c, &q))
+}

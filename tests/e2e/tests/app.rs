@@ -1,0 +1,425 @@
+//! End-to-end: the real built desktop app (target/debug/qungong-desktop), started by
+//! tauri-driver (with WebKitWebDriver) and driven through WebDriver, as a user would.
+//!
+//! Needs a display (run under `xvfb-run`), `tauri-driver` (PATH, `TAURI_DRIVER`, or
+//! `.tools/bin/tauri-driver` as `./test.sh` installs it) and the built app (`QUNGONG_APP` or
+//! target/debug/qungong-desktop). Missing pieces fail the test with what to do; they never skip.
+//! With `QUNGONG_SCREENSHOTS=DIR` the screens are also saved as PNGs (the README's pictures).
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(p);
+    }
+    let local = root().join(".tools/bin/tauri-driver");
+    if local.exists() {
+        return local;
+    }
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join("tauri-driver"))
+            .find(|p| p.exists())
+    });
+    found.unwrap_or_else(|| {
+        panic!("未找到 tauri-driver：请运行 ./test.sh（它会安装），或 cargo install tauri-driver --version '^2' --locked")
+    })
+}
+
+fn app_binary() -> PathBuf {
+    let app = std::env::var_os("QUNGONG_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target/debug/qungong-desktop"));
+    assert!(
+        app.exists(),
+        "未找到桌面应用 {}：请先构建（npm --prefix ui run build && cargo build -p qungong-desktop），或运行 ./test.sh",
+        app.display()
+    );
+    app
+}
+
+/// A running tauri-driver with one app session; stopped with SIGTERM on drop (a SIGKILL would
+/// leave WebKitWebDriver holding its port).
+struct App {
+    client: Option<Client>,
+    driver: Child,
+    shots: Option<PathBuf>,
+    _data: tempfile::TempDir,
+}
+
+impl App {
+    /// Starts the app on `db` (a fresh file unless given) with the driver on `port`.
+    async fn start(port: u16, data: tempfile::TempDir, db: &Path) -> App {
+        let native_port = port + 1;
+        let driver = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("QUNGONG_DB", db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start tauri-driver");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on port {port}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": app_binary() }),
+        );
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session with the app");
+        let shots = std::env::var_os("QUNGONG_SCREENSHOTS").map(PathBuf::from);
+        App {
+            client: Some(client),
+            driver,
+            shots,
+            _data: data,
+        }
+    }
+
+    fn c(&self) -> &Client {
+        self.client.as_ref().unwrap()
+    }
+
+    async fn el(&self, testid: &str) -> Element {
+        self.c()
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(&format!("[data-testid='{testid}']")))
+            .await
+            .unwrap_or_else(|e| panic!("no element [data-testid={testid}]: {e}"))
+    }
+
+    async fn xpath(&self, xpath: &str) -> Element {
+        self.c()
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no element {xpath}: {e}"))
+    }
+
+    async fn click(&self, testid: &str) {
+        self.el(testid)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {testid}: {e}"));
+    }
+
+    /// Types into the input (or textarea) of an Element Plus field.
+    async fn type_into(&self, testid: &str, text: &str) {
+        let css = format!(
+            "input[data-testid='{testid}'], textarea[data-testid='{testid}'], \
+             [data-testid='{testid}'] input, [data-testid='{testid}'] textarea"
+        );
+        let input = self
+            .c()
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(&css))
+            .await
+            .unwrap_or_else(|e| panic!("no input in [data-testid={testid}]: {e}"));
+        input.clear().await.ok();
+        input
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {testid}: {e}"));
+    }
+
+    async fn text(&self, testid: &str) -> String {
+        self.el(testid)
+            .await
+            .text()
+            .await
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+
+    /// Waits until the element's text satisfies `ok`; returns the text.
+    async fn wait_text(&self, testid: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let text = self.text(testid).await;
+            if ok(&text) {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "[data-testid={testid}] never showed {what}; last text: {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    async fn shot(&self, name: &str) {
+        if let Some(dir) = &self.shots {
+            std::fs::create_dir_all(dir).unwrap();
+            tokio::time::sleep(Duration::from_millis(600)).await; // let charts finish animating
+            let png = self.c().screenshot().await.expect("screenshot");
+            std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+        }
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // Closing the session quits the app; then stop the driver politely.
+        if let Some(client) = self.client.take() {
+            let handle = tokio::runtime::Handle::current();
+            let _ = std::thread::spawn(move || handle.block_on(client.close())).join();
+        }
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.driver.id().to_string())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.driver.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// A user's first morning: a unit, a person, a lecture with the unit invited, the person
+/// checked in at the kiosk, the counts and the rate changing, and the structure chart.
+#[tokio::test(flavor = "multi_thread")]
+async fn from_an_empty_database_to_a_checked_in_lecture() {
+    let data = tempfile::tempdir().unwrap();
+    let db = data.path().join("qungong.db");
+    let app = App::start(4444, data, &db).await;
+
+    app.click("nav-people").await;
+    app.click("unit-add").await;
+    app.type_into("unit-name", "城关供电所").await;
+    app.click("unit-save").await;
+    // Select the new unit in the tree: new people go into it.
+    app.xpath(
+        "//*[contains(@class,'el-tree-node__content')]//*[normalize-space(text())='城关供电所']",
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
+
+    app.click("person-add").await;
+    app.type_into("person-employee-no", "10001").await;
+    app.type_into("person-name", "张三").await;
+    app.type_into("person-id-number", "140105198503120018")
+        .await;
+    app.click("person-save").await;
+    app.wait_text("people-table", "张三", |t| {
+        t.contains("张三") && t.contains("10001")
+    })
+    .await;
+
+    // Bad input: the core's Chinese message appears in the form, and nothing is saved.
+    app.click("person-add").await;
+    app.type_into("person-employee-no", "10002").await;
+    app.type_into("person-name", "李四").await;
+    app.type_into("person-id-number", "140105198503120017")
+        .await;
+    app.click("person-save").await;
+    app.wait_text("form-error", "校验位错误", |t| {
+        t.contains("身份证号：校验位错误（按 GB 11643 应为 8）")
+    })
+    .await;
+    app.c()
+        .execute(
+            "document.activeElement && document.activeElement.blur()",
+            vec![],
+        )
+        .await
+        .ok();
+    app.el("form-error")
+        .await
+        .send_keys(&Key::Escape.to_string())
+        .await
+        .ok();
+
+    app.click("nav-activities").await;
+    app.click("activity-add").await;
+    app.type_into("activity-title", "安全生产专题讲座").await;
+    app.type_into("activity-place", "三楼会议室").await;
+    app.click("activity-save").await;
+    app.wait_text("activity-detail-title", "the title", |t| {
+        t.contains("安全生产专题讲座")
+    })
+    .await;
+
+    app.click("invite-unit").await;
+    app.xpath(
+        "//*[@data-testid='invite-unit-node' and normalize-space()='城关供电所']\
+         /ancestor::*[contains(@class,'el-tree-node__content')][1]//*[contains(@class,'el-checkbox')]",
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
+    app.click("invite-unit-confirm").await;
+
+    app.click("go-checkin").await;
+    app.wait_text("count-invited", "应到 1", |t| t == "1").await;
+    assert_eq!(app.text("count-attended").await, "0");
+
+    app.click("kiosk-open").await;
+    app.type_into("kiosk-input", &format!("10001{}", Key::Enter))
+        .await;
+    app.wait_text("kiosk-result", "签到成功", |t| {
+        t.contains("张三") && t.contains("签到成功")
+    })
+    .await;
+    app.shot("kiosk").await;
+    app.type_into("kiosk-input", &format!("10001{}", Key::Enter))
+        .await;
+    app.wait_text("kiosk-result", "已签到", |t| t.contains("已签到"))
+        .await;
+    app.type_into("kiosk-input", &format!("99999{}", Key::Enter))
+        .await;
+    app.wait_text("kiosk-result", "未找到", |t| t.contains("未找到"))
+        .await;
+    app.click("kiosk-exit").await;
+
+    app.wait_text("count-attended", "实到 1", |t| t == "1")
+        .await;
+    app.wait_text("rate", "100%", |t| t.contains("100.0%"))
+        .await;
+    assert_eq!(app.text("count-absent").await, "0");
+
+    app.click("nav-structure").await;
+    app.wait_text("structure-headcount", "1 人", |t| t.contains('1'))
+        .await;
+    let canvas = app.xpath("//*[@data-testid='chart-pyramid']//canvas").await;
+    let width: i64 = canvas
+        .prop("width")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+        .parse()
+        .unwrap_or(0);
+    assert!(
+        width > 100,
+        "the pyramid chart is drawn (canvas width {width})"
+    );
+    let male_total = app
+        .c()
+        .execute(
+            "const o = window.__qungongCharts && window.__qungongCharts.pyramid; \
+             if (!o) return null; \
+             return o.series.map(s => s.data.reduce((a, v) => a + Math.abs(typeof v === 'object' ? v.value : v), 0));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    // One man (张三, from his ID number): the chart shows exactly one person.
+    let totals: Vec<f64> = serde_json::from_value(male_total).unwrap();
+    assert_eq!(
+        totals.iter().sum::<f64>(),
+        1.0,
+        "pyramid series totals {totals:?}"
+    );
+
+    // A second launch hands over to the running window and exits at once.
+    let mut second = Command::new(app_binary())
+        .env("QUNGONG_DB", &db)
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let status = loop {
+        if let Some(status) = second.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            second.kill().ok();
+            panic!("a second launch did not exit: single instance is not working");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(status.success());
+    assert!(
+        !app.text("structure-headcount").await.is_empty(),
+        "the first window still answers"
+    );
+}
+
+/// Every main screen renders the demo company without an error; saves the README pictures.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_main_screens_show_the_demo_company() {
+    let data = tempfile::tempdir().unwrap();
+    let db = data.path().join("demo.db");
+    {
+        let mut store = qungong::Db::open(&db).unwrap();
+        let today = chrono::Local::now().date_naive();
+        store
+            .transact(&qungong::Actor::local(), "demo", |tx| {
+                qungong::demo::generate(tx, qungong::demo::Scale::Branch, 1, today)
+            })
+            .unwrap();
+    }
+    let app = App::start(4454, data, &db).await;
+    app.el("nav-dashboard").await;
+    app.shot("dashboard").await;
+
+    app.click("nav-people").await;
+    app.wait_text("people-table", "职工", |t| t.lines().count() > 10)
+        .await;
+    app.type_into("person-search", "zs").await;
+    app.wait_text("people-table", "张", |t| t.contains('张'))
+        .await;
+    app.shot("people").await;
+
+    app.click("nav-activities").await;
+    app.xpath("//*[contains(text(),'形势任务宣讲')]").await;
+    app.shot("activities").await;
+
+    app.click("nav-structure").await;
+    app.wait_text("structure-headcount", "about 300", |t| {
+        t.chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse::<i64>()
+            .is_ok_and(|n| n > 200)
+    })
+    .await;
+    app.xpath("//*[@data-testid='chart-pyramid']//canvas").await;
+    app.shot("structure").await;
+
+    app.click("nav-checkin").await;
+    app.shot("checkin").await;
+    app.click("nav-settings").await;
+    app.xpath("//*[contains(text(),'demo.db')]").await;
+}
