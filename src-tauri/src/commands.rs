@@ -409,3 +409,26 @@ pub fn structure(
     };
     state.read(|c| structure::snapshot(c, &q))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_errors_reach_the_ui_as_code_and_chinese_message() {
+        let e: ApiError = qungong::Error::invalid("身份证号", "校验位错误（按 GB 11643 应为 8）").into();
+        assert_eq!(e.code, "invalid");
+        assert_eq!(e.message, "身份证号：校验位错误（按 GB 11643 应为 8）");
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["code"], "invalid");
+    }
+
+    #[test]
+    fn every_code_table_is_listed_in_chinese() {
+        let c = codes();
+        assert_eq!(c.gender, ["男", "女"]);
+        assert_eq!(c.activity_kind.len(), 8);
+        assert_eq!(c.ethnicity.len(), 56);
+        assert!(c.attendance_status.contains(&"请假"));
+    }
+}
