@@ -190,7 +190,9 @@ impl ActivityError {
 
 #[derive(Debug, thiserror::Error)]
 pub enum AttendanceError {
-    #[error("{name}（工号 {employee_no}）不是本次活动的应到人员；如确需签到，请按“非名单人员”补签")]
+    #[error(
+        "{name}（工号 {employee_no}）不是本次活动的应到人员；如确需签到，请选择“按非名单人员签到”"
+    )]
     NotInvited { name: String, employee_no: String },
     #[error("{name}（工号 {employee_no}）已离职，不能{action}")]
     PersonLeft {

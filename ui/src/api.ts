@@ -1,0 +1,354 @@
+// The one place that talks to the Rust shell. Every command of src-tauri/API.md has one typed
+// function here; argument names are snake_case exactly as the handlers expect them, and every
+// failure is turned into an AppError whose Chinese message is shown to the user as it is.
+import { invoke } from '@tauri-apps/api/core'
+
+/** "YYYY-MM-DD" */
+export type DateStr = string
+/** "YYYY-MM-DDTHH:MM:SS", local time */
+export type DateTimeStr = string
+
+export interface AppError {
+  code: string
+  message: string
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as AppError).code === 'string' &&
+    typeof (e as AppError).message === 'string'
+  )
+}
+
+/** A Tauri rejection is already `{code, message}`; anything else becomes code `internal`. */
+export function toAppError(e: unknown): AppError {
+  if (isAppError(e)) return { code: e.code, message: e.message }
+  return { code: 'internal', message: '操作失败：' + String(e) }
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args)
+  } catch (e) {
+    throw toAppError(e)
+  }
+}
+
+// ---------- App ----------
+
+export interface AppInfo {
+  version: string
+  db_path: string
+  schema_version: number
+}
+
+export interface Codes {
+  gender: string[]
+  political_status: string[]
+  education: string[]
+  professional_title: string[]
+  skill_level: string[]
+  retirement_category: string[]
+  unit_kind: string[]
+  activity_kind: string[]
+  activity_mode: string[]
+  activity_status: string[]
+  attendance_status: string[]
+  recurrence: string[]
+  ethnicity: string[]
+}
+
+export const appInfo = () => call<AppInfo>('app_info')
+export const codes = () => call<Codes>('codes')
+export const setFullscreen = (fullscreen: boolean) =>
+  call<void>('set_fullscreen', { fullscreen })
+
+// ---------- Units ----------
+
+export interface Unit {
+  id: number
+  uid: string
+  name: string
+  kind: string
+  parent_id: number | null
+  path: string
+  depth: number
+  staff: number
+}
+
+export interface UnitNode extends Unit {
+  children: UnitNode[]
+}
+
+export const unitTree = () => call<UnitNode[]>('unit_tree')
+export const unitAdd = (name: string, kind: string | null, parent_id: number | null) =>
+  call<Unit>('unit_add', { name, kind, parent_id })
+export const unitRename = (id: number, name: string) => call<Unit>('unit_rename', { id, name })
+export const unitMove = (id: number, parent_id: number | null) =>
+  call<Unit>('unit_move', { id, parent_id })
+export const unitDelete = (id: number) => call<void>('unit_delete', { id })
+
+// ---------- Staff ----------
+
+export interface PersonFilter {
+  unit_id?: number | null
+  search?: string | null
+  political_cadre?: boolean | null
+  reserve_talent?: boolean | null
+  political_status?: string | null
+  party_member?: boolean | null
+  gender?: string | null
+  include_left?: boolean
+}
+
+export interface PersonInput {
+  employee_no: string
+  name: string
+  gender: string | null
+  birth_date: DateStr | null
+  id_number: string | null
+  ethnicity: string | null
+  political_status: string | null
+  education: string | null
+  professional_title: string | null
+  skill_level: string | null
+  position: string | null
+  unit_id: number
+  work_start_date: DateStr | null
+  hire_date: DateStr | null
+  phone: string | null
+  political_cadre: boolean
+  reserve_talent: boolean
+  retirement_category: string | null
+}
+
+export interface Person extends PersonInput {
+  id: number
+  uid: string
+  gender: string
+  birth_date: DateStr
+  unit_name: string
+  left_date: DateStr | null
+  leave_reason: string | null
+}
+
+export interface Page<T> {
+  total: number
+  offset: number
+  items: T[]
+}
+
+export const personList = (filter: PersonFilter, offset: number, limit: number) =>
+  call<Page<Person>>('person_list', { filter, offset, limit })
+export const personGet = (id: number, full: boolean) => call<Person>('person_get', { id, full })
+export const personAdd = (input: PersonInput) => call<Person>('person_add', { input })
+export const personUpdate = (id: number, input: PersonInput) =>
+  call<Person>('person_update', { id, input })
+export const personLeave = (id: number, date: DateStr, reason: string | null) =>
+  call<Person>('person_leave', { id, date, reason })
+export const personReinstate = (id: number) => call<Person>('person_reinstate', { id })
+
+// ---------- Activities ----------
+
+export interface ActivityFilter {
+  from?: DateStr | null
+  to?: DateStr | null
+  kind?: string | null
+  status?: string | null
+  organizer_unit_id?: number | null
+  search?: string | null
+}
+
+export interface ActivityInput {
+  kind: string
+  mode: string
+  title: string
+  starts_at: DateTimeStr
+  ends_at: DateTimeStr
+  place: string | null
+  online_meeting: string | null
+  organizer_unit_id: number | null
+  host: string | null
+  description: string | null
+  late_grace_minutes: number
+}
+
+export interface Activity extends ActivityInput {
+  id: number
+  uid: string
+  series_uid: string | null
+  organizer_name: string | null
+  status: string
+  summary: string | null
+  invited: number
+  attended: number
+}
+
+export type Repeat = '每周' | '每月'
+
+export const activityList = (filter: ActivityFilter, offset: number, limit: number) =>
+  call<Page<Activity>>('activity_list', { filter, offset, limit })
+export const activityGet = (id: number) => call<Activity>('activity_get', { id })
+export const activityAdd = (input: ActivityInput, repeat: Repeat | null, count: number | null) =>
+  call<number[]>('activity_add', { input, repeat, count })
+export const activityUpdate = (id: number, input: ActivityInput, series: boolean) =>
+  call<number>('activity_update', { id, input, series })
+export const activityCancel = (id: number, series: boolean) =>
+  call<number>('activity_cancel', { id, series })
+export const activitySummary = (id: number, summary: string) =>
+  call<Activity>('activity_summary', { id, summary })
+
+// ---------- Invitees and check-in ----------
+
+export interface Counts {
+  invited: number
+  attended: number
+  present: number
+  late: number
+  leave: number
+  absent: number
+  not_checked_in: number
+  walk_ins: number
+  rate: number | null
+}
+
+export interface SheetRow {
+  person_id: number
+  employee_no: string
+  name: string
+  unit_name: string
+  position: string | null
+  invited: boolean
+  status: string | null
+  status_label: string
+  checked_in_at: DateTimeStr | null
+  leave_reason: string | null
+}
+
+export interface Sheet {
+  activity: Activity
+  counts: Counts
+  rows: SheetRow[]
+}
+
+export type CheckIn =
+  | {
+      result: 'recorded'
+      person_id: number
+      employee_no: string
+      name: string
+      status: string
+      at: DateTimeStr
+      walk_in: boolean
+    }
+  | {
+      result: 'already'
+      person_id: number
+      employee_no: string
+      name: string
+      status: string
+      at: DateTimeStr | null
+    }
+
+export interface UnitRate extends Counts {
+  unit_id: number
+  name: string
+  path: string
+  depth: number
+}
+
+export interface PersonRate extends Counts {
+  person_id: number
+  employee_no: string
+  name: string
+  unit_id: number
+  unit_name: string
+}
+
+export const invite = (
+  activity_id: number,
+  unit_ids: number[],
+  filter: PersonFilter | null,
+  person_ids: number[],
+) => call<number>('invite', { activity_id, unit_ids, filter, person_ids })
+export const uninvite = (activity_id: number, person_id: number) =>
+  call<void>('uninvite', { activity_id, person_id })
+export const attendanceSheet = (activity_id: number) =>
+  call<Sheet>('attendance_sheet', { activity_id })
+export const checkIn = (activity_id: number, person_id: number, walk_in: boolean) =>
+  call<CheckIn>('check_in', { activity_id, person_id, walk_in })
+export const kioskCheckIn = (activity_id: number, key: string, walk_in: boolean) =>
+  call<CheckIn>('kiosk_check_in', { activity_id, key, walk_in })
+export const setStatus = (
+  activity_id: number,
+  person_id: number,
+  status: string | null,
+  reason: string | null,
+) => call<Counts>('set_status', { activity_id, person_id, status, reason })
+
+export function attendanceRates(
+  by: 'unit',
+  from: DateStr,
+  to: DateStr,
+  unit_id?: number | null,
+): Promise<UnitRate[]>
+export function attendanceRates(
+  by: 'person',
+  from: DateStr,
+  to: DateStr,
+  unit_id?: number | null,
+): Promise<PersonRate[]>
+export function attendanceRates(
+  by: 'unit' | 'person',
+  from: DateStr,
+  to: DateStr,
+  unit_id: number | null = null,
+) {
+  return call<UnitRate[] | PersonRate[]>('attendance_rates', { by, from, to, unit_id })
+}
+
+// ---------- Overview and structure ----------
+
+export type Population = 'all' | 'cadres' | 'reserve' | 'party'
+
+export interface PyramidRow {
+  label: string
+  male: number
+  female: number
+}
+
+export interface Share {
+  label: string
+  count: number
+  share: number
+}
+
+export interface Structure {
+  as_of: DateStr
+  population?: Population
+  headcount: number
+  average_age: number | null
+  median_age: number | null
+  share_35_and_under: number | null
+  share_50_and_over: number | null
+  pyramid: PyramidRow[]
+  education: Share[]
+  professional_title: Share[]
+  skill_level: Share[]
+  political_status: Share[]
+}
+
+export interface Dashboard {
+  today: DateStr
+  upcoming: Activity[]
+  latest: Activity[]
+  month: Counts
+  month_activities: number
+  structure: Structure
+}
+
+export const dashboard = () => call<Dashboard>('dashboard')
+export const structure = (unit_id: number | null, population: Population, as_of: DateStr | null) =>
+  call<Structure>('structure', { unit_id, population, as_of })
