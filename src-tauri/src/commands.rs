@@ -416,7 +416,8 @@ mod tests {
 
     #[test]
     fn core_errors_reach_the_ui_as_code_and_chinese_message() {
-        let e: ApiError = qungong::Error::invalid("身份证号", "校验位错误（按 GB 11643 应为 8）").into();
+        let e: ApiError =
+            qungong::Error::invalid("身份证号", "校验位错误（按 GB 11643 应为 8）").into();
         assert_eq!(e.code, "invalid");
         assert_eq!(e.message, "身份证号：校验位错误（按 GB 11643 应为 8）");
         let json = serde_json::to_value(&e).unwrap();
