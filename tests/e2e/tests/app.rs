@@ -407,6 +407,35 @@ async fn the_main_screens_show_the_demo_company() {
             })
             .unwrap();
     }
+    // The kiosk part checks in two invitees of the next planned activity: one by 工号, one by name.
+    let (activity, first, second) = {
+        let store = qungong::Db::open(&db).unwrap();
+        let next = qungong::activities::ActivityFilter {
+            status: Some(qungong::codes::ActivityStatus::Planned),
+            from: Some(chrono::Local::now().date_naive()),
+            ascending: true,
+            ..Default::default()
+        };
+        let list = qungong::activities::list(store.conn(), &next, 0, 50)
+            .unwrap()
+            .items;
+        let a = list
+            .into_iter()
+            .find(|a| a.invited >= 2)
+            .expect("a planned activity with invitees");
+        let sheet = qungong::attendance::sheet(store.conn(), a.id).unwrap();
+        let conn = store.conn();
+        let by_name = |r: &&qungong::attendance::SheetRow| {
+            qungong::attendance::find_attendee(conn, a.id, &r.name).ok() == Some(r.person_id)
+        };
+        let second = sheet
+            .rows
+            .iter()
+            .skip(1)
+            .find(by_name)
+            .expect("an invitee with a unique name");
+        (a.id, sheet.rows[0].clone(), second.clone())
+    };
     let app = App::start(4454, data, &db).await;
     app.el("nav-dashboard").await;
     app.shot("dashboard").await;
@@ -439,6 +468,33 @@ async fn the_main_screens_show_the_demo_company() {
 
     app.click("nav-checkin").await;
     app.shot("checkin").await;
+
+    app.c()
+        .execute(&format!("location.hash = '#/checkin/{activity}'"), vec![])
+        .await
+        .unwrap();
+    app.click("kiosk-open").await;
+    app.type_into(
+        "kiosk-input",
+        &format!("{}{}", first.employee_no, Key::Enter),
+    )
+    .await;
+    let name = first.name.clone();
+    app.wait_text("kiosk-result", "签到成功", |t| {
+        t.contains(&format!("{name} 签到成功"))
+    })
+    .await;
+    app.type_into("kiosk-input", &format!("{}{}", second.name, Key::Enter))
+        .await;
+    let name = second.name.clone();
+    app.wait_text("kiosk-result", "签到成功", |t| {
+        t.contains(&name) && t.contains("签到")
+    })
+    .await;
+    app.shot("kiosk").await;
+    app.click("kiosk-exit").await;
+    app.wait_text("count-attended", "实到 2", |t| t == "2")
+        .await;
     app.click("nav-settings").await;
     app.xpath("//*[contains(text(),'demo.db')]").await;
 }
