@@ -2,7 +2,7 @@
 
 use chrono::{Duration, Months, NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::codes::{ActivityKind, ActivityMode, ActivityStatus, Recurrence};
@@ -427,32 +427,33 @@ pub fn list(
 ) -> Result<Page<Activity>> {
     let mut clauses = vec!["1".to_string()];
     let mut values: Vec<Value> = Vec::new();
-    let mut bind = |clause: &str, v: Value, clauses: &mut Vec<String>| {
+    // Adds a parameter and the clause that uses it (given the parameter's number).
+    let mut bind = |clause: &dyn Fn(usize) -> String, v: Value| {
         values.push(v);
-        clauses.push(clause.replace('?', &format!("?{}", values.len())));
+        clauses.push(clause(values.len()));
     };
     if let Some(from) = filter.from {
-        bind("a.starts_at >= ?", from.to_string().into(), &mut clauses);
+        bind(&|n| format!("a.starts_at >= ?{n}"), from.to_string().into());
     }
     if let Some(to) = filter.to.and_then(|d| d.succ_opt()) {
-        bind("a.starts_at < ?", to.to_string().into(), &mut clauses);
+        bind(&|n| format!("a.starts_at < ?{n}"), to.to_string().into());
     }
     if let Some(kind) = filter.kind {
-        bind("a.kind = ?", kind.code().to_string().into(), &mut clauses);
+        bind(
+            &|n| format!("a.kind = ?{n}"),
+            kind.code().to_string().into(),
+        );
     }
     if let Some(status) = filter.status {
         bind(
-            "a.status = ?",
+            &|n| format!("a.status = ?{n}"),
             status.code().to_string().into(),
-            &mut clauses,
         );
     }
     if let Some(unit) = filter.organizer_unit_id {
         bind(
-            "a.organizer_unit_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL
-                SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)",
+            &|n| crate::sql::in_subtree("a.organizer_unit_id", n),
             unit.into(),
-            &mut clauses,
         );
     }
     if let Some(q) = filter
@@ -461,36 +462,26 @@ pub fn list(
         .map(str::trim)
         .filter(|q| !q.is_empty())
     {
-        let escaped = q
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
+        let pattern = format!("%{}%", crate::sql::like_literal(q));
         bind(
-            "a.title LIKE ? ESCAPE '\\'",
-            format!("%{escaped}%").into(),
-            &mut clauses,
+            &|n| format!("a.title LIKE ?{n} ESCAPE '\\'"),
+            pattern.into(),
         );
     }
+    let order = if filter.ascending {
+        "a.starts_at, a.id"
+    } else {
+        "a.starts_at DESC, a.id DESC"
+    };
     let clause = clauses.join(" AND ");
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM activity a WHERE {clause}"),
-        params_from_iter(values.iter()),
-        |r| r.get(0),
-    )?;
-    values.push(limit.into());
-    values.push(offset.max(0).into());
-    let n = values.len();
-    let mut stmt = conn.prepare(&format!(
-        "{SELECT_ACTIVITY} WHERE {clause} ORDER BY a.starts_at {order}, a.id {order} LIMIT ?{} OFFSET ?{n}",
-        n - 1,
-        order = if filter.ascending { "ASC" } else { "DESC" },
-    ))?;
-    let items = stmt
-        .query_map(params_from_iter(values.iter()), from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Page {
-        total,
-        offset,
-        items,
-    })
+    crate::sql::page(
+        conn,
+        SELECT_ACTIVITY,
+        "activity a",
+        &clause,
+        values,
+        order,
+        (offset, limit),
+        from_row,
+    )
 }

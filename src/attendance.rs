@@ -690,9 +690,7 @@ pub fn absences(conn: &Connection, q: &RateQuery, include_leave: bool) -> Result
     if let Some(unit) = q.unit_id {
         units::get(conn, unit)?;
         values.push(unit.into());
-        unit_clause = "AND p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT ?3 UNION ALL
-             SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)"
-            .into();
+        unit_clause = format!("AND {}", crate::sql::in_subtree("p.unit_id", 3));
     }
     let statuses = if include_leave {
         "'absent', 'leave'"

@@ -12,6 +12,7 @@ pub mod error;
 pub mod idcard;
 pub mod people;
 pub mod privacy;
+mod sql;
 pub mod structure;
 pub mod units;
 

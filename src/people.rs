@@ -522,11 +522,7 @@ impl PersonFilter {
         }
         if let Some(unit) = self.unit_id {
             values.push(unit.into());
-            clauses.push(format!(
-                "p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT ?{n} UNION ALL
-                     SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)",
-                n = values.len()
-            ));
+            clauses.push(crate::sql::in_subtree("p.unit_id", values.len()));
         }
         if let Some(q) = self
             .search
@@ -534,10 +530,7 @@ impl PersonFilter {
             .map(fold_input)
             .filter(|q| !q.is_empty())
         {
-            let escaped = q
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
+            let escaped = crate::sql::like_literal(&q);
             values.push(format!("%{escaped}%").into());
             let contains = values.len();
             values.push(format!("{}%", escaped.to_lowercase()).into());
@@ -592,27 +585,18 @@ pub fn list(
     offset: i64,
     limit: i64,
 ) -> Result<Page<Person>> {
-    let (clause, mut values) = filter.to_sql();
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM person p WHERE {clause}"),
-        params_from_iter(values.iter()),
-        |r| r.get(0),
-    )?;
-    values.push(limit.into());
-    values.push(offset.max(0).into());
-    let n = values.len();
-    let mut stmt = conn.prepare(&format!(
-        "{SELECT_PERSON} WHERE {clause} ORDER BY p.employee_no LIMIT ?{} OFFSET ?{n}",
-        n - 1
-    ))?;
-    let items = stmt
-        .query_map(params_from_iter(values.iter()), from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Page {
-        total,
-        offset,
-        items,
-    })
+    let (clause, values) = filter.to_sql();
+    let window = (offset, limit);
+    crate::sql::page(
+        conn,
+        SELECT_PERSON,
+        "person p",
+        &clause,
+        values,
+        "p.employee_no",
+        window,
+        from_row,
+    )
 }
 
 /// The ids of everyone matching `filter` (for invitations).

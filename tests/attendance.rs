@@ -569,3 +569,54 @@ fn the_kiosk_finds_people_by_employee_no_or_name() {
     let err = attendance::find_attendee(b.t.db.conn(), a2, "王五").unwrap_err();
     assert_eq!(err.to_string(), "签到：有 2 位职工名为“王五”，请输入工号");
 }
+
+#[test]
+fn activities_are_listed_by_period_organizer_subtree_and_title() {
+    let mut b = branch();
+    let mut add = |title: &str, at: &str, organizer: i64| {
+        let mut input = activity_input(title, at);
+        input.organizer_unit_id = Some(organizer);
+        b.t.write(|tx| activities::add(tx, input)).unwrap()
+    };
+    add("营业班安全学习", "2026-03-02 09:00", b.team);
+    add("供电所100%覆盖宣讲", "2026-03-05 09:00", b.station);
+    add("营销部座谈会", "2026-03-09 09:00", b.dept);
+    add("四月宣讲", "2026-04-01 09:00", b.station);
+    let titles = |f: ActivityFilter| -> Vec<String> {
+        activities::list(b.t.db.conn(), &f, 0, 10)
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|a| a.title)
+            .collect()
+    };
+    let march = ActivityFilter {
+        from: Some(date("2026-03-01")),
+        to: Some(date("2026-03-31")),
+        ..Default::default()
+    };
+    assert_eq!(
+        titles(march.clone()),
+        ["营销部座谈会", "供电所100%覆盖宣讲", "营业班安全学习"]
+    );
+    let station = ActivityFilter {
+        organizer_unit_id: Some(b.station),
+        ascending: true,
+        ..march.clone()
+    };
+    assert_eq!(titles(station), ["营业班安全学习", "供电所100%覆盖宣讲"]);
+    // '%' in a search is a literal character, not a wildcard.
+    let percent = ActivityFilter {
+        search: Some("100%".into()),
+        ..Default::default()
+    };
+    assert_eq!(titles(percent), ["供电所100%覆盖宣讲"]);
+    let none = ActivityFilter {
+        search: Some("%".into()),
+        to: Some(date("2026-03-04")),
+        ..Default::default()
+    };
+    assert!(titles(none).is_empty());
+    let page = activities::list(b.t.db.conn(), &ActivityFilter::default(), 3, 2).unwrap();
+    assert_eq!((page.total, page.items.len(), page.offset), (4, 1, 3));
+}
