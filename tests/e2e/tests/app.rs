@@ -273,6 +273,7 @@ async fn from_an_empty_database_to_a_checked_in_lecture() {
         t.contains("身份证号：校验位错误（按 GB 11643 应为 8）")
     })
     .await;
+    app.shot("person-form").await;
     app.c()
         .execute(
             "document.activeElement && document.activeElement.blur()",
@@ -305,6 +306,7 @@ async fn from_an_empty_database_to_a_checked_in_lecture() {
         .await;
     app.press(&checkbox, "城关供电所的复选框").await;
     app.click("invite-unit-confirm").await;
+    app.shot("activity-detail").await;
 
     app.click("go-checkin").await;
     app.wait_text("count-invited", "应到 1", |t| t == "1").await;
@@ -317,7 +319,7 @@ async fn from_an_empty_database_to_a_checked_in_lecture() {
         t.contains("张三") && t.contains("签到成功")
     })
     .await;
-    app.shot("kiosk").await;
+    app.shot("kiosk-empty-start").await;
     app.type_into("kiosk-input", &format!("10001{}", Key::Enter))
         .await;
     app.wait_text("kiosk-result", "已签到", |t| t.contains("已签到"))
