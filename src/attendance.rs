@@ -54,7 +54,8 @@ impl Counts {
             absent: absent + if pending_is_absent { pending } else { 0 },
             not_checked_in: pending,
             walk_ins,
-            rate: (expected > 0).then(|| attended as f64 / expected as f64),
+            // Before an activity is held there is no rate to speak of (nobody is absent yet).
+            rate: (pending_is_absent && expected > 0).then(|| attended as f64 / expected as f64),
         }
     }
 
