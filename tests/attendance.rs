@@ -56,7 +56,10 @@ fn the_invitee_list_is_frozen_when_people_are_invited() {
     let newcomer = b.t.person("10005", "孙七", b.team);
     let sheet = attendance::sheet(b.t.db.conn(), a).unwrap();
     assert_eq!(sheet.counts.invited, 3);
-    assert_eq!(sheet.counts.rate, None, "no rate before the activity is held");
+    assert_eq!(
+        sheet.counts.rate, None,
+        "no rate before the activity is held"
+    );
     assert!(sheet.rows.iter().all(|r| r.person_id != newcomer));
     // Inviting the unit again adds only who is new, nobody twice.
     assert_eq!(

@@ -311,7 +311,11 @@ async fn from_an_empty_database_to_a_checked_in_lecture() {
     app.click("go-checkin").await;
     app.wait_text("count-invited", "应到 1", |t| t == "1").await;
     assert_eq!(app.text("count-attended").await, "0");
-    assert_eq!(app.text("rate").await, "—", "no rate before anyone has come");
+    assert_eq!(
+        app.text("rate").await,
+        "—",
+        "no rate before anyone has come"
+    );
 
     app.click("kiosk-open").await;
     app.type_into("kiosk-input", &format!("10001{}", Key::Enter))
