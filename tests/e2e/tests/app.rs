@@ -92,10 +92,13 @@ impl App {
             "tauri:options".into(),
             json!({ "application": app_binary() }),
         );
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
+        let mut builder = ClientBuilder::new(HttpConnector::new());
+        builder.capabilities(caps);
+        let url = format!("http://127.0.0.1:{port}");
+        let connect = builder.connect(&url);
+        let client = tokio::time::timeout(Duration::from_secs(60), connect)
             .await
+            .expect("the app did not start within 60 s (is another instance of it still running?)")
             .expect("WebDriver session with the app");
         let shots = std::env::var_os("QUNGONG_SCREENSHOTS").map(PathBuf::from);
         App {
@@ -217,19 +220,47 @@ impl Drop for App {
             let handle = tokio::runtime::Handle::current();
             let _ = std::thread::spawn(move || handle.block_on(client.close())).join();
         }
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.driver.id().to_string())
-            .status();
+        let pid = self.driver.id().to_string();
+        let _ = Command::new("kill").arg("-TERM").arg(&pid).status();
         let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.driver.try_wait() {
-                return;
-            }
+        while Instant::now() < deadline && !matches!(self.driver.try_wait(), Ok(Some(_))) {
             std::thread::sleep(Duration::from_millis(100));
         }
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        if !matches!(self.driver.try_wait(), Ok(Some(_))) {
+            let _ = self.driver.kill();
+            let _ = self.driver.wait();
+        }
+        // The app must not outlive its test: a leftover instance would take over the next test's
+        // launch (single instance) and that session would never start.
+        stop_app_processes(&app_binary());
+    }
+}
+
+/// Stops every running process of `exe` (the app this test suite built and started), giving
+/// each a few seconds to quit by itself first.
+fn stop_app_processes(exe: &Path) {
+    let Ok(exe) = exe.canonicalize() else { return };
+    let running = || -> Vec<String> {
+        std::fs::read_dir("/proc")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .bytes()
+                    .all(|c| c.is_ascii_digit())
+            })
+            .filter(|e| std::fs::read_link(e.path().join("exe")).is_ok_and(|p| p == exe))
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !running().is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    for pid in running() {
+        let _ = Command::new("kill").arg("-TERM").arg(&pid).status();
     }
 }
 
