@@ -4,14 +4,18 @@
 pub mod activities;
 pub mod attendance;
 pub mod codes;
+pub mod collate;
 pub mod dashboard;
 pub mod dates;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod idcard;
+pub mod pdf;
 pub mod people;
+pub mod printing;
 pub mod privacy;
+pub mod settings;
 mod sql;
 pub mod structure;
 pub mod units;

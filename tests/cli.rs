@@ -417,3 +417,98 @@ fn demo_data_answers_rates_with_one_entry_per_unit() {
     let err = fails(&db, &["demo", "--scale", "branch"]);
     assert!(err.contains("已有数据"), "{err}");
 }
+
+fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn printing_writes_searchable_pdfs_and_refuses_a_missing_font() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("print.db");
+    ok(
+        &db,
+        &[
+            "demo",
+            "--scale",
+            "branch",
+            "--seed",
+            "5",
+            "--today",
+            "2026-11-24",
+        ],
+    );
+    let roster = dir.path().join("花名册.pdf");
+    let printed = json(
+        &db,
+        &[
+            "print",
+            "roster",
+            "--unit",
+            "城关供电所",
+            "--order",
+            "pinyin",
+            "-o",
+            roster.to_str().unwrap(),
+        ],
+    );
+    assert!(printed["pages"].as_u64().unwrap() >= 1, "{printed}");
+    let text = pdftotext(&roster);
+    assert!(
+        text.contains("花名册") && text.contains("城关供电所"),
+        "{text}"
+    );
+    let sheet = dir.path().join("sign.pdf");
+    ok(
+        &db,
+        &[
+            "print",
+            "sign-in-sheet",
+            "--activity",
+            "1",
+            "-o",
+            sheet.to_str().unwrap(),
+        ],
+    );
+    assert!(pdftotext(&sheet).contains("签到表"));
+    let err = fails(
+        &db,
+        &[
+            "print",
+            "ledger",
+            "--unit",
+            "1",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "-o",
+            dir.path().join("l.pdf").to_str().unwrap(),
+            "--font",
+            "/nonexistent/font.ttf",
+        ],
+    );
+    assert!(
+        err.starts_with("错误：") && err.contains("/nonexistent/font.ttf"),
+        "{err}"
+    );
+    let err = fails(
+        &db,
+        &[
+            "print", "roster", "--unit", "1", "--order", "age", "-o", "x.pdf",
+        ],
+    );
+    assert!(err.contains("排序：“age”无法识别"), "{err}");
+    let err = fails(
+        &db,
+        &["setting", "set", "pdf_font", "/nonexistent/font.ttf"],
+    );
+    assert!(err.contains("找不到字体文件"), "{err}");
+}

@@ -30,38 +30,69 @@ fn a_new_file_is_migrated_to_the_current_version_with_wal_and_foreign_keys() {
             .unwrap();
     assert_eq!(
         tables,
-        ["activity", "attendance", "audit_log", "person", "unit"]
+        [
+            "activity",
+            "attendance",
+            "audit_log",
+            "person",
+            "setting",
+            "unit"
+        ]
     );
 }
 
 #[test]
 fn migrating_from_the_version_before_keeps_the_data() {
-    // Version 0 is the empty file; each migration is applied from the one before it and the
-    // data written at the previous version must read back after reopening.
+    // A file at the previous version, with data written by that version, is brought up to date
+    // on open and keeps its data.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
+    let previous = SCHEMA_VERSION as usize - 1;
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        for (i, m) in qungong::db::MIGRATIONS
-            .iter()
-            .enumerate()
-            .take(SCHEMA_VERSION as usize - 1)
-        {
+        for (i, m) in qungong::db::MIGRATIONS.iter().enumerate().take(previous) {
             conn.execute_batch(m).unwrap();
             conn.pragma_update(None, "user_version", i as i64 + 1)
                 .unwrap();
         }
+        conn.execute(
+            "INSERT INTO unit (uid, name, kind, created_at) VALUES ('u1', '营销部', 'department', '2026-01-01 08:00:00')",
+            [],
+        )
+        .unwrap();
     }
     let mut db = Db::open(&path).unwrap();
-    let id = db
-        .transact(&Actor::local(), "unit.add", |tx| {
-            qungong::units::add(tx, "营销部", UnitKind::Department, None)
+    assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION);
+    let id = qungong::units::resolve(db.conn(), "营销部").unwrap();
+    let font = dir.path().join("font.ttf");
+    std::fs::write(&font, b"not checked here").unwrap();
+    let font = font.display().to_string();
+    db.transact(&Actor::local(), "setting.set", |tx| {
+        qungong::settings::set(tx, "pdf_font", &font)
+    })
+    .unwrap();
+    let err = db
+        .transact(&Actor::local(), "setting.set", |tx| {
+            qungong::settings::set(tx, "colour", "red")
         })
-        .unwrap();
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "设置：没有“colour”这一项，可设置：pdf_font"
+    );
+    let err = db
+        .transact(&Actor::local(), "setting.set", |tx| {
+            qungong::settings::set(tx, "pdf_font", "/nope.ttf")
+        })
+        .unwrap_err();
+    assert_eq!(err.to_string(), "打印字体：找不到字体文件 /nope.ttf");
     drop(db);
     let db = Db::open(&path).unwrap();
-    assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(qungong::units::get(db.conn(), id).unwrap().name, "营销部");
+    assert_eq!(
+        qungong::settings::get(db.conn(), "pdf_font").unwrap(),
+        Some(font)
+    );
 }
 
 #[test]

@@ -13,9 +13,10 @@ use qungong::attendance::{self, CheckIn, Counts, RateQuery, Sheet};
 use qungong::codes::{self, AttendanceStatus, Recurrence, UnitKind};
 use qungong::db::Connection;
 use qungong::people::{self, Page, Person, PersonFilter, PersonInput};
+use qungong::printing::{self, PrintChoices, PrintJob};
 use qungong::structure::{self, Population, Structure, StructureQuery};
 use qungong::units::{self, Unit, UnitNode};
-use qungong::{Actor, Db, Tx, dashboard};
+use qungong::{Actor, Db, Tx, dashboard, settings};
 
 /// What the UI receives when a command fails: `message` is shown as it is.
 #[derive(Debug, Clone, Serialize)]
@@ -386,6 +387,102 @@ pub fn attendance_rates(
         code: "internal".into(),
         message: format!("结果无法输出：{e}"),
     })
+}
+
+// ---- printing and settings
+
+#[derive(Serialize)]
+pub struct Printed {
+    path: String,
+    pages: usize,
+    /// Characters the font lacks (printed as □).
+    missing_glyphs: String,
+    /// Whether the system PDF viewer was started.
+    opened: bool,
+}
+
+/// Makes the PDF, asks where to save it (native dialog), writes it and opens it in the system
+/// viewer. `None`: the user cancelled the dialog. The document is made first, so a missing font
+/// is reported before any dialog.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn print_document(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    job: PrintJob,
+    choices: PrintChoices,
+) -> Reply<Option<Printed>> {
+    use tauri_plugin_dialog::DialogExt;
+    use tauri_plugin_opener::OpenerExt;
+
+    let (doc, name) = state.read(|c| {
+        let opts = printing::options(c, &choices, today())?;
+        Ok((
+            printing::render(c, &job, &opts)?,
+            printing::file_name(c, &job)?,
+        ))
+    })?;
+    let Some(chosen) = app
+        .dialog()
+        .file()
+        .set_title("保存 PDF")
+        .set_file_name(&name)
+        .add_filter("PDF 文件", &["pdf"])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = chosen
+        .into_path()
+        .map_err(|e| io_error("无法使用所选位置", e))?;
+    std::fs::write(&path, &doc.bytes).map_err(|e| io_error("无法保存文件", e))?;
+    let opened = app
+        .opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .is_ok();
+    Ok(Some(Printed {
+        path: path.display().to_string(),
+        pages: doc.pages,
+        missing_glyphs: doc.missing_glyphs.iter().collect(),
+        opened,
+    }))
+}
+
+fn io_error(what: &str, e: impl std::fmt::Display) -> ApiError {
+    ApiError {
+        code: "io".into(),
+        message: format!("{what}：{e}"),
+    }
+}
+
+/// Shows the open dialog for a font file; `None` if cancelled.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn pick_font_file(app: tauri::AppHandle) -> Reply<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("选择中文字体文件")
+        .add_filter("字体文件", &["ttf", "otf", "ttc", "TTF", "OTF", "TTC"])
+        .blocking_pick_file();
+    match picked {
+        None => Ok(None),
+        Some(p) => Ok(Some(
+            p.into_path()
+                .map_err(|e| io_error("无法使用所选文件", e))?
+                .display()
+                .to_string(),
+        )),
+    }
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn setting_get(state: State<AppState>, key: String) -> Reply<Option<String>> {
+    state.read(|c| settings::get(c, &key))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn setting_set(state: State<AppState>, key: String, value: String) -> Reply<()> {
+    state.write("setting.set", |tx| settings::set(tx, &key, &value))
 }
 
 // ---- overview and structure

@@ -19,6 +19,8 @@ fn main() {
                 let _ = window.set_focus();
             }
         }))
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(commands::AppState::open())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
@@ -48,6 +50,10 @@ fn main() {
             commands::kiosk_check_in,
             commands::set_status,
             commands::attendance_rates,
+            commands::print_document,
+            commands::pick_font_file,
+            commands::setting_get,
+            commands::setting_set,
             commands::dashboard,
             commands::structure,
         ])

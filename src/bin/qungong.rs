@@ -18,9 +18,11 @@ use qungong::codes::{
     ActivityKind, ActivityMode, ActivityStatus, AttendanceStatus, Education, Ethnicity, Gender,
     PoliticalStatus, ProfessionalTitle, Recurrence, RetirementCategory, SkillLevel, UnitKind,
 };
+use qungong::collate::NameOrder;
 use qungong::dates::{parse_date, parse_datetime};
 use qungong::people::{self, Person, PersonFilter, PersonInput};
-use qungong::{Actor, Db, Error, Result, demo, units};
+use qungong::printing::{self, PrintChoices, PrintJob};
+use qungong::{Actor, Db, Error, Result, demo, settings, units};
 
 #[derive(Parser)]
 #[command(
@@ -82,11 +84,91 @@ enum Command {
     /// 考勤：签到表、设置状态、出勤率、未出席名单
     #[command(subcommand)]
     Attendance(AttendanceCmd),
+    /// 打印：签到表、考勤表、花名册、活动台账（A4 PDF）
+    #[command(subcommand)]
+    Print(PrintCmd),
+    /// 设置：查看或修改（如打印字体 pdf_font）
+    #[command(subcommand)]
+    Setting(SettingCmd),
     /// 操作日志（最近的写入记录）
     Audit {
         /// 显示条数
         #[arg(long, default_value_t = 20, value_name = "条数")]
         limit: u32,
+    },
+}
+
+#[derive(Subcommand)]
+enum PrintCmd {
+    /// 签到表（活动前打印，签名栏留空）
+    SignInSheet {
+        #[arg(long, value_name = "活动编号")]
+        activity: i64,
+        #[command(flatten)]
+        common: PrintArgs,
+    },
+    /// 考勤表（活动后打印，含签到状态与出勤率）
+    AttendanceSheet {
+        #[arg(long, value_name = "活动编号")]
+        activity: i64,
+        #[command(flatten)]
+        common: PrintArgs,
+    },
+    /// 花名册（单位及下级的在职职工）
+    Roster {
+        #[arg(long, value_name = "单位")]
+        unit: String,
+        /// 加印身份证号（默认打码，加 --full 显示完整号码）
+        #[arg(long)]
+        id_number: bool,
+        /// 加印手机号（默认打码，加 --full 显示完整号码）
+        #[arg(long)]
+        phone: bool,
+        /// 身份证号和手机号不打码
+        #[arg(long)]
+        full: bool,
+        #[command(flatten)]
+        common: PrintArgs,
+    },
+    /// 活动台账（单位及下级在期间内组织的活动）
+    Ledger {
+        #[arg(long, value_name = "单位")]
+        unit: String,
+        #[arg(long, value_name = "日期", value_parser = date_arg("起始日期"))]
+        from: NaiveDate,
+        #[arg(long, value_name = "日期", value_parser = date_arg("截止日期"))]
+        to: NaiveDate,
+        #[command(flatten)]
+        common: PrintArgs,
+    },
+}
+
+#[derive(Args)]
+struct PrintArgs {
+    /// 输出的 PDF 文件
+    #[arg(short = 'o', long = "output", value_name = "文件")]
+    output: PathBuf,
+    /// 姓名排序：stroke（姓氏笔画，默认）、pinyin（拼音）、unit（单位）、employee-no（工号）
+    #[arg(long, default_value = "stroke", value_name = "排序", value_parser = order_arg)]
+    order: NameOrder,
+    /// 中文字体文件（.ttf / .otf / .ttc）；不填则用“设置”中的字体或系统字体
+    #[arg(long, value_name = "字体文件")]
+    font: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum SettingCmd {
+    /// 查看设置
+    Get {
+        #[arg(value_name = "名称")]
+        key: String,
+    },
+    /// 修改设置（值为空则清除）
+    Set {
+        #[arg(value_name = "名称")]
+        key: String,
+        #[arg(value_name = "值")]
+        value: String,
     },
 }
 
@@ -656,6 +738,10 @@ fn datetime_arg(field: &'static str) -> impl Fn(&str) -> Result<NaiveDateTime, S
     move |s| parse_datetime(field, s).map_err(|e| e.to_string())
 }
 
+fn order_arg(s: &str) -> Result<NameOrder, String> {
+    s.parse().map_err(|e: Error| e.to_string())
+}
+
 fn yes_no(s: &str) -> Result<bool, String> {
     match s.trim() {
         "是" | "true" | "1" | "yes" | "y" => Ok(true),
@@ -844,6 +930,28 @@ fn run(cli: Cli) -> Result<()> {
             out(json, &result, || println!("{}", result.message()));
         }
         Command::Attendance(cmd) => attendance_cmd(&cli, cmd, &actor)?,
+        Command::Print(cmd) => print_cmd(&cli, cmd)?,
+        Command::Setting(cmd) => {
+            let mut db = open(&cli)?;
+            match cmd {
+                SettingCmd::Get { key } => {
+                    let value = settings::get(db.conn(), key)?;
+                    out(
+                        json,
+                        &serde_json::json!({ "key": key, "value": value }),
+                        || println!("{key} = {}", value.as_deref().unwrap_or("（未设置）")),
+                    );
+                }
+                SettingCmd::Set { key, value } => {
+                    db.transact(&actor, "setting.set", |tx| settings::set(tx, key, value))?;
+                    out(
+                        json,
+                        &serde_json::json!({ "key": key, "value": value }),
+                        || println!("已保存设置 {key}"),
+                    );
+                }
+            }
+        }
         Command::Audit { limit } => {
             let db = open(&cli)?;
             let log = qungong::db::audit_log(db.conn(), *limit)?;
@@ -1424,6 +1532,86 @@ impl FilterArgs {
             ..Default::default()
         }
     }
+}
+
+fn print_cmd(cli: &Cli, cmd: &PrintCmd) -> Result<()> {
+    let db = open(cli)?;
+    let conn = db.conn();
+    let (job, common, choices) = match cmd {
+        PrintCmd::SignInSheet { activity, common } => (
+            PrintJob::SignInSheet {
+                activity_id: *activity,
+            },
+            common,
+            PrintChoices::default(),
+        ),
+        PrintCmd::AttendanceSheet { activity, common } => (
+            PrintJob::AttendanceSheet {
+                activity_id: *activity,
+            },
+            common,
+            PrintChoices::default(),
+        ),
+        PrintCmd::Roster {
+            unit,
+            id_number,
+            phone,
+            full,
+            common,
+        } => (
+            PrintJob::Roster {
+                unit_id: units::resolve(conn, unit)?,
+            },
+            common,
+            PrintChoices {
+                show_id_number: *id_number,
+                show_phone: *phone,
+                unmask: *full,
+                ..Default::default()
+            },
+        ),
+        PrintCmd::Ledger {
+            unit,
+            from,
+            to,
+            common,
+        } => (
+            PrintJob::Ledger {
+                unit_id: units::resolve(conn, unit)?,
+                from: *from,
+                to: *to,
+            },
+            common,
+            PrintChoices::default(),
+        ),
+    };
+    let choices = PrintChoices {
+        order: common.order,
+        font: common.font.clone(),
+        ..choices
+    };
+    let opts = printing::options(conn, &choices, Local::now().date_naive())?;
+    let doc = printing::render(conn, &job, &opts)?;
+    let path = &common.output;
+    std::fs::write(path, &doc.bytes)
+        .map_err(|e| Error::invalid("输出文件", format!("无法写入 {}：{e}", path.display())))?;
+    let missing: String = doc.missing_glyphs.iter().collect();
+    out(
+        cli.json,
+        &serde_json::json!({ "path": path, "pages": doc.pages, "bytes": doc.bytes.len(), "missing_glyphs": missing }),
+        || {
+            println!(
+                "已生成 {}（{} 页，{} KB）",
+                path.display(),
+                doc.pages,
+                doc.bytes.len().div_ceil(1024)
+            );
+            if !missing.is_empty() {
+                eprintln!("注意：字体中没有这些字，已用“□”代替，请换用字库更全的字体：{missing}");
+            }
+        },
+    );
+    Ok(())
 }
 
 fn attendance_cmd(cli: &Cli, cmd: &AttendanceCmd, actor: &Actor) -> Result<()> {

@@ -16,7 +16,10 @@ use crate::error::{DbError, Result};
 
 /// Embedded schema migrations; migration `i` brings the schema to version `i + 1`
 /// (stored in `PRAGMA user_version`). Never edit a landed migration: append a new one.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_settings.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

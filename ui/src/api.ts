@@ -352,3 +352,43 @@ export interface Dashboard {
 export const dashboard = () => call<Dashboard>('dashboard')
 export const structure = (unit_id: number | null, population: Population, as_of: DateStr | null) =>
   call<Structure>('structure', { unit_id, population, as_of })
+
+// ---------- Printing and settings ----------
+
+/** 名单排序：姓氏笔画 / 拼音 / 单位 / 工号. */
+export type PrintOrder = 'stroke' | 'pinyin' | 'unit' | 'employee-no'
+
+export interface PrintChoices {
+  order: PrintOrder
+  show_id_number: boolean
+  show_phone: boolean
+  /** Print ID / phone numbers in full instead of masked. */
+  unmask: boolean
+}
+
+export type PrintJob =
+  | { kind: 'sign_in_sheet'; activity_id: number }
+  | { kind: 'attendance_sheet'; activity_id: number }
+  | { kind: 'roster'; unit_id: number }
+  | { kind: 'ledger'; unit_id: number; from: DateStr; to: DateStr }
+
+export interface Printed {
+  path: string
+  pages: number
+  /** Characters the font lacks (printed as “□”); "" when none. */
+  missing_glyphs: string
+  /** Whether the system PDF viewer was started. */
+  opened: boolean
+}
+
+/** Known setting keys. */
+export type SettingKey = 'pdf_font'
+
+/** Generates the PDF, asks where to save it, writes and opens it; null when the user cancelled. */
+export const printDocument = (job: PrintJob, choices: PrintChoices) =>
+  call<Printed | null>('print_document', { job, choices })
+export const settingGet = (key: SettingKey) => call<string | null>('setting_get', { key })
+/** An empty value clears the setting. */
+export const settingSet = (key: SettingKey, value: string) => call<null>('setting_set', { key, value })
+/** Native open dialog for .ttf/.otf/.ttc; null when cancelled. */
+export const pickFontFile = () => call<string | null>('pick_font_file')

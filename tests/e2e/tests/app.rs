@@ -236,6 +236,36 @@ impl Drop for App {
     }
 }
 
+/// Types `path` into the native "保存 PDF" dialog and presses Enter.
+fn answer_save_dialog(path: &Path) {
+    let status = Command::new("timeout")
+        .args([
+            "30",
+            "xdotool",
+            "search",
+            "--sync",
+            "--name",
+            "保存 PDF",
+            "windowfocus",
+            "--sync",
+            "%1",
+        ])
+        .args(["key", "--clearmodifiers", "ctrl+a", "type", "--delay", "15"])
+        .arg(path)
+        .status()
+        .expect("xdotool (apt-get install xdotool)");
+    // A separate call: `type` takes every argument after it as text.
+    let status = status.success()
+        && Command::new("xdotool")
+            .args(["key", "Return"])
+            .status()
+            .is_ok_and(|s| s.success());
+    assert!(
+        status,
+        "the save dialog did not appear or could not be answered"
+    );
+}
+
 /// Stops every running process of `exe` (the app this test suite built and started), giving
 /// each a few seconds to quit by itself first.
 fn stop_app_processes(exe: &Path) {
@@ -346,6 +376,33 @@ async fn from_an_empty_database_to_a_checked_in_lecture() {
         app.text("rate").await,
         "—",
         "no rate before anyone has come"
+    );
+
+    // 打印签到表: the shell's native save dialog (GTK) is answered as a user would, by typing a
+    // path and Enter (xdotool); the PDF lands there and reads back with the invitee on it.
+    let sheet = db.with_file_name("sign-in-sheet.pdf");
+    app.click("print-sign-in-sheet").await;
+    answer_save_dialog(&sheet);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !sheet.exists() {
+        if Instant::now() > deadline {
+            let _ = Command::new("import")
+                .args(["-window", "root", "/tmp/e2e-dialog.png"])
+                .status();
+            panic!("the sign-in sheet was not saved to {}", sheet.display());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let text = Command::new("pdftotext")
+        .arg(&sheet)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("安全生产专题讲座") && text.contains("签到表") && text.contains("张三"),
+        "{text}"
     );
 
     app.click("kiosk-open").await;

@@ -109,6 +109,39 @@ describe('commands', () => {
     }])
   })
 
+  it('print, read settings and pick a font file', async () => {
+    const printed = { path: '/home/zs/签到表.pdf', pages: 2, missing_glyphs: '', opened: true }
+    invoke.mockResolvedValue(printed)
+    expect(
+      await api.printDocument(
+        { kind: 'ledger', unit_id: 1, from: '2026-01-01', to: '2026-11-24' },
+        { order: 'employee-no', show_id_number: false, show_phone: true, unmask: false },
+      ),
+    ).toEqual(printed)
+    expect(invoke.lastCall).toEqual(['print_document', {
+      job: { kind: 'ledger', unit_id: 1, from: '2026-01-01', to: '2026-11-24' },
+      choices: { order: 'employee-no', show_id_number: false, show_phone: true, unmask: false },
+    }])
+
+    invoke.mockResolvedValue(null)
+    expect(await api.printDocument({ kind: 'sign_in_sheet', activity_id: 7 }, {
+      order: 'stroke', show_id_number: false, show_phone: false, unmask: false,
+    })).toBeNull()
+    expect(invoke.lastCall?.[1]).toMatchObject({ job: { kind: 'sign_in_sheet', activity_id: 7 } })
+
+    invoke.mockResolvedValue('/usr/share/fonts/simsun.ttc')
+    expect(await api.settingGet('pdf_font')).toBe('/usr/share/fonts/simsun.ttc')
+    expect(invoke.lastCall).toEqual(['setting_get', { key: 'pdf_font' }])
+
+    invoke.mockResolvedValue(null)
+    await api.settingSet('pdf_font', '')
+    expect(invoke.lastCall).toEqual(['setting_set', { key: 'pdf_font', value: '' }])
+
+    invoke.mockResolvedValue('C:\\Windows\\Fonts\\simsun.ttc')
+    expect(await api.pickFontFile()).toBe('C:\\Windows\\Fonts\\simsun.ttc')
+    expect(invoke.lastCall).toEqual(['pick_font_file', undefined])
+  })
+
   it('return what the shell returns', async () => {
     invoke.mockResolvedValue([12, 13, 14])
     const ids = await api.activityAdd(

@@ -17,6 +17,10 @@ vi.mock('@tauri-apps/api/core', () => ({
 import Kiosk from '../views/Kiosk.vue'
 import PersonDialog from '../components/PersonDialog.vue'
 import ActivityDetail from '../views/ActivityDetail.vue'
+import People from '../views/People.vue'
+import Settings from '../views/Settings.vue'
+import Activities from '../views/Activities.vue'
+import { toDateStr } from '../format'
 
 const activity = {
   id: 5, uid: 'a', series_uid: null, kind: '专题讲座', mode: '线下', title: '安全生产专题讲座',
@@ -166,6 +170,117 @@ describe('活动详情：按单位邀请', () => {
     // 城关供电所 with its 营业班 checked too: sent once, as the unit that includes it
     expect(calls.find(([c]) => c === 'invite')?.[1]).toEqual({ activity_id: 5, unit_ids: [2], filter: null, person_ids: [] })
     expect(w.get('[data-testid=count-invited]').text()).toBe('3')
+    w.unmount()
+  })
+})
+
+const printed = { path: '/home/zs/文档/签到表.pdf', pages: 2, missing_glyphs: '', opened: true }
+const click = (sel: string) => (document.querySelector(sel) as HTMLElement).click()
+
+describe('打印', () => {
+  it('prints the sign-in sheet of an activity in 姓氏笔画 order', async () => {
+    handler = (cmd) => {
+      if (cmd === 'attendance_sheet') return { activity, counts: counts(0), rows: [] }
+      if (cmd === 'print_document') return printed
+      return null
+    }
+    const r = createRouter({ history: createMemoryHistory(), routes: [{ path: '/activities/:id', component: ActivityDetail }] })
+    r.push('/activities/5')
+    await r.isReady()
+    const w = mount(ActivityDetail, { global: { plugins: [ElementPlus, r] }, attachTo: document.body })
+    await flushPromises()
+    await w.get('[data-testid=print-sign-in-sheet]').trigger('click')
+    await flushPromises()
+    expect(calls.find(([c]) => c === 'print_document')?.[1]).toEqual({
+      job: { kind: 'sign_in_sheet', activity_id: 5 },
+      choices: { order: 'stroke', show_id_number: false, show_phone: false, unmask: false },
+    })
+    expect(document.body.textContent).toContain('已保存 /home/zs/文档/签到表.pdf（2 页）')
+    w.unmount()
+  })
+
+  it('prints the roster of the top unit with full ID numbers when asked', async () => {
+    const top = { id: 1, uid: '1', name: '示范县供电公司', kind: '公司', parent_id: null, path: '示范县供电公司', depth: 0, staff: 3, children: [] }
+    handler = (cmd) => {
+      if (cmd === 'unit_tree') return [top]
+      if (cmd === 'person_list') return { total: 0, offset: 0, items: [] }
+      if (cmd === 'print_document') return { ...printed, opened: false }
+      return null
+    }
+    const w = mount(People, { global: { plugins: [ElementPlus] }, attachTo: document.body })
+    await flushPromises()
+    await w.get('[data-testid=print-roster]').trigger('click')
+    await flushPromises()
+    expect(document.querySelector('[data-testid=print-roster-unit]')?.textContent).toBe('示范县供电公司')
+    const unmask = document.querySelector('[data-testid=print-roster-unmask] input') as HTMLInputElement
+    expect(unmask.disabled).toBe(true)
+    click('[data-testid=print-roster-id-number] input')
+    await flushPromises()
+    expect(unmask.disabled).toBe(false)
+    unmask.click()
+    await flushPromises()
+    click('[data-testid=print-roster-confirm]')
+    await flushPromises()
+    expect(calls.find(([c]) => c === 'print_document')?.[1]).toEqual({
+      job: { kind: 'roster', unit_id: 1 },
+      choices: { order: 'stroke', show_id_number: true, show_phone: false, unmask: true },
+    })
+    expect(document.body.textContent).toContain('已保存，但未能自动打开，请到 /home/zs/文档/签到表.pdf 查看')
+    w.unmount()
+  })
+
+  it('prints the activity ledger of the top unit for this year so far', async () => {
+    const top = { id: 1, uid: '1', name: '示范县供电公司', kind: '公司', parent_id: null, path: '示范县供电公司', depth: 0, staff: 3, children: [] }
+    handler = (cmd) => {
+      if (cmd === 'unit_tree') return [top]
+      if (cmd === 'activity_list') return { total: 0, offset: 0, items: [] }
+      if (cmd === 'print_document') return null // save dialog cancelled
+      return null
+    }
+    const r = createRouter({ history: createMemoryHistory(), routes: [{ path: '/activities', component: Activities }] })
+    r.push('/activities')
+    await r.isReady()
+    const w = mount(Activities, { global: { plugins: [ElementPlus, r] }, attachTo: document.body })
+    await flushPromises()
+    await w.get('[data-testid=print-ledger]').trigger('click')
+    await flushPromises()
+    const saved = () => document.body.textContent!.split('已保存').length
+    const before = saved()
+    click('[data-testid=print-ledger-confirm]')
+    await flushPromises()
+    const today = new Date()
+    expect(calls.find(([c]) => c === 'print_document')?.[1]).toEqual({
+      job: { kind: 'ledger', unit_id: 1, from: `${today.getFullYear()}-01-01`, to: toDateStr(today) },
+      choices: { order: 'stroke', show_id_number: false, show_phone: false, unmask: false },
+    })
+    // cancelled in the save dialog: nothing is reported
+    expect(saved()).toBe(before)
+    w.unmount()
+  })
+
+  it('sets and resets the print font', async () => {
+    let font: string | null = null
+    handler = (cmd, args) => {
+      if (cmd === 'app_info') return { version: '0.1.0', db_path: '/tmp/qg.db', schema_version: 2 }
+      if (cmd === 'setting_get') return font
+      if (cmd === 'pick_font_file') return '/usr/share/fonts/simsun.ttc'
+      if (cmd === 'setting_set') {
+        font = (args.value as string) || null
+        return null
+      }
+      return null
+    }
+    const w = mount(Settings, { global: { plugins: [ElementPlus] }, attachTo: document.body })
+    await flushPromises()
+    expect(w.get('[data-testid=settings-pdf-font]').text()).toContain('未设置：自动使用系统中文字体')
+    await w.get('[data-testid=settings-pdf-font-pick]').trigger('click')
+    await flushPromises()
+    expect(calls.find(([c]) => c === 'setting_set')?.[1]).toEqual({ key: 'pdf_font', value: '/usr/share/fonts/simsun.ttc' })
+    expect(w.get('[data-testid=settings-pdf-font]').text()).toBe('/usr/share/fonts/simsun.ttc')
+    await w.get('[data-testid=settings-pdf-font-reset]').trigger('click')
+    await flushPromises()
+    expect(calls.filter(([c]) => c === 'setting_set').slice(-1)[0]?.[1]).toEqual({ key: 'pdf_font', value: '' })
+    expect(w.get('[data-testid=settings-pdf-font]').text()).toContain('未设置')
     w.unmount()
   })
 })

@@ -1,0 +1,342 @@
+//! Finding, choosing and measuring the CJK font. No font ships with the program (a CJK font is
+//! 15–30 MB): the one chosen in 设置 is used, else the system's. Each file is read once per
+//! document; ttf-parser gives the widths for wrapping and tells which characters are missing.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+use super::layout::{FaceId, Metrics};
+
+/// Where the CJK font comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FontChoice {
+    /// A font file chosen in 设置 (.ttf / .otf / .ttc; in a collection the Simplified Chinese face
+    /// is picked), or None to search the system.
+    pub path: Option<PathBuf>,
+}
+
+/// One face of a font file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FontFace {
+    pub path: PathBuf,
+    /// The face's index in a collection (.ttc); 0 for a single-face file.
+    pub index: u32,
+    /// Its family name, e.g. "Noto Serif CJK SC".
+    pub family: String,
+}
+
+/// The faces a document is set in.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FontSource {
+    /// Titles and table headers (a bold Song face when the system has one).
+    pub title: FontFace,
+    /// Everything else.
+    pub body: FontFace,
+}
+
+impl FontSource {
+    /// Whether the title has its own (bold) face; if not the body face is drawn emboldened.
+    pub fn has_bold_title(&self) -> bool {
+        self.title != self.body
+    }
+
+    /// For 设置: "标题 Noto Serif CJK SC（/usr/…/NotoSerifCJK-Bold.ttc），正文 …".
+    pub fn describe(&self) -> String {
+        let face = |f: &FontFace| format!("{}（{}）", f.family, f.path.display());
+        if self.has_bold_title() {
+            format!("标题 {}，正文 {}", face(&self.title), face(&self.body))
+        } else {
+            face(&self.body)
+        }
+    }
+}
+
+pub(crate) const NO_FONT_MESSAGE: &str = "未找到中文字体：请安装 fonts-noto-cjk（sudo apt-get install fonts-noto-cjk），或在“设置”中选择一个中文字体文件（.ttf / .otf / .ttc）";
+
+/// Characters every Chinese font has; a face lacking them is not a Chinese font.
+const CHINESE_PROBE: &str = "中国人签到表第页共";
+
+fn font_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = [
+        "/usr/share/fonts/opentype/noto",
+        "/usr/share/fonts/opentype/noto-cjk",
+        "/usr/share/fonts/truetype/noto",
+        "/usr/share/fonts/truetype/noto-cjk",
+        "/usr/share/fonts/noto-cjk",
+        "/usr/share/fonts/google-noto-cjk",
+        "/usr/share/fonts/noto",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .collect();
+    if let Some(home) = dirs::home_dir() {
+        dirs.push(home.join(".local/share/fonts"));
+        dirs.push(home.join(".fonts"));
+    }
+    dirs
+}
+
+fn windows_fonts_dir() -> Option<PathBuf> {
+    let root = std::env::var_os("WINDIR").or_else(|| std::env::var_os("SystemRoot"));
+    match root {
+        Some(r) => Some(PathBuf::from(r).join("Fonts")),
+        None if cfg!(windows) => Some(PathBuf::from(r"C:\Windows\Fonts")),
+        None => None,
+    }
+}
+
+/// Candidate files for titles (bold Song first) and for text (sans first), in order.
+fn candidates() -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let in_dirs = |names: &[&str]| -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for name in names {
+            for dir in font_dirs() {
+                out.push(dir.join(name));
+            }
+        }
+        out
+    };
+    let mut title = in_dirs(&["NotoSerifCJK-Bold.ttc", "NotoSerifCJKsc-Bold.otf"]);
+    title.extend(in_dirs(&["NotoSansCJK-Bold.ttc", "NotoSansCJKsc-Bold.otf"]));
+    // Table text in the sans face: clearer at 9–10.5 pt than the serif, and its simpler
+    // outlines make a 1,000-row roster's font subset about a third smaller.
+    let mut body = in_dirs(&["NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf"]);
+    body.extend(in_dirs(&[
+        "NotoSerifCJK-Regular.ttc",
+        "NotoSerifCJKsc-Regular.otf",
+    ]));
+    for other in [
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+        "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
+        "/usr/share/fonts/truetype/arphic/uming.ttc",
+    ] {
+        body.push(PathBuf::from(other));
+    }
+    if let Some(win) = windows_fonts_dir() {
+        title.push(win.join("simhei.ttf"));
+        title.push(win.join("msyhbd.ttc"));
+        body.push(win.join("simsun.ttc"));
+        body.push(win.join("msyh.ttc"));
+        body.push(win.join("simhei.ttf"));
+    }
+    (title, body)
+}
+
+/// The family names of face `index` (family and typographic family).
+fn family_names(face: &ttf_parser::Face) -> Vec<String> {
+    let mut names: Vec<String> = face
+        .names()
+        .into_iter()
+        .filter(|n| {
+            n.name_id == ttf_parser::name_id::TYPOGRAPHIC_FAMILY
+                || n.name_id == ttf_parser::name_id::FAMILY
+        })
+        .filter_map(|n| n.to_string())
+        .collect();
+    // Prefer an English name for display (Windows fonts also carry 宋体 / 微软雅黑).
+    names.sort_by_key(|n| !n.is_ascii());
+    names.dedup();
+    names
+}
+
+fn is_simplified(names: &[String]) -> bool {
+    names.iter().any(|n| {
+        n.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "SC" || w == "sc" || w == "GB")
+    })
+}
+
+/// Picks the Simplified Chinese face of `bytes` (the face named "… SC" in a collection, else the
+/// first face with Chinese characters). Errors name the file.
+pub(crate) fn pick_face(path: &Path, bytes: &[u8]) -> Result<FontFace> {
+    let unreadable = || {
+        Error::invalid(
+            "字体",
+            format!(
+                "无法读取字体文件“{}”：不是有效的 TrueType / OpenType 字体（.ttf / .otf / .ttc）",
+                path.display()
+            ),
+        )
+    };
+    let count = ttf_parser::fonts_in_collection(bytes).unwrap_or(1);
+    let mut chinese: Vec<(u32, Vec<String>)> = Vec::new();
+    for index in 0..count {
+        let Ok(face) = ttf_parser::Face::parse(bytes, index) else {
+            continue;
+        };
+        if CHINESE_PROBE.chars().all(|c| face.glyph_index(c).is_some()) {
+            chinese.push((index, family_names(&face)));
+        }
+    }
+    if chinese.is_empty() {
+        if ttf_parser::Face::parse(bytes, 0).is_err() {
+            return Err(unreadable());
+        }
+        return Err(Error::invalid(
+            "字体",
+            format!(
+                "字体文件“{}”不含中文字符，请选择中文字体（如 Noto Serif CJK SC、宋体）",
+                path.display()
+            ),
+        ));
+    }
+    let pos = chinese
+        .iter()
+        .position(|(_, names)| is_simplified(names))
+        .unwrap_or(0);
+    let (index, names) = chinese.swap_remove(pos);
+    Ok(FontFace {
+        path: path.to_path_buf(),
+        index,
+        family: names.into_iter().next().unwrap_or_else(|| {
+            path.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        }),
+    })
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => "文件不存在".to_string(),
+            std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
+            _ => e.to_string(),
+        };
+        Error::invalid(
+            "字体",
+            format!("无法读取字体文件“{}”：{reason}", path.display()),
+        )
+    })
+}
+
+/// A font file in memory with the face to use.
+pub(crate) struct FontFile {
+    pub face: FontFace,
+    pub bytes: Vec<u8>,
+}
+
+/// The first usable candidate, read.
+fn first_usable(paths: &[PathBuf]) -> Option<FontFile> {
+    paths.iter().filter(|p| p.is_file()).find_map(|p| {
+        let bytes = std::fs::read(p).ok()?;
+        let face = pick_face(p, &bytes).ok()?;
+        Some(FontFile { face, bytes })
+    })
+}
+
+/// The files a document is set in, each read once: the title file (None when the body face is
+/// used for titles too) and the body file.
+pub(crate) struct LoadedFonts {
+    pub title: Option<FontFile>,
+    pub body: FontFile,
+}
+
+impl LoadedFonts {
+    pub fn load(choice: &FontChoice) -> Result<LoadedFonts> {
+        if let Some(path) = &choice.path {
+            let bytes = read(path)?;
+            let face = pick_face(path, &bytes)?;
+            return Ok(LoadedFonts {
+                title: None,
+                body: FontFile { face, bytes },
+            });
+        }
+        let (title, body) = candidates();
+        let body = first_usable(&body).ok_or_else(|| Error::invalid("字体", NO_FONT_MESSAGE))?;
+        Ok(LoadedFonts {
+            title: first_usable(&title),
+            body,
+        })
+    }
+
+    pub fn source(&self) -> FontSource {
+        FontSource {
+            title: self.title.as_ref().unwrap_or(&self.body).face.clone(),
+            body: self.body.face.clone(),
+        }
+    }
+}
+
+/// The faces the system offers for documents, or the Chinese error saying what to install.
+pub fn find_system_font() -> Result<FontSource> {
+    Ok(LoadedFonts::load(&FontChoice::default())?.source())
+}
+
+impl FontChoice {
+    /// The faces this choice gives: checks a chosen file (exists, is a font, has Chinese) so 设置
+    /// can refuse a wrong file at once.
+    pub fn resolve(&self) -> Result<FontSource> {
+        Ok(LoadedFonts::load(self)?.source())
+    }
+}
+
+/// Widths and coverage of the loaded faces, through ttf-parser.
+pub(crate) struct FaceMetrics<'a> {
+    title: Option<Face<'a>>,
+    body: Face<'a>,
+}
+
+struct Face<'a> {
+    ttf: ttf_parser::Face<'a>,
+    per_em: f32,
+    ascent: f32,
+}
+
+impl<'a> Face<'a> {
+    fn new(file: &'a FontFile) -> Result<Face<'a>> {
+        let ttf = ttf_parser::Face::parse(&file.bytes, file.face.index).map_err(|_| {
+            Error::invalid(
+                "字体",
+                format!("无法读取字体文件“{}”", file.face.path.display()),
+            )
+        })?;
+        let per_em = f32::from(ttf.units_per_em().max(1));
+        // Where the baseline sits in a line, as a share of the size: the ideographic em box of
+        // CJK fonts runs from −0.12 to 0.88 (OS/2 typo metrics); fall back to that.
+        let ascent = match (ttf.typographic_ascender(), ttf.typographic_descender()) {
+            (Some(a), Some(d)) if a > 0 && d <= 0 && a - d > 0 => f32::from(a) / f32::from(a - d),
+            _ => 0.88,
+        };
+        Ok(Face {
+            ttf,
+            per_em,
+            ascent,
+        })
+    }
+}
+
+impl<'a> FaceMetrics<'a> {
+    pub fn new(fonts: &'a LoadedFonts) -> Result<FaceMetrics<'a>> {
+        Ok(FaceMetrics {
+            title: fonts.title.as_ref().map(Face::new).transpose()?,
+            body: Face::new(&fonts.body)?,
+        })
+    }
+
+    /// The glyph of `c` in `face` (0, .notdef, when missing; layout has replaced those).
+    pub fn glyph_id(&self, face: FaceId, c: char) -> u16 {
+        self.face(face).ttf.glyph_index(c).map_or(0, |g| g.0)
+    }
+
+    fn face(&self, face: FaceId) -> &Face<'a> {
+        match face {
+            FaceId::Title => self.title.as_ref().unwrap_or(&self.body),
+            FaceId::Body => &self.body,
+        }
+    }
+}
+
+impl Metrics for FaceMetrics<'_> {
+    fn advance(&self, face: FaceId, c: char) -> Option<f32> {
+        let f = self.face(face);
+        let gid = f.ttf.glyph_index(c)?;
+        Some(f32::from(f.ttf.glyph_hor_advance(gid).unwrap_or(0)) / f.per_em)
+    }
+
+    fn ascent(&self, face: FaceId) -> f32 {
+        self.face(face).ascent
+    }
+}

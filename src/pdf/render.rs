@@ -1,0 +1,195 @@
+//! Laid-out pages → PDF bytes with printpdf: the faces embedded as subsets (only the glyphs used,
+//! with a ToUnicode map so the text can be searched and copied).
+
+use printpdf::{
+    Codepoint, Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
+    TextRenderingMode, WindingOrder,
+};
+
+use crate::error::{Error, Result};
+
+use super::font::{FaceMetrics, FontFile, LoadedFonts};
+use super::layout::{FaceId, Item, Laid};
+
+const RULE_WIDTH: f32 = 0.5;
+
+fn parse(file: &FontFile) -> Result<ParsedFont> {
+    let mut warnings = Vec::new();
+    ParsedFont::from_bytes(&file.bytes, file.face.index as usize, &mut warnings).ok_or_else(|| {
+        Error::invalid(
+            "字体",
+            format!(
+                "无法使用字体文件“{}”：字体数据无法解析",
+                file.face.path.display()
+            ),
+        )
+    })
+}
+
+fn grey(v: f32) -> Color {
+    Color::Greyscale(Greyscale {
+        percent: v,
+        icc_profile: None,
+    })
+}
+
+fn centi(v: f32) -> i32 {
+    (v * 100.0).round() as i32
+}
+
+/// Coordinates to 1/100 pt: shorter numbers, a smaller file, no visible difference.
+fn r(v: f32) -> Pt {
+    Pt((v * 100.0).round() / 100.0)
+}
+
+fn point(x: f32, y: f32, height: f32) -> LinePoint {
+    LinePoint {
+        p: Point {
+            x: r(x),
+            y: r(height - y),
+        },
+        bezier: false,
+    }
+}
+
+/// Writes the pages. `title` goes into the document information.
+pub(crate) fn render(
+    laid: &Laid,
+    fonts: &LoadedFonts,
+    metrics: &FaceMetrics,
+    title: &str,
+) -> Result<Vec<u8>> {
+    let mut doc = PdfDocument::new(title);
+    doc.metadata.info.creator = "群工台".to_string();
+    doc.metadata.info.producer = "群工台（printpdf）".to_string();
+    let body = doc.add_font(&parse(&fonts.body)?);
+    let title_font = match &fonts.title {
+        Some(file) => Some(doc.add_font(&parse(file)?)),
+        None => None,
+    };
+    // Without a bold face, titles are the body face drawn with a thin outline.
+    let fake_bold = title_font.is_none();
+    let font_of = |face: FaceId| -> FontId {
+        match face {
+            FaceId::Title => title_font.clone().unwrap_or_else(|| body.clone()),
+            FaceId::Body => body.clone(),
+        }
+    };
+    let width_mm = Mm(laid.width * 25.4 / 72.0);
+    let height_mm = Mm(laid.height * 25.4 / 72.0);
+    let h = laid.height;
+    let mut pages = Vec::with_capacity(laid.pages.len());
+    for page in &laid.pages {
+        let mut ops = Vec::with_capacity(page.items.len() * 3 + 16);
+        // Fills first, then rules, then text on top.
+        for item in &page.items {
+            if let Item::Fill {
+                x,
+                y,
+                w,
+                h: fh,
+                grey: g,
+            } = item
+            {
+                ops.push(Op::SetFillColor { col: grey(*g) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: r(*x),
+                        y: r(h - y - fh),
+                        width: r(*w),
+                        height: r(*fh),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: Some(WindingOrder::NonZero),
+                    },
+                });
+            }
+        }
+        ops.push(Op::SetOutlineColor { col: grey(0.0) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(RULE_WIDTH) });
+        for item in &page.items {
+            if let Item::Rule { x1, y1, x2, y2 } = item {
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![point(*x1, *y1, h), point(*x2, *y2, h)],
+                        is_closed: false,
+                    },
+                });
+            }
+        }
+        ops.push(Op::SetFillColor { col: grey(0.0) });
+        ops.push(Op::StartTextSection);
+        let mut current: Option<(FaceId, f32)> = None;
+        // Where the text line matrix is (BT starts it at the origin), in 1/100 pt.
+        let mut pen = (0i32, 0i32);
+        for item in &page.items {
+            let Item::Text {
+                x,
+                y,
+                face,
+                size,
+                text,
+            } = item
+            else {
+                continue;
+            };
+            if current != Some((*face, *size)) {
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(font_of(*face)),
+                    size: Pt(*size),
+                });
+                if fake_bold {
+                    let bold = *face == FaceId::Title;
+                    ops.push(Op::SetTextRenderingMode {
+                        mode: if bold {
+                            TextRenderingMode::FillStroke
+                        } else {
+                            TextRenderingMode::Fill
+                        },
+                    });
+                    if bold {
+                        ops.push(Op::SetOutlineThickness {
+                            pt: Pt(size * 0.035),
+                        });
+                    }
+                }
+                current = Some((*face, *size));
+            }
+            // Relative moves (Td) from the previous text: the same column offsets repeat on
+            // every row, so the page's content stream compresses far better than with absolute
+            // matrices. Positions are whole 1/100 pt, so the moves add up exactly.
+            let (cx, cy) = (centi(*x), centi(h - y));
+            ops.push(Op::SetTextCursor {
+                pos: Point {
+                    x: Pt((cx - pen.0) as f32 / 100.0),
+                    y: Pt((cy - pen.1) as f32 / 100.0),
+                },
+            });
+            pen = (cx, cy);
+            // Glyph ids from ttf-parser (a binary search in the cmap) rather than text for
+            // printpdf to map: its cmap lookup scans the format-12 groups of a CJK font
+            // linearly, twice per character, which was a third of the time of a big roster.
+            // Each glyph carries its character for the ToUnicode map (search, copy).
+            let glyphs = text
+                .chars()
+                .map(|c| Codepoint {
+                    gid: metrics.glyph_id(*face, c),
+                    offset: 0.0,
+                    cid: Some(c.to_string()),
+                })
+                .collect();
+            ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(glyphs)],
+            });
+        }
+        ops.push(Op::EndTextSection);
+        pages.push(PdfPage::new(width_mm, height_mm, ops));
+    }
+    doc.with_pages(pages);
+    let opts = PdfSaveOptions {
+        subset_fonts: true,
+        ..Default::default()
+    };
+    let mut warnings = Vec::new();
+    Ok(doc.save(&opts, &mut warnings))
+}

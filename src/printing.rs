@@ -1,0 +1,105 @@
+//! What the 打印 buttons and `qungong print` ask for: one job, the options from 设置, and a file
+//! name for the save dialog. The documents themselves are in [`crate::pdf`].
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Deserialize;
+
+use crate::collate::NameOrder;
+use crate::error::Result;
+use crate::pdf::{self, Document, FontChoice, PrintOptions};
+use crate::{activities, settings, units};
+
+/// One printed document.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PrintJob {
+    SignInSheet {
+        activity_id: i64,
+    },
+    AttendanceSheet {
+        activity_id: i64,
+    },
+    Roster {
+        unit_id: i64,
+    },
+    Ledger {
+        unit_id: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+}
+
+/// Choices a user makes when printing; the font comes from `font` or else from 设置.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct PrintChoices {
+    pub order: NameOrder,
+    pub show_id_number: bool,
+    pub show_phone: bool,
+    pub unmask: bool,
+    pub font: Option<PathBuf>,
+}
+
+/// The options for a job: the user's choices, the font (given, else 设置, else the system's),
+/// and today as 打印日期.
+pub fn options(
+    conn: &Connection,
+    choices: &PrintChoices,
+    today: NaiveDate,
+) -> Result<PrintOptions> {
+    let font = match &choices.font {
+        Some(path) => Some(path.clone()),
+        None => settings::get(conn, settings::PDF_FONT)?.map(PathBuf::from),
+    };
+    Ok(PrintOptions {
+        font: FontChoice { path: font },
+        order: choices.order,
+        show_id_number: choices.show_id_number,
+        show_phone: choices.show_phone,
+        unmask: choices.unmask,
+        today,
+    })
+}
+
+pub fn render(conn: &Connection, job: &PrintJob, opts: &PrintOptions) -> Result<Document> {
+    match *job {
+        PrintJob::SignInSheet { activity_id } => pdf::sign_in_sheet(conn, activity_id, opts),
+        PrintJob::AttendanceSheet { activity_id } => pdf::attendance_sheet(conn, activity_id, opts),
+        PrintJob::Roster { unit_id } => pdf::roster(conn, unit_id, opts),
+        PrintJob::Ledger { unit_id, from, to } => pdf::ledger(conn, unit_id, from, to, opts),
+    }
+}
+
+/// A file name to offer in the save dialog, e.g. "签到表-安全生产专题讲座.pdf".
+pub fn file_name(conn: &Connection, job: &PrintJob) -> Result<String> {
+    let name = match *job {
+        PrintJob::SignInSheet { activity_id } => {
+            format!("签到表-{}", activities::get(conn, activity_id)?.title)
+        }
+        PrintJob::AttendanceSheet { activity_id } => {
+            format!("考勤表-{}", activities::get(conn, activity_id)?.title)
+        }
+        PrintJob::Roster { unit_id } => format!("花名册-{}", units::get(conn, unit_id)?.name),
+        PrintJob::Ledger { unit_id, from, to } => format!(
+            "活动台账-{}-{}至{}",
+            units::get(conn, unit_id)?.name,
+            from.format("%Y%m%d"),
+            to.format("%Y%m%d")
+        ),
+    };
+    // Characters file systems refuse become '_'.
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    Ok(format!("{safe}.pdf"))
+}

@@ -1,0 +1,82 @@
+// Printing to PDF: the choices every print button offers, the messages after printing (pure, so
+// they are unit-tested) and one small composable that prints and reports, used by all buttons.
+import { ref } from 'vue'
+import { ElMessage } from 'element-plus'
+import * as api from './api'
+import type { PrintChoices, PrintJob, PrintOrder, Printed } from './api'
+import { toDateStr } from './format'
+import { showError } from './notify'
+
+/** Name orders in the order the choosers list them; the first is the default. */
+export const PRINT_ORDERS: { value: PrintOrder; label: string }[] = [
+  { value: 'stroke', label: '姓氏笔画' },
+  { value: 'pinyin', label: '拼音' },
+  { value: 'unit', label: '单位' },
+  { value: 'employee-no', label: '工号' },
+]
+
+export const DEFAULT_ORDER: PrintOrder = 'stroke'
+
+/** Choices for a sheet or roster: full numbers only when some number is printed at all. */
+export function printChoices(
+  order: PrintOrder = DEFAULT_ORDER,
+  showIdNumber = false,
+  showPhone = false,
+  unmask = false,
+): PrintChoices {
+  return {
+    order,
+    show_id_number: showIdNumber,
+    show_phone: showPhone,
+    unmask: unmask && (showIdNumber || showPhone),
+  }
+}
+
+/** 1 January of `today`'s year to `today`, as the ledger's default period. */
+export function yearToDate(today: Date): [string, string] {
+  return [`${today.getFullYear()}-01-01`, toDateStr(today)]
+}
+
+export interface Report {
+  type: 'success' | 'warning'
+  message: string
+}
+
+/** What to tell the user after `print_document`; nothing when the save dialog was cancelled. */
+export function printReport(p: Printed | null | undefined): Report[] {
+  if (!p) return []
+  const out: Report[] = [{ type: 'success', message: `已保存 ${p.path}（${p.pages} 页）` }]
+  if (p.missing_glyphs) {
+    out.push({
+      type: 'warning',
+      message: `字体中没有这些字，已用“□”代替：${p.missing_glyphs}。可在“设置”中换用字库更全的字体。`,
+    })
+  }
+  if (!p.opened) out.push({ type: 'warning', message: `已保存，但未能自动打开，请到 ${p.path} 查看` })
+  return out
+}
+
+/** Prints and reports. `busy` is the kind of job under way (for the buttons' loading state). */
+export function usePrinter() {
+  const busy = ref<PrintJob['kind'] | null>(null)
+
+  /** The result, null when cancelled, undefined when it failed (the error has been shown). */
+  async function print(job: PrintJob, choices: PrintChoices): Promise<Printed | null | undefined> {
+    if (busy.value) return undefined
+    busy.value = job.kind
+    try {
+      const p = await api.printDocument(job, choices)
+      for (const r of printReport(p)) {
+        ElMessage({ type: r.type, message: r.message, showClose: true, duration: r.type === 'success' ? 4000 : 10000 })
+      }
+      return p
+    } catch (e) {
+      showError(e)
+      return undefined
+    } finally {
+      busy.value = null
+    }
+  }
+
+  return { busy, print }
+}
