@@ -15,6 +15,7 @@ pub mod pdf;
 pub mod people;
 pub mod printing;
 pub mod privacy;
+pub mod retirement;
 pub mod settings;
 mod sql;
 pub mod structure;

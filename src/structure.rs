@@ -338,3 +338,104 @@ mod tests {
         );
     }
 }
+
+/// When a structure warning is raised (editable in 设置 later).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Thresholds {
+    /// 老龄化: share aged 50 and over above this.
+    pub ageing_share_50: f64,
+    /// 退休高峰: share reaching retirement age within 3 years above this.
+    pub retirement_peak_share: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            ageing_share_50: 0.40,
+            retirement_peak_share: 0.20,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    /// ageing, gap, reserve_shortage, retirement_peak
+    pub code: &'static str,
+    /// 老龄化, 断层, 后备不足, 退休高峰
+    pub title: &'static str,
+    pub message: String,
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// The warnings for `q` (老龄化, 断层, 后备不足, 退休高峰), each with the numbers behind it.
+pub fn warnings(conn: &Connection, q: &StructureQuery, t: &Thresholds) -> Result<Vec<Warning>> {
+    let s = snapshot(conn, q)?;
+    let mut out = Vec::new();
+    if let Some(share) = s.share_50_and_over.filter(|&x| x > t.ageing_share_50) {
+        out.push(Warning {
+            code: "ageing",
+            title: "老龄化",
+            message: format!(
+                "50岁及以上占 {}（高于 {}），平均年龄 {:.1} 岁",
+                pct(share),
+                pct(t.ageing_share_50),
+                s.average_age.unwrap_or_default()
+            ),
+        });
+    }
+    let occupied: Vec<bool> = s.pyramid.iter().map(|r| r.male + r.female > 0).collect();
+    let first = occupied.iter().position(|&o| o);
+    let last = occupied.iter().rposition(|&o| o);
+    if let (Some(first), Some(last)) = (first, last) {
+        let gaps: Vec<&str> = (first..=last)
+            .filter(|&i| !occupied[i])
+            .map(|i| s.pyramid[i].label.as_str())
+            .collect();
+        if !gaps.is_empty() {
+            out.push(Warning {
+                code: "gap",
+                title: "断层",
+                message: format!("{} 没有人，年龄结构出现断层", gaps.join("、")),
+            });
+        }
+    }
+    let count = |population| -> Result<i64> {
+        Ok(snapshot(
+            conn,
+            &StructureQuery {
+                population,
+                ..q.clone()
+            },
+        )?
+        .headcount)
+    };
+    let (cadres, reserves) = (count(Population::Cadres)?, count(Population::Reserve)?);
+    if reserves < cadres {
+        out.push(Warning {
+            code: "reserve_shortage",
+            title: "后备不足",
+            message: format!("后备人才 {reserves} 人，少于政工干部 {cadres} 人"),
+        });
+    }
+    if s.headcount > 0 {
+        let filter = q.population.filter(q.unit_id);
+        let (retiring, _) = crate::retirement::upcoming(conn, &filter, q.as_of, 3)?;
+        let share = retiring.len() as f64 / s.headcount as f64;
+        if share > t.retirement_peak_share {
+            out.push(Warning {
+                code: "retirement_peak",
+                title: "退休高峰",
+                message: format!(
+                    "今后 3 年将有 {} 人达到退休年龄，占 {}（高于 {}）",
+                    retiring.len(),
+                    pct(share),
+                    pct(t.retirement_peak_share)
+                ),
+            });
+        }
+    }
+    Ok(out)
+}

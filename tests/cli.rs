@@ -512,3 +512,51 @@ fn printing_writes_searchable_pdfs_and_refuses_a_missing_font() {
     );
     assert!(err.contains("找不到字体文件"), "{err}");
 }
+
+#[test]
+fn structure_of_the_cadres_with_warnings_and_retirements() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    ok(
+        &db,
+        &[
+            "demo",
+            "--scale",
+            "branch",
+            "--seed",
+            "2",
+            "--today",
+            "2026-11-24",
+        ],
+    );
+    let v = json(
+        &db,
+        &[
+            "structure",
+            "--population",
+            "cadres",
+            "--as-of",
+            "2026-11-24",
+        ],
+    );
+    let s = &v["structure"];
+    assert_eq!(s["population"], "cadres");
+    let headcount = s["headcount"].as_i64().unwrap();
+    let pyramid: i64 = s["pyramid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["male"].as_i64().unwrap() + r["female"].as_i64().unwrap())
+        .sum();
+    assert_eq!(pyramid, headcount);
+    let (in3, in5) = (
+        v["retiring_within"]["3"].as_u64().unwrap(),
+        v["retiring_within"]["5"].as_u64().unwrap(),
+    );
+    assert!(in3 <= in5 && in5 as usize == v["retiring"].as_array().unwrap().len());
+    let text = ok(&db, &["structure", "--unit", "国网示范县供电公司"]);
+    assert!(
+        text.contains("全体在职职工") && text.contains("年龄段") && text.contains("今后退休"),
+        "{text}"
+    );
+}

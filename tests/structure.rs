@@ -152,3 +152,98 @@ fn structure_as_of_a_date_counts_ages_exactly_and_only_people_in_post() {
     let s = structure::snapshot(t.db.conn(), &empty).unwrap();
     assert_eq!((s.headcount, s.average_age), (0, None));
 }
+
+#[test]
+fn retirements_and_warnings_on_hand_made_data() {
+    use qungong::codes::RetirementCategory::{Cadre, Worker};
+    let mut t = TestDb::new();
+    let unit = t.unit("城关供电所", None);
+    let as_of = date("2026-06-30");
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        Gender,
+        &'a str,
+        Option<qungong::codes::RetirementCategory>,
+        bool,
+    );
+    let people: Vec<Row> = vec![
+        // Reached 60y4m on 2026-05-10: already past, still in post, not "upcoming".
+        ("1", "甲", Gender::Male, "1966-01-10", None, false),
+        // 60y6m → 2027-03-20.
+        ("2", "乙", Gender::Male, "1966-09-20", None, true),
+        // 工人: 51y1m → 2028-02-05.
+        ("3", "丙", Gender::Female, "1977-01-05", Some(Worker), false),
+        // 干部: 57y8m → 2038-01-05, beyond 3 years.
+        ("4", "丁", Gender::Female, "1980-05-05", Some(Cadre), false),
+        // No category recorded: counted as unknown.
+        ("5", "戊", Gender::Female, "1990-01-01", None, false),
+        ("6", "己", Gender::Male, "2000-01-01", None, false),
+    ];
+    for (no, name, gender, birth, category, cadre) in people {
+        let input = PersonInput {
+            employee_no: no.into(),
+            name: format!("职工{name}"),
+            gender: Some(gender),
+            birth_date: Some(date(birth)),
+            retirement_category: category,
+            political_cadre: cadre,
+            unit_id: unit,
+            ..Default::default()
+        };
+        t.write(|tx| people::add(tx, input)).unwrap();
+    }
+    let filter = qungong::people::PersonFilter {
+        unit_id: Some(unit),
+        ..Default::default()
+    };
+    let (soon, unknown) = qungong::retirement::upcoming(t.db.conn(), &filter, as_of, 3).unwrap();
+    let got: Vec<(&str, String, String)> = soon
+        .iter()
+        .map(|r| (r.employee_no.as_str(), r.age.label(), r.date.to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2", "60岁6个月".to_string(), "2027-03-20".to_string()),
+            ("3", "51岁1个月".to_string(), "2028-02-05".to_string()),
+        ]
+    );
+    assert_eq!(unknown, 1);
+
+    let q = StructureQuery {
+        unit_id: Some(unit),
+        population: Population::All,
+        as_of,
+    };
+    let warnings = structure::warnings(t.db.conn(), &q, &structure::Thresholds::default()).unwrap();
+    let got: Vec<(&str, &str)> = warnings
+        .iter()
+        .map(|w| (w.title, w.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("断层", "31–35岁、41–45岁、51–55岁 没有人，年龄结构出现断层"),
+            ("后备不足", "后备人才 0 人，少于政工干部 1 人"),
+            (
+                "退休高峰",
+                "今后 3 年将有 2 人达到退休年龄，占 33.3%（高于 20.0%）"
+            ),
+        ]
+    );
+    // 2 of 6 are 50 or over (33.3%): over a 30% threshold it is 老龄化.
+    let strict = structure::Thresholds {
+        ageing_share_50: 0.30,
+        ..Default::default()
+    };
+    let warnings = structure::warnings(t.db.conn(), &q, &strict).unwrap();
+    assert_eq!(warnings[0].title, "老龄化");
+    assert!(
+        warnings[0]
+            .message
+            .starts_with("50岁及以上占 33.3%（高于 30.0%）"),
+        "{}",
+        warnings[0].message
+    );
+}

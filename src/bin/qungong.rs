@@ -84,6 +84,18 @@ enum Command {
     /// 考勤：签到表、设置状态、出勤率、未出席名单
     #[command(subcommand)]
     Attendance(AttendanceCmd),
+    /// 队伍结构：年龄金字塔、学历职称技能分布、指标、预警、今后退休人员
+    Structure {
+        /// 单位（含下级）；不填为全部
+        #[arg(long, value_name = "单位")]
+        unit: Option<String>,
+        /// 人员范围：all（全体在职）、cadres（政工干部）、reserve（后备人才）、party（中共党员）
+        #[arg(long, value_enum, default_value = "all", value_name = "范围")]
+        population: PopulationArg,
+        /// 统计日期（默认今天）
+        #[arg(long, value_name = "日期", value_parser = date_arg("统计日期"))]
+        as_of: Option<NaiveDate>,
+    },
     /// 打印：签到表、考勤表、花名册、活动台账（A4 PDF）
     #[command(subcommand)]
     Print(PrintCmd),
@@ -170,6 +182,14 @@ enum SettingCmd {
         #[arg(value_name = "值")]
         value: String,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PopulationArg {
+    All,
+    Cadres,
+    Reserve,
+    Party,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -931,6 +951,11 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Attendance(cmd) => attendance_cmd(&cli, cmd, &actor)?,
         Command::Print(cmd) => print_cmd(&cli, cmd)?,
+        Command::Structure {
+            unit,
+            population,
+            as_of,
+        } => structure_cmd(&cli, unit, *population, *as_of)?,
         Command::Setting(cmd) => {
             let mut db = open(&cli)?;
             match cmd {
@@ -1532,6 +1557,105 @@ impl FilterArgs {
             ..Default::default()
         }
     }
+}
+
+fn structure_cmd(
+    cli: &Cli,
+    unit: &Option<String>,
+    population: PopulationArg,
+    as_of: Option<NaiveDate>,
+) -> Result<()> {
+    use qungong::structure::{self, Population, StructureQuery, Thresholds};
+    let db = open(cli)?;
+    let conn = db.conn();
+    let unit_id = unit
+        .as_deref()
+        .map(|u| units::resolve(conn, u))
+        .transpose()?;
+    let population = match population {
+        PopulationArg::All => Population::All,
+        PopulationArg::Cadres => Population::Cadres,
+        PopulationArg::Reserve => Population::Reserve,
+        PopulationArg::Party => Population::Party,
+    };
+    let q = StructureQuery {
+        unit_id,
+        population,
+        as_of: as_of.unwrap_or_else(|| Local::now().date_naive()),
+    };
+    let s = structure::snapshot(conn, &q)?;
+    let warnings = structure::warnings(conn, &q, &Thresholds::default())?;
+    let filter = PersonFilter {
+        unit_id,
+        political_cadre: (population == Population::Cadres).then_some(true),
+        reserve_talent: (population == Population::Reserve).then_some(true),
+        party_member: (population == Population::Party).then_some(true),
+        ..Default::default()
+    };
+    let (retiring, unknown) = qungong::retirement::upcoming(conn, &filter, q.as_of, 5)?;
+    let within = |years: u32| {
+        let until = q
+            .as_of
+            .checked_add_months(chrono::Months::new(years * 12))
+            .unwrap_or(q.as_of);
+        retiring.iter().filter(|r| r.date <= until).count()
+    };
+    let value = serde_json::json!({
+        "structure": s, "warnings": warnings, "retiring": retiring,
+        "retiring_within": { "1": within(1), "3": within(3), "5": within(5) },
+        "retirement_category_missing": unknown,
+    });
+    out(cli.json, &value, || {
+        let pct = |x: Option<f64>| {
+            x.map(|x| format!("{:.1}%", x * 100.0))
+                .unwrap_or_else(|| "—".into())
+        };
+        let num = |x: Option<f64>| x.map(|x| format!("{x:.1}")).unwrap_or_else(|| "—".into());
+        println!(
+            "{}，统计日期 {}：{} 人，平均年龄 {} 岁，年龄中位数 {} 岁，35岁及以下 {}，50岁及以上 {}",
+            population.label(),
+            q.as_of,
+            s.headcount,
+            num(s.average_age),
+            num(s.median_age),
+            pct(s.share_35_and_under),
+            pct(s.share_50_and_over)
+        );
+        table(
+            &["年龄段", "男", "女"],
+            s.pyramid
+                .iter()
+                .map(|r| vec![r.label.clone(), r.male.to_string(), r.female.to_string()]),
+        );
+        for (title, shares) in [
+            ("学历", &s.education),
+            ("职称", &s.professional_title),
+            ("技能等级", &s.skill_level),
+            ("政治面貌", &s.political_status),
+        ] {
+            table(
+                &[title, "人数", "占比"],
+                shares
+                    .iter()
+                    .map(|x| vec![x.label.clone(), x.count.to_string(), pct(Some(x.share))]),
+            );
+        }
+        println!(
+            "今后退休：1 年内 {} 人，3 年内 {} 人，5 年内 {} 人{}",
+            within(1),
+            within(3),
+            within(5),
+            if unknown > 0 {
+                format!("（另有 {unknown} 名女职工未填退休类别，无法计算）")
+            } else {
+                String::new()
+            }
+        );
+        for w in &warnings {
+            println!("【{}】{}", w.title, w.message);
+        }
+    });
+    Ok(())
 }
 
 fn print_cmd(cli: &Cli, cmd: &PrintCmd) -> Result<()> {
