@@ -36,7 +36,8 @@ impl Population {
         }
     }
 
-    fn filter(self, unit_id: Option<i64>) -> PersonFilter {
+    /// The people of this population in the unit's subtree (or everyone), whether in post or not.
+    pub fn filter(self, unit_id: Option<i64>) -> PersonFilter {
         PersonFilter {
             unit_id,
             include_left: true, // who was in post on the date is decided below

@@ -1585,13 +1585,7 @@ fn structure_cmd(
     };
     let s = structure::snapshot(conn, &q)?;
     let warnings = structure::warnings(conn, &q, &Thresholds::default())?;
-    let filter = PersonFilter {
-        unit_id,
-        political_cadre: (population == Population::Cadres).then_some(true),
-        reserve_talent: (population == Population::Reserve).then_some(true),
-        party_member: (population == Population::Party).then_some(true),
-        ..Default::default()
-    };
+    let filter = population.filter(unit_id);
     let (retiring, unknown) = qungong::retirement::upcoming(conn, &filter, q.as_of, 5)?;
     let within = |years: u32| {
         let until = q
