@@ -137,3 +137,19 @@ export function blankToNull(s: string | null | undefined): string | null {
   const t = String(s).trim()
   return t === '' ? null : t
 }
+
+/** The Element Plus tag colour for an attendance status label (出席 / 迟到 / 请假 / 缺席 / 未签到). */
+export function statusTag(r: { status: string | null }): '' | 'success' | 'warning' | 'info' | 'danger' {
+  switch (r.status) {
+    case '出席':
+      return 'success'
+    case '迟到':
+      return 'warning'
+    case '请假':
+      return 'info'
+    case '缺席':
+      return 'danger'
+    default:
+      return ''
+  }
+}

@@ -94,3 +94,13 @@ describe('masking', () => {
     expect(f.blankToNull(undefined)).toBeNull()
   })
 })
+
+describe('statusTag', () => {
+  it('colours each attendance status and leaves 未签到 plain', () => {
+    expect(f.statusTag({ status: '出席' })).toBe('success')
+    expect(f.statusTag({ status: '迟到' })).toBe('warning')
+    expect(f.statusTag({ status: '请假' })).toBe('info')
+    expect(f.statusTag({ status: '缺席' })).toBe('danger')
+    expect(f.statusTag({ status: null })).toBe('')
+  })
+})
