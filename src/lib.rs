@@ -20,6 +20,7 @@ pub mod settings;
 mod sql;
 pub mod structure;
 pub mod units;
+pub mod xlsx;
 
 pub use db::{Actor, Db, Tx};
 pub use error::{Error, Result};
