@@ -28,6 +28,8 @@ pub enum Error {
     Activity(#[from] ActivityError),
     #[error(transparent)]
     Attendance(#[from] AttendanceError),
+    #[error(transparent)]
+    Read(#[from] crate::xlsx::read::ReadError),
 }
 
 impl Error {
@@ -56,6 +58,7 @@ impl Error {
             Error::Person(e) => e.code(),
             Error::Activity(e) => e.code(),
             Error::Attendance(e) => e.code(),
+            Error::Read(e) => e.code(),
         }
     }
 }
