@@ -8,7 +8,7 @@ use crate::activities::{self, Activity, ActivityFilter};
 use crate::attendance::{self, Counts, RateQuery};
 use crate::codes::ActivityStatus;
 use crate::error::Result;
-use crate::structure::{self, Population, Structure, StructureQuery};
+use crate::structure::{self, Config, Population, Structure, StructureQuery, Warning};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Overview {
@@ -22,6 +22,16 @@ pub struct Overview {
     pub month_activities: i64,
     /// The whole company's staff structure today.
     pub structure: Structure,
+    /// 队伍结构 warnings for the whole company: all staff, then the 政工干部.
+    pub warnings: Vec<ScopedWarning>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScopedWarning {
+    /// 全体在职职工 / 政工干部.
+    pub population: &'static str,
+    #[serde(flatten)]
+    pub warning: Warning,
 }
 
 pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
@@ -44,15 +54,32 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
         unit_id: None,
     };
     let (month, month_activities) = attendance::period_counts(conn, &month)?;
-    let structure = structure::snapshot(
+    let cfg = Config::load(conn)?;
+    let structure = structure::snapshot_with_brackets(
         conn,
         &StructureQuery {
             unit_id: None,
             population: Population::All,
             as_of: today,
         },
+        &cfg.brackets,
     )?;
+    let mut warnings = Vec::new();
+    for population in [Population::All, Population::Cadres] {
+        let q = StructureQuery {
+            unit_id: None,
+            population,
+            as_of: today,
+        };
+        for warning in structure::warnings(conn, &q, &cfg)? {
+            warnings.push(ScopedWarning {
+                population: population.label(),
+                warning,
+            });
+        }
+    }
     Ok(Overview {
+        warnings,
         today,
         upcoming,
         latest,

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use crate::collate::NameOrder;
 use crate::error::Result;
 use crate::pdf::{self, Document, FontChoice, PrintOptions};
+use crate::structure::{Config, Population, StructureQuery};
 use crate::{activities, settings, units};
 
 /// One printed document.
@@ -30,6 +31,18 @@ pub enum PrintJob {
         from: NaiveDate,
         to: NaiveDate,
     },
+    /// 队伍结构分析报告 (brackets and thresholds from 设置).
+    Structure {
+        unit_id: Option<i64>,
+        population: Population,
+        as_of: NaiveDate,
+        #[serde(default = "default_years")]
+        years: u32,
+    },
+}
+
+fn default_years() -> u32 {
+    5
 }
 
 /// Choices a user makes when printing; the font comes from `font` or else from 设置.
@@ -70,6 +83,19 @@ pub fn render(conn: &Connection, job: &PrintJob, opts: &PrintOptions) -> Result<
         PrintJob::AttendanceSheet { activity_id } => pdf::attendance_sheet(conn, activity_id, opts),
         PrintJob::Roster { unit_id } => pdf::roster(conn, unit_id, opts),
         PrintJob::Ledger { unit_id, from, to } => pdf::ledger(conn, unit_id, from, to, opts),
+        PrintJob::Structure {
+            unit_id,
+            population,
+            as_of,
+            years,
+        } => {
+            let q = StructureQuery {
+                unit_id,
+                population,
+                as_of,
+            };
+            pdf::structure_report(conn, &q, &Config::load(conn)?, years, opts)
+        }
     }
 }
 
@@ -88,6 +114,20 @@ pub fn file_name(conn: &Connection, job: &PrintJob) -> Result<String> {
             units::get(conn, unit_id)?.name,
             from.format("%Y%m%d"),
             to.format("%Y%m%d")
+        ),
+        PrintJob::Structure {
+            unit_id,
+            population,
+            as_of,
+            ..
+        } => format!(
+            "队伍结构分析报告-{}{}-{}",
+            match unit_id {
+                Some(id) => units::get(conn, id)?.name,
+                None => "全公司".into(),
+            },
+            population.label(),
+            as_of.format("%Y%m%d")
         ),
     };
     // Characters file systems refuse become '_'.

@@ -566,3 +566,68 @@ fn a_cancelled_activity_is_not_printed() {
     assert!(err.to_string().contains("已取消"), "{err}");
     assert!(pdf::attendance_sheet(db.conn(), 999, &opts()).is_err());
 }
+
+#[test]
+fn structure_report_draws_the_core_numbers_as_vector_charts_and_tables() {
+    use qungong::structure::{self, Config, Population, StructureQuery};
+    let db = demo();
+    let q = StructureQuery {
+        unit_id: None,
+        population: Population::All,
+        as_of: today(),
+    };
+    let cfg = Config::default();
+    let a = structure::analyse(db.conn(), &q, &cfg, 5).unwrap();
+    let doc = pdf::structure_report(db.conn(), &q, &cfg, 5, &opts()).unwrap();
+    let (_dir, path, text) = text_of("structure-report.pdf", &doc);
+    let flat: String = text.split_whitespace().collect();
+    assert!(flat.contains("全公司全体在职职工队伍结构分析报告"));
+    assert!(flat.contains(&format!("{}人", a.structure.headcount)));
+    let outlook: String = a.outlook.split_whitespace().collect();
+    assert!(flat.contains(&outlook), "outlook sentence: {outlook}");
+    for w in &a.warnings {
+        let line: String = format!("【{}】{}", w.title, w.message)
+            .split_whitespace()
+            .collect();
+        assert!(flat.contains(&line), "warning {line}");
+    }
+    for r in &a.retiring {
+        assert_eq!(token_count(&text, &r.employee_no), 1, "retiree {}", r.name);
+    }
+    footer_check(&text, doc.pages);
+
+    // The pyramid on page 1: each bracket's label with its men's and women's counts written
+    // beside the bars, on the same line.
+    let words = words(&path);
+    for row in &a.structure.pyramid {
+        let on_line = |y: f32| -> Vec<&str> {
+            words
+                .iter()
+                .filter(|w| (w.2 - y).abs() < 2.0)
+                .map(|w| w.0.as_str())
+                .collect()
+        };
+        let found = words.iter().filter(|w| w.0 == row.label).any(|w| {
+            let line = on_line(w.2);
+            line.len() == 3
+                && line.contains(&row.male.to_string().as_str())
+                && line.contains(&row.female.to_string().as_str())
+        });
+        assert!(
+            found,
+            "pyramid row {} {} {}",
+            row.label, row.male, row.female
+        );
+    }
+    // Charts are drawn, not pasted in as pictures.
+    let images = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&path)
+        .output()
+        .expect("pdfimages (poppler-utils)");
+    let listing = String::from_utf8_lossy(&images.stdout);
+    assert_eq!(listing.lines().count(), 2, "no images: {listing}");
+    // The bars make page 1 dark (7.6% of the pixels with Noto CJK here).
+    let dark = dark_share_of_page_one(&path);
+    assert!(dark > 0.06, "dark share {dark}");
+}

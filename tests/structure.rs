@@ -216,7 +216,7 @@ fn retirements_and_warnings_on_hand_made_data() {
         population: Population::All,
         as_of,
     };
-    let warnings = structure::warnings(t.db.conn(), &q, &structure::Thresholds::default()).unwrap();
+    let warnings = structure::warnings(t.db.conn(), &q, &structure::Config::default()).unwrap();
     let got: Vec<(&str, &str)> = warnings
         .iter()
         .map(|w| (w.title, w.message.as_str()))
@@ -233,10 +233,8 @@ fn retirements_and_warnings_on_hand_made_data() {
         ]
     );
     // 2 of 6 are 50 or over (33.3%): over a 30% threshold it is 老龄化.
-    let strict = structure::Thresholds {
-        ageing_share_50: 0.30,
-        ..Default::default()
-    };
+    let mut strict = structure::Config::default();
+    strict.thresholds.ageing_share_50 = 0.30;
     let warnings = structure::warnings(t.db.conn(), &q, &strict).unwrap();
     assert_eq!(warnings[0].title, "老龄化");
     assert!(
@@ -246,4 +244,367 @@ fn retirements_and_warnings_on_hand_made_data() {
         "{}",
         warnings[0].message
     );
+}
+
+/// A small staff whose history is known: who was in post at each year end, who retires when.
+fn history(t: &mut TestDb) -> i64 {
+    use qungong::codes::RetirementCategory::{Cadre, Worker};
+    let unit = t.unit("城关供电所", None);
+    type Row<'a> = (
+        &'a str,
+        Gender,
+        &'a str,
+        Option<qungong::codes::RetirementCategory>,
+        &'a str,
+        (bool, bool),
+    );
+    let rows: Vec<Row> = vec![
+        // 甲: retires at 60y6m on 2027-03-20; a cadre.
+        (
+            "甲",
+            Gender::Male,
+            "1966-09-20",
+            None,
+            "2000-01-01",
+            (true, false),
+        ),
+        // 乙: 工人, retires at 51y1m on 2028-02-05.
+        (
+            "乙",
+            Gender::Female,
+            "1977-01-05",
+            Some(Worker),
+            "2010-01-01",
+            (false, false),
+        ),
+        // 丙: hired in 2025, a reserve; 36 on the as-of date (his birthday).
+        (
+            "丙",
+            Gender::Male,
+            "1990-06-30",
+            None,
+            "2025-03-01",
+            (false, true),
+        ),
+        // 丁: left on 2025-06-01.
+        (
+            "丁",
+            Gender::Male,
+            "1985-01-01",
+            None,
+            "2005-01-01",
+            (false, false),
+        ),
+        // 戊: 干部, retires in 2048; a cadre.
+        (
+            "戊",
+            Gender::Female,
+            "1990-01-01",
+            Some(Cadre),
+            "2012-01-01",
+            (true, false),
+        ),
+    ];
+    for (i, (name, gender, birth, category, hired, (cadre, reserve))) in
+        rows.into_iter().enumerate()
+    {
+        let input = PersonInput {
+            employee_no: format!("{}", i + 1),
+            name: format!("职工{name}"),
+            gender: Some(gender),
+            birth_date: Some(date(birth)),
+            retirement_category: category,
+            hire_date: Some(date(hired)),
+            political_cadre: cadre,
+            reserve_talent: reserve,
+            unit_id: unit,
+            ..Default::default()
+        };
+        let id = t.write(|tx| people::add(tx, input)).unwrap();
+        if name == "丁" {
+            t.write(|tx| people::leave(tx, id, date("2025-06-01"), Some("调出")))
+                .unwrap();
+        }
+    }
+    unit
+}
+
+#[test]
+fn trend_goes_back_through_year_ends_and_projects_with_no_new_hires() {
+    let mut t = TestDb::new();
+    let unit = history(&mut t);
+    let q = StructureQuery {
+        unit_id: Some(unit),
+        population: Population::All,
+        as_of: date("2026-06-30"),
+    };
+    let a = structure::analyse(t.db.conn(), &q, &structure::Config::default(), 2).unwrap();
+    type P<'a> = (
+        &'a str,
+        bool,
+        i64,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        i64,
+    );
+    let got: Vec<P> = a
+        .trend
+        .iter()
+        .map(|p| {
+            (
+                p.label.as_str(),
+                p.projected,
+                p.headcount,
+                p.average_age,
+                p.median_age,
+                p.share_35_and_under,
+                p.share_50_and_over,
+                p.retired,
+            )
+        })
+        .collect();
+    let dates: Vec<String> = a.trend.iter().map(|p| p.date.to_string()).collect();
+    assert_eq!(
+        dates,
+        [
+            "2024-12-31",
+            "2025-12-31",
+            "2026-06-30",
+            "2027-06-30",
+            "2028-06-30"
+        ]
+    );
+    assert_eq!(
+        got,
+        [
+            // 甲 58, 乙 47, 丁 39, 戊 34 (丙 not yet hired).
+            (
+                "2024年末",
+                false,
+                4,
+                Some(44.5),
+                Some(43.0),
+                Some(0.25),
+                Some(0.25),
+                0
+            ),
+            // 甲 59, 乙 48, 丙 35, 戊 35 (丁 gone).
+            (
+                "2025年末",
+                false,
+                4,
+                Some(44.25),
+                Some(41.5),
+                Some(0.5),
+                Some(0.25),
+                0
+            ),
+            // 甲 59, 乙 49, 丙 36 (birthday), 戊 36.
+            (
+                "统计日",
+                false,
+                4,
+                Some(45.0),
+                Some(42.5),
+                Some(0.0),
+                Some(0.25),
+                0
+            ),
+            // 甲 retired on 2027-03-20; 乙 50, 丙 37, 戊 37.
+            (
+                "1年后",
+                true,
+                3,
+                Some(124.0 / 3.0),
+                Some(37.0),
+                Some(0.0),
+                Some(1.0 / 3.0),
+                1
+            ),
+            // 乙 retired on 2028-02-05; 丙 38, 戊 38.
+            (
+                "2年后",
+                true,
+                2,
+                Some(38.0),
+                Some(38.0),
+                Some(0.0),
+                Some(0.0),
+                2
+            ),
+        ]
+    );
+    assert_eq!(
+        a.outlook,
+        "如不补充新人，2 年后（2028年6月30日）全体在职职工平均年龄 38.0 岁（现为 45.0 岁），现有 4 人中 2 人退休。"
+    );
+    // Indicators of the unit: 2 cadres (甲, 戊), 1 reserve (丙).
+    let s = &a.structure;
+    assert_eq!(
+        (s.cadres, s.reserves, s.reserve_per_cadre),
+        (2, 1, Some(0.5))
+    );
+    assert_eq!(
+        (
+            a.retiring_within.within_1,
+            a.retiring_within.within_3,
+            a.retiring_within.within_5
+        ),
+        (1, 2, 2)
+    );
+    assert_eq!(a.retiring_by_unit.len(), 1);
+    assert_eq!(a.retiring_by_unit[0].unit_name, "城关供电所");
+    assert_eq!(a.retiring_by_unit[0].counts, a.retiring_within);
+    assert_eq!(a.retirement_category_missing, 0);
+    let titles: Vec<&str> = a.warnings.iter().map(|w| w.title).collect();
+    // Ages 59, 49, 36, 36: 36–40, 46–50 and 56+ are occupied, 41–45 and 51–55 between them
+    // are empty.
+    assert_eq!(titles, ["断层", "后备不足", "退休高峰"]);
+    assert_eq!(
+        a.warnings[0].message,
+        "41–45岁、51–55岁 没有人，年龄结构出现断层"
+    );
+    assert_eq!(a.warnings[1].message, "后备人才 1 人，少于政工干部 2 人");
+
+    // The 政工干部 alone: 甲 and 戊; in 2 years 甲 has retired.
+    let cadres = StructureQuery {
+        population: Population::Cadres,
+        ..q.clone()
+    };
+    let a = structure::analyse(t.db.conn(), &cadres, &structure::Config::default(), 2).unwrap();
+    let last = a.trend.last().unwrap();
+    assert_eq!(
+        (last.headcount, last.average_age, last.retired),
+        (1, Some(38.0), 1)
+    );
+    assert_eq!(
+        a.outlook,
+        "如不补充新人，2 年后（2028年6月30日）政工干部平均年龄 38.0 岁（现为 47.5 岁），现有 2 人中 1 人退休。"
+    );
+}
+
+#[test]
+fn the_people_behind_a_bar_with_their_retirement_dates() {
+    use structure::Slice;
+    let mut t = TestDb::new();
+    let unit = history(&mut t);
+    let q = StructureQuery {
+        unit_id: Some(unit),
+        population: Population::All,
+        as_of: date("2026-06-30"),
+    };
+    let cfg = structure::Config::default();
+    let names = |slice: Option<&Slice>| -> Vec<(String, u32, Option<String>, Option<String>)> {
+        structure::members(t.db.conn(), &q, &cfg, slice)
+            .unwrap()
+            .into_iter()
+            .map(|m| {
+                (
+                    m.name,
+                    m.age,
+                    m.retirement_age,
+                    m.retirement_date.map(|d| d.to_string()),
+                )
+            })
+            .collect()
+    };
+    let s = |a: &str| Some(a.to_string());
+    assert_eq!(
+        names(None),
+        [
+            ("职工甲".into(), 59, s("60岁6个月"), s("2027-03-20")),
+            ("职工乙".into(), 49, s("51岁1个月"), s("2028-02-05")),
+            ("职工丙".into(), 36, s("63岁"), s("2053-06-30")),
+            ("职工戊".into(), 36, s("58岁"), s("2048-01-01")),
+        ]
+    );
+    let oldest = Slice::Age {
+        bracket: 6,
+        gender: None,
+    };
+    assert_eq!(names(Some(&oldest)).len(), 1);
+    let women_36_40 = Slice::Age {
+        bracket: 2,
+        gender: Some(Gender::Female),
+    };
+    assert_eq!(names(Some(&women_36_40))[0].0, "职工戊");
+    let soon = Slice::RetiringWithin { years: 3 };
+    let soon: Vec<String> = names(Some(&soon)).into_iter().map(|r| r.0).collect();
+    assert_eq!(soon, ["职工甲", "职工乙"]);
+    let unfilled = Slice::Education {
+        label: "未填写".into(),
+    };
+    assert_eq!(names(Some(&unfilled)).len(), 4);
+    // The slice as the UI sends it.
+    let from_ui: Slice =
+        serde_json::from_str(r#"{"dimension":"age","bracket":2,"gender":"女"}"#).unwrap();
+    assert_eq!(from_ui, women_36_40);
+}
+
+#[test]
+fn brackets_and_thresholds_come_from_the_settings() {
+    use qungong::settings;
+    let mut t = TestDb::new();
+    let unit = history(&mut t);
+    let q = StructureQuery {
+        unit_id: Some(unit),
+        population: Population::All,
+        as_of: date("2026-06-30"),
+    };
+    assert_eq!(
+        structure::Config::load(t.db.conn()).unwrap(),
+        structure::Config::default()
+    );
+    t.write(|tx| settings::set(tx, settings::STRUCTURE_BRACKETS, "35，45、55"))
+        .unwrap();
+    t.write(|tx| settings::set(tx, settings::AGEING_THRESHOLD, "20%"))
+        .unwrap();
+    t.write(|tx| settings::set(tx, settings::RESERVE_THRESHOLD, "0.5"))
+        .unwrap();
+    t.write(|tx| settings::set(tx, settings::RETIREMENT_PEAK_THRESHOLD, "60"))
+        .unwrap();
+    let cfg = structure::Config::load(t.db.conn()).unwrap();
+    assert_eq!(cfg.brackets, [35, 45, 55]);
+    assert_eq!(cfg.thresholds.ageing_share_50, 0.2);
+    let a = structure::analyse(t.db.conn(), &q, &cfg, 1).unwrap();
+    let labels: Vec<&str> = a
+        .structure
+        .pyramid
+        .iter()
+        .map(|r| r.label.as_str())
+        .collect();
+    assert_eq!(labels, ["35岁及以下", "36–45岁", "46–55岁", "56岁及以上"]);
+    // 25% aged 50+ is over 20%; 1 reserve per 2 cadres meets 0.5; 2 of 4 retiring (50%) is
+    // under 60%; no empty bracket between occupied ones.
+    let titles: Vec<&str> = a.warnings.iter().map(|w| w.title).collect();
+    assert_eq!(titles, ["老龄化"]);
+
+    // Wrong values are refused, in Chinese, and nothing is stored.
+    let e = t
+        .write(|tx| settings::set(tx, settings::STRUCTURE_BRACKETS, "40,30"))
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "年龄段：分界岁数要从小到大排列（40 之后是 30）"
+    );
+    let e = t
+        .write(|tx| settings::set(tx, settings::AGEING_THRESHOLD, "120"))
+        .unwrap_err();
+    assert_eq!(e.to_string(), "老龄化预警线：应在 0 到 100 之间");
+    let mut bad = cfg.clone();
+    bad.brackets = vec![30, 40];
+    bad.thresholds.retirement_peak_share = 2.0;
+    assert!(
+        t.write(|tx| settings::set_structure_config(tx, &bad))
+            .is_err()
+    );
+    assert_eq!(structure::Config::load(t.db.conn()).unwrap(), cfg);
+    let mut good = cfg.clone();
+    good.brackets = vec![30, 40, 50];
+    good.thresholds.reserve_per_cadre = 1.0;
+    t.write(|tx| settings::set_structure_config(tx, &good))
+        .unwrap();
+    assert_eq!(structure::Config::load(t.db.conn()).unwrap(), good);
 }

@@ -14,7 +14,7 @@ use qungong::codes::{self, AttendanceStatus, Recurrence, UnitKind};
 use qungong::db::Connection;
 use qungong::people::{self, Page, Person, PersonFilter, PersonInput};
 use qungong::printing::{self, PrintChoices, PrintJob};
-use qungong::structure::{self, Population, Structure, StructureQuery};
+use qungong::structure::{self, Analysis, Config, MemberRow, Population, Slice, StructureQuery};
 use qungong::units::{self, Unit, UnitNode};
 use qungong::{Actor, Db, Tx, dashboard, settings};
 
@@ -492,19 +492,52 @@ pub fn dashboard(state: State<AppState>) -> Reply<dashboard::Overview> {
     state.read(|c| dashboard::overview(c, today()))
 }
 
+/// The 队伍结构 screen: structure, warnings, retirements, trend and projection (`years` back and
+/// forward, default 5), with the brackets and thresholds from 设置.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn structure(
     state: State<AppState>,
     unit_id: Option<i64>,
     population: Population,
     as_of: Option<NaiveDate>,
-) -> Reply<Structure> {
+    years: Option<u32>,
+) -> Reply<Analysis> {
     let q = StructureQuery {
         unit_id,
         population,
         as_of: as_of.unwrap_or_else(today),
     };
-    state.read(|c| structure::snapshot(c, &q))
+    let years = years.unwrap_or(5).clamp(1, 30);
+    state.read(|c| structure::analyse(c, &q, &Config::load(c)?, years))
+}
+
+/// The people behind a bar of the 队伍结构 charts (all of them without `slice`).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn structure_members(
+    state: State<AppState>,
+    unit_id: Option<i64>,
+    population: Population,
+    as_of: Option<NaiveDate>,
+    slice: Option<Slice>,
+) -> Reply<Vec<MemberRow>> {
+    let q = StructureQuery {
+        unit_id,
+        population,
+        as_of: as_of.unwrap_or_else(today),
+    };
+    state.read(|c| structure::members(c, &q, &Config::load(c)?, slice.as_ref()))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn structure_config_get(state: State<AppState>) -> Reply<Config> {
+    state.read(Config::load)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn structure_config_set(state: State<AppState>, config: Config) -> Reply<()> {
+    state.write("setting.structure", |tx| {
+        settings::set_structure_config(tx, &config)
+    })
 }
 
 #[cfg(test)]

@@ -56,6 +56,9 @@ fn main() {
             commands::setting_set,
             commands::dashboard,
             commands::structure,
+            commands::structure_members,
+            commands::structure_config_get,
+            commands::structure_config_set,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

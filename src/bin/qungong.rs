@@ -86,15 +86,11 @@ enum Command {
     Attendance(AttendanceCmd),
     /// 队伍结构：年龄金字塔、学历职称技能分布、指标、预警、今后退休人员
     Structure {
-        /// 单位（含下级）；不填为全部
-        #[arg(long, value_name = "单位")]
-        unit: Option<String>,
-        /// 人员范围：all（全体在职）、cadres（政工干部）、reserve（后备人才）、party（中共党员）
-        #[arg(long, value_enum, default_value = "all", value_name = "范围")]
-        population: PopulationArg,
-        /// 统计日期（默认今天）
-        #[arg(long, value_name = "日期", value_parser = date_arg("统计日期"))]
-        as_of: Option<NaiveDate>,
+        #[command(flatten)]
+        scope: StructureScope,
+        /// 列出每个人的年龄和法定退休日期
+        #[arg(long)]
+        people: bool,
     },
     /// 打印：签到表、考勤表、花名册、活动台账（A4 PDF）
     #[command(subcommand)]
@@ -153,6 +149,13 @@ enum PrintCmd {
         #[command(flatten)]
         common: PrintArgs,
     },
+    /// 队伍结构分析报告（指标、预警、年龄金字塔、分布、趋势与预测、今后退休人员）
+    Structure {
+        #[command(flatten)]
+        scope: StructureScope,
+        #[command(flatten)]
+        common: PrintArgs,
+    },
 }
 
 #[derive(Args)]
@@ -182,6 +185,44 @@ enum SettingCmd {
         #[arg(value_name = "值")]
         value: String,
     },
+}
+
+/// Whose structure, on which date: shared by `structure` and `print structure`.
+#[derive(Args)]
+struct StructureScope {
+    /// 单位（含下级）；不填为全部
+    #[arg(long, value_name = "单位")]
+    unit: Option<String>,
+    /// 人员范围：all（全体在职）、cadres（政工干部）、reserve（后备人才）、party（中共党员）
+    #[arg(long, value_enum, default_value = "all", value_name = "范围")]
+    population: PopulationArg,
+    /// 统计日期（默认今天）
+    #[arg(long, value_name = "日期", value_parser = date_arg("统计日期"))]
+    as_of: Option<NaiveDate>,
+    /// 趋势回溯和预测的年数（默认 5）
+    #[arg(long, default_value_t = 5, value_name = "年数",
+          value_parser = clap::value_parser!(u32).range(1..=30))]
+    years: u32,
+}
+
+impl StructureScope {
+    fn query(&self, conn: &qungong::db::Connection) -> Result<qungong::structure::StructureQuery> {
+        use qungong::structure::Population;
+        Ok(qungong::structure::StructureQuery {
+            unit_id: self
+                .unit
+                .as_deref()
+                .map(|u| units::resolve(conn, u))
+                .transpose()?,
+            population: match self.population {
+                PopulationArg::All => Population::All,
+                PopulationArg::Cadres => Population::Cadres,
+                PopulationArg::Reserve => Population::Reserve,
+                PopulationArg::Party => Population::Party,
+            },
+            as_of: self.as_of.unwrap_or_else(|| Local::now().date_naive()),
+        })
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -951,11 +992,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Attendance(cmd) => attendance_cmd(&cli, cmd, &actor)?,
         Command::Print(cmd) => print_cmd(&cli, cmd)?,
-        Command::Structure {
-            unit,
-            population,
-            as_of,
-        } => structure_cmd(&cli, unit, *population, *as_of)?,
+        Command::Structure { scope, people } => structure_cmd(&cli, scope, *people)?,
         Command::Setting(cmd) => {
             let mut db = open(&cli)?;
             match cmd {
@@ -1559,47 +1596,26 @@ impl FilterArgs {
     }
 }
 
-fn structure_cmd(
-    cli: &Cli,
-    unit: &Option<String>,
-    population: PopulationArg,
-    as_of: Option<NaiveDate>,
-) -> Result<()> {
-    use qungong::structure::{self, Population, StructureQuery, Thresholds};
+fn structure_cmd(cli: &Cli, scope: &StructureScope, list_people: bool) -> Result<()> {
+    use qungong::structure::{self, Config};
     let db = open(cli)?;
     let conn = db.conn();
-    let unit_id = unit
-        .as_deref()
-        .map(|u| units::resolve(conn, u))
-        .transpose()?;
-    let population = match population {
-        PopulationArg::All => Population::All,
-        PopulationArg::Cadres => Population::Cadres,
-        PopulationArg::Reserve => Population::Reserve,
-        PopulationArg::Party => Population::Party,
-    };
-    let q = StructureQuery {
-        unit_id,
-        population,
-        as_of: as_of.unwrap_or_else(|| Local::now().date_naive()),
-    };
-    let s = structure::snapshot(conn, &q)?;
-    let warnings = structure::warnings(conn, &q, &Thresholds::default())?;
-    let filter = population.filter(unit_id);
-    let (retiring, unknown) = qungong::retirement::upcoming(conn, &filter, q.as_of, 5)?;
-    let within = |years: u32| {
-        let until = q
-            .as_of
-            .checked_add_months(chrono::Months::new(years * 12))
-            .unwrap_or(q.as_of);
-        retiring.iter().filter(|r| r.date <= until).count()
+    let q = scope.query(conn)?;
+    let cfg = Config::load(conn)?;
+    let a = structure::analyse(conn, &q, &cfg, scope.years)?;
+    let members = if list_people {
+        Some(structure::members(conn, &q, &cfg, None)?)
+    } else {
+        None
     };
     let value = serde_json::json!({
-        "structure": s, "warnings": warnings, "retiring": retiring,
-        "retiring_within": { "1": within(1), "3": within(3), "5": within(5) },
-        "retirement_category_missing": unknown,
+        "structure": a.structure, "warnings": a.warnings, "retiring": a.retiring,
+        "retiring_within": a.retiring_within, "retiring_by_unit": a.retiring_by_unit,
+        "retirement_category_missing": a.retirement_category_missing,
+        "trend": a.trend, "outlook": a.outlook, "config": a.config, "people": members,
     });
     out(cli.json, &value, || {
+        let s = &a.structure;
         let pct = |x: Option<f64>| {
             x.map(|x| format!("{:.1}%", x * 100.0))
                 .unwrap_or_else(|| "—".into())
@@ -1607,13 +1623,21 @@ fn structure_cmd(
         let num = |x: Option<f64>| x.map(|x| format!("{x:.1}")).unwrap_or_else(|| "—".into());
         println!(
             "{}，统计日期 {}：{} 人，平均年龄 {} 岁，年龄中位数 {} 岁，35岁及以下 {}，50岁及以上 {}",
-            population.label(),
+            q.population.label(),
             q.as_of,
             s.headcount,
             num(s.average_age),
             num(s.median_age),
             pct(s.share_35_and_under),
             pct(s.share_50_and_over)
+        );
+        println!(
+            "政工干部 {} 人，后备人才 {} 人，后备人才与政工干部之比 {}",
+            s.cadres,
+            s.reserves,
+            s.reserve_per_cadre
+                .map(|x| format!("{x:.2}"))
+                .unwrap_or_else(|| "—".into())
         );
         table(
             &["年龄段", "男", "女"],
@@ -1634,19 +1658,91 @@ fn structure_cmd(
                     .map(|x| vec![x.label.clone(), x.count.to_string(), pct(Some(x.share))]),
             );
         }
+        table(
+            &[
+                "时点",
+                "日期",
+                "人数",
+                "平均年龄",
+                "35岁及以下",
+                "50岁及以上",
+                "累计退休",
+            ],
+            a.trend.iter().map(|p| {
+                vec![
+                    p.label.clone(),
+                    p.date.to_string(),
+                    p.headcount.to_string(),
+                    num(p.average_age),
+                    pct(p.share_35_and_under),
+                    pct(p.share_50_and_over),
+                    if p.projected {
+                        p.retired.to_string()
+                    } else {
+                        "—".into()
+                    },
+                ]
+            }),
+        );
+        println!("{}", a.outlook);
+        let r = &a.retiring_within;
         println!(
             "今后退休：1 年内 {} 人，3 年内 {} 人，5 年内 {} 人{}",
-            within(1),
-            within(3),
-            within(5),
-            if unknown > 0 {
-                format!("（另有 {unknown} 名女职工未填退休类别，无法计算）")
+            r.within_1,
+            r.within_3,
+            r.within_5,
+            if a.retirement_category_missing > 0 {
+                format!(
+                    "（另有 {} 名女职工未填退休类别，无法计算）",
+                    a.retirement_category_missing
+                )
             } else {
                 String::new()
             }
         );
-        for w in &warnings {
+        if !a.retiring_by_unit.is_empty() {
+            table(
+                &["单位", "1 年内", "3 年内", "5 年内"],
+                a.retiring_by_unit.iter().map(|u| {
+                    vec![
+                        u.unit_name.clone(),
+                        u.counts.within_1.to_string(),
+                        u.counts.within_3.to_string(),
+                        u.counts.within_5.to_string(),
+                    ]
+                }),
+            );
+        }
+        for w in &a.warnings {
             println!("【{}】{}", w.title, w.message);
+        }
+        if let Some(members) = &members {
+            table(
+                &[
+                    "工号",
+                    "姓名",
+                    "单位",
+                    "性别",
+                    "年龄",
+                    "法定退休年龄",
+                    "退休日期",
+                ],
+                members.iter().map(|m| {
+                    vec![
+                        m.employee_no.clone(),
+                        m.name.clone(),
+                        m.unit_name.clone(),
+                        m.gender.label().to_string(),
+                        m.age.to_string(),
+                        m.retirement_age
+                            .clone()
+                            .unwrap_or_else(|| "未填退休类别".into()),
+                        m.retirement_date
+                            .map(|d| d.to_string())
+                            .unwrap_or_else(|| "—".into()),
+                    ]
+                }),
+            );
         }
     });
     Ok(())
@@ -1702,6 +1798,19 @@ fn print_cmd(cli: &Cli, cmd: &PrintCmd) -> Result<()> {
             common,
             PrintChoices::default(),
         ),
+        PrintCmd::Structure { scope, common } => {
+            let q = scope.query(conn)?;
+            (
+                PrintJob::Structure {
+                    unit_id: q.unit_id,
+                    population: q.population,
+                    as_of: q.as_of,
+                    years: scope.years,
+                },
+                common,
+                PrintChoices::default(),
+            )
+        }
     };
     let choices = PrintChoices {
         order: common.order,

@@ -18,7 +18,7 @@ use super::layout::{self, Align, Block, Column, DocSpec, Table, mm};
 use super::{Document, PrintOptions, chinese_date};
 
 /// Lays out and draws `spec` with the chosen fonts.
-fn finish(spec: &DocSpec, opts: &PrintOptions) -> Result<Document> {
+pub(super) fn finish(spec: &DocSpec, opts: &PrintOptions) -> Result<Document> {
     let fonts = LoadedFonts::load(&opts.font)?;
     let metrics = FaceMetrics::new(&fonts)?;
     let laid = layout::layout(spec, &metrics);
@@ -89,7 +89,7 @@ fn dash(s: Option<&str>) -> String {
     }
 }
 
-fn print_date(opts: &PrintOptions) -> String {
+pub(super) fn print_date(opts: &PrintOptions) -> String {
     format!("打印日期：{}", chinese_date(opts.today))
 }
 

@@ -88,6 +88,8 @@ pub(crate) enum Block {
     /// Running text.
     Paragraph(String),
     Table(Table),
+    /// A chart, kept on one page.
+    Chart(super::chart::Chart),
     Space(f32),
 }
 
@@ -115,6 +117,13 @@ pub(crate) enum Item {
         y1: f32,
         x2: f32,
         y2: f32,
+    },
+    /// A line through `points`, `width` points wide, in `grey`, maybe dashed (charts).
+    Stroke {
+        points: Vec<(f32, f32)>,
+        width: f32,
+        grey: f32,
+        dashed: bool,
     },
     /// A grey filled rectangle (`grey` 0 black … 1 white), drawn under the text.
     Fill {
@@ -497,6 +506,14 @@ impl Flow<'_, '_> {
             }
             Block::Fields { items, per_row } => self.fields(items, (*per_row).max(1)),
             Block::Table(t) => self.table(t),
+            Block::Chart(chart) => {
+                let h = chart.height();
+                self.ensure(h);
+                let (x, y) = (self.left, self.y);
+                let items = chart.draw(self.ts, x, y, cw);
+                self.page().items.extend(items);
+                self.y += h + 6.0;
+            }
         }
     }
 

@@ -5,10 +5,12 @@
 //! never split, page numbers known before drawing), then drawn with printpdf ([`render`]), which
 //! embeds only the glyphs used. The CJK font is found at run time ([`font`]).
 
+mod chart;
 mod docs;
 mod font;
 pub(crate) mod layout;
 mod render;
+mod report;
 
 use std::path::Path;
 
@@ -19,6 +21,7 @@ use crate::error::{Error, Result};
 pub use crate::collate::NameOrder;
 pub use docs::{attendance_sheet, ledger, roster, sign_in_sheet};
 pub use font::{FontChoice, FontFace, FontSource, find_system_font};
+pub use report::structure_report;
 
 /// What a printout shows and how.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,8 +2,8 @@
 //! with a ToUnicode map so the text can be searched and copied).
 
 use printpdf::{
-    Codepoint, Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont,
-    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
+    Codepoint, Color, FontId, Greyscale, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode,
+    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
     TextRenderingMode, WindingOrder,
 };
 
@@ -115,6 +115,34 @@ pub(crate) fn render(
                         is_closed: false,
                     },
                 });
+            }
+        }
+        for item in &page.items {
+            if let Item::Stroke {
+                points,
+                width,
+                grey: g,
+                dashed,
+            } = item
+            {
+                ops.push(Op::SetOutlineColor { col: grey(*g) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                if *dashed {
+                    ops.push(Op::SetLineDashPattern {
+                        dash: LineDashPattern::new(0.0, &[4.0, 2.5]),
+                    });
+                }
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: points.iter().map(|&(x, y)| point(x, y, h)).collect(),
+                        is_closed: false,
+                    },
+                });
+                if *dashed {
+                    ops.push(Op::SetLineDashPattern {
+                        dash: LineDashPattern::solid(),
+                    });
+                }
             }
         }
         ops.push(Op::SetFillColor { col: grey(0.0) });
