@@ -333,11 +333,98 @@ export interface Structure {
   median_age: number | null
   share_35_and_under: number | null
   share_50_and_over: number | null
+  /** 政工干部 and 后备人才 in post in the unit, whatever the population. */
+  cadres?: number
+  reserves?: number
+  reserve_per_cadre?: number | null
   pyramid: PyramidRow[]
   education: Share[]
   professional_title: Share[]
   skill_level: Share[]
   political_status: Share[]
+}
+
+export interface Warning {
+  code: 'ageing' | 'gap' | 'reserve_shortage' | 'retirement_peak'
+  title: string
+  message: string
+}
+
+export interface Thresholds {
+  /** 0–1 */
+  ageing_share_50: number
+  reserve_per_cadre: number
+  /** 0–1 */
+  retirement_peak_share: number
+}
+
+export interface StructureConfig {
+  /** Upper bounds of the age brackets but the last, ascending. */
+  brackets: number[]
+  thresholds: Thresholds
+}
+
+export interface RetirementAge {
+  years: number
+  months: number
+}
+
+export interface Retiree {
+  person_id: number
+  employee_no: string
+  name: string
+  unit_name: string
+  birth_date: DateStr
+  age: RetirementAge
+  date: DateStr
+}
+
+export interface RetiringCounts {
+  within_1: number
+  within_3: number
+  within_5: number
+}
+
+export interface TrendPoint {
+  date: DateStr
+  /** 2023年末 / 统计日 / 3年后 */
+  label: string
+  projected: boolean
+  headcount: number
+  average_age: number | null
+  median_age: number | null
+  share_35_and_under: number | null
+  share_50_and_over: number | null
+  retired: number
+}
+
+export interface Analysis {
+  structure: Structure
+  config: StructureConfig
+  warnings: Warning[]
+  retiring: Retiree[]
+  retiring_within: RetiringCounts
+  retiring_by_unit: (RetiringCounts & { unit_name: string })[]
+  retirement_category_missing: number
+  trend: TrendPoint[]
+  outlook: string
+}
+
+/** Which chart bar was clicked. */
+export type Slice =
+  | { dimension: 'age'; bracket: number; gender?: '男' | '女' | null }
+  | { dimension: 'education' | 'professional_title' | 'skill_level' | 'political_status'; label: string }
+  | { dimension: 'retiring_within'; years: number }
+
+export interface MemberRow {
+  person_id: number
+  employee_no: string
+  name: string
+  unit_name: string
+  gender: string
+  age: number
+  retirement_age: string | null
+  retirement_date: DateStr | null
 }
 
 export interface Dashboard {
@@ -347,11 +434,25 @@ export interface Dashboard {
   month: Counts
   month_activities: number
   structure: Structure
+  /** 队伍结构 warnings of the whole company, for 全体在职职工 and 政工干部. */
+  warnings?: (Warning & { population: string })[]
 }
 
 export const dashboard = () => call<Dashboard>('dashboard')
-export const structure = (unit_id: number | null, population: Population, as_of: DateStr | null) =>
-  call<Structure>('structure', { unit_id, population, as_of })
+export const structure = (
+  unit_id: number | null,
+  population: Population,
+  as_of: DateStr | null,
+  years: number | null = null,
+) => call<Analysis>('structure', { unit_id, population, as_of, years })
+export const structureMembers = (
+  unit_id: number | null,
+  population: Population,
+  as_of: DateStr | null,
+  slice: Slice | null,
+) => call<MemberRow[]>('structure_members', { unit_id, population, as_of, slice })
+export const structureConfigGet = () => call<StructureConfig>('structure_config_get')
+export const structureConfigSet = (config: StructureConfig) => call<null>('structure_config_set', { config })
 
 // ---------- Printing and settings ----------
 
@@ -371,6 +472,7 @@ export type PrintJob =
   | { kind: 'attendance_sheet'; activity_id: number }
   | { kind: 'roster'; unit_id: number }
   | { kind: 'ledger'; unit_id: number; from: DateStr; to: DateStr }
+  | { kind: 'structure'; unit_id: number | null; population: Population; as_of: DateStr; years?: number }
 
 export interface Printed {
   path: string

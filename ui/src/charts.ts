@@ -1,6 +1,6 @@
 // ECharts options built from a Structure. Pure functions: the screen renders them and the tests
 // read them (window.__qungongCharts).
-import type { PyramidRow, Share } from './api'
+import type { PyramidRow, Share, TrendPoint } from './api'
 
 const MALE = '#3a7bd5'
 const FEMALE = '#e0607e'
@@ -105,6 +105,100 @@ export function barOption(shares: Share[]) {
             return s ? `${s.count}（${pct(s.share)}）` : ''
           },
         },
+      },
+    ],
+  }
+}
+
+/** One bar of the distributions chart: a dimension (学历 …) and its shares. */
+export interface Dimension {
+  key: 'education' | 'professional_title' | 'skill_level' | 'political_status'
+  name: string
+  shares: Share[]
+}
+
+/** Series ids of the stacked distributions: "education|本科". */
+export function sliceOfSeries(id: string): { dimension: Dimension['key']; label: string } | null {
+  const i = id.indexOf('|')
+  if (i < 0) return null
+  return { dimension: id.slice(0, i) as Dimension['key'], label: id.slice(i + 1) }
+}
+
+/**
+ * The distributions as 100% stacked horizontal bars, one bar per dimension; each segment is a
+ * category ("本科 40.0%"), its tooltip gives the count. Empty categories are left out.
+ */
+export function stackedSharesOption(dims: Dimension[]) {
+  const series = dims.flatMap((d, row) =>
+    d.shares
+      .filter((s) => s.count > 0)
+      .map((s, k) => ({
+        id: `${d.key}|${s.label}`,
+        name: s.label,
+        type: 'bar',
+        stack: 'share',
+        barWidth: 26,
+        itemStyle: { color: s.label === '未填写' ? '#c8c8c8' : PALETTE[k % (PALETTE.length - 1)] },
+        data: dims.map((_, i) => (i === row ? Math.round(s.share * 1000) / 10 : null)),
+        count: s.count,
+        label: {
+          show: s.share >= 0.08,
+          position: 'inside',
+          color: '#fff',
+          formatter: `${s.label} ${pct(s.share)}`,
+        },
+        tooltip: { valueFormatter: () => `${s.count} 人（${pct(s.share)}）` },
+      })),
+  )
+  return {
+    tooltip: { trigger: 'item', formatter: (p: { seriesName: string; seriesId: string; value: number }) => {
+      const found = series.find((x) => x.id === p.seriesId)
+      return `${p.seriesName}：${found?.count ?? 0} 人（${p.value.toFixed(1)}%）`
+    } },
+    grid: { left: 16, right: 24, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', data: dims.map((d) => d.name), inverse: true, axisTick: { show: false } },
+    series,
+  }
+}
+
+/**
+ * Average age (left axis, solid for the record, dashed for the projection) and headcount (right
+ * axis, bars; lighter when projected) at each point of the trend.
+ */
+export function trendOption(points: TrendPoint[]) {
+  const now = points.findIndex((p) => !p.projected && p.label === '统计日')
+  const age = (p: TrendPoint) => (p.average_age == null ? null : Math.round(p.average_age * 10) / 10)
+  return {
+    color: ['#3a7bd5', '#3a7bd5', '#9db8e0'],
+    tooltip: { trigger: 'axis' },
+    legend: { data: ['平均年龄', '平均年龄（预测）', '人数'], top: 0 },
+    grid: { left: 16, right: 16, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: points.map((p) => p.label), axisLabel: { interval: 0 } },
+    yAxis: [
+      { type: 'value', name: '岁', scale: true, minInterval: 1 },
+      { type: 'value', name: '人', minInterval: 1, splitLine: { show: false } },
+    ],
+    series: [
+      {
+        name: '平均年龄',
+        type: 'line',
+        data: points.map((p, i) => (p.projected || (now >= 0 && i > now) ? null : age(p))),
+        label: { show: true, formatter: (x: { value: number }) => x.value.toFixed(1) },
+      },
+      {
+        name: '平均年龄（预测）',
+        type: 'line',
+        lineStyle: { type: 'dashed' },
+        data: points.map((p, i) => (p.projected || i === now ? age(p) : null)),
+        label: { show: true, formatter: (x: { value: number }) => x.value.toFixed(1) },
+      },
+      {
+        name: '人数',
+        type: 'bar',
+        yAxisIndex: 1,
+        barMaxWidth: 24,
+        data: points.map((p) => ({ value: p.headcount, itemStyle: { opacity: p.projected ? 0.45 : 1 } })),
       },
     ],
   }

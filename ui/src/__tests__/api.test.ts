@@ -95,7 +95,7 @@ describe('commands', () => {
     expect(invoke.lastCall).toEqual(['unit_add', { name: '城关供电所', kind: null, parent_id: null }])
 
     await api.structure(null, 'cadres', '2026-11-24')
-    expect(invoke.lastCall).toEqual(['structure', { unit_id: null, population: 'cadres', as_of: '2026-11-24' }])
+    expect(invoke.lastCall).toEqual(['structure', { unit_id: null, population: 'cadres', as_of: '2026-11-24', years: null }])
 
     await api.setFullscreen(true)
     expect(invoke.lastCall).toEqual(['set_fullscreen', { fullscreen: true }])
