@@ -30,6 +30,8 @@ pub enum Error {
     Attendance(#[from] AttendanceError),
     #[error(transparent)]
     Read(#[from] crate::xlsx::read::ReadError),
+    #[error(transparent)]
+    Import(#[from] crate::xlsx::people_import::ImportError),
 }
 
 impl Error {
@@ -59,6 +61,7 @@ impl Error {
             Error::Activity(e) => e.code(),
             Error::Attendance(e) => e.code(),
             Error::Read(e) => e.code(),
+            Error::Import(e) => e.code(),
         }
     }
 }

@@ -99,6 +99,17 @@ impl Tx<'_> {
     pub fn note(&self, line: impl Into<String>) {
         self.detail.borrow_mut().push(line.into());
     }
+
+    /// How many audit lines have been noted so far.
+    pub(crate) fn notes_len(&self) -> usize {
+        self.detail.borrow().len()
+    }
+
+    /// Drops the audit lines noted after the first `len`: a bulk write (an import of 10,000
+    /// people) replaces its per-row lines with one summary.
+    pub(crate) fn truncate_notes(&self, len: usize) {
+        self.detail.borrow_mut().truncate(len);
+    }
 }
 
 impl Deref for Tx<'_> {
@@ -210,6 +221,20 @@ impl Db {
         )?;
         tx.tx.commit()?;
         Ok(value)
+    }
+
+    /// Runs `f` in a transaction that is always rolled back: a dry run that sees exactly what
+    /// the writes would do (later rows see earlier ones, constraints apply) and leaves nothing.
+    pub fn dry_run<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        let tx = Tx {
+            tx: self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?,
+            detail: Default::default(),
+        };
+        let value = f(&tx);
+        tx.tx.rollback()?;
+        value
     }
 }
 

@@ -4,8 +4,8 @@
 //!
 //! The result is a plain [`Sheet`]: `rows[i]` is the row Excel shows as number `i + 1`, each a
 //! list of typed [`Cell`]s (blank rows and leading blank columns are kept, so row and column
-//! numbers in messages match what the user sees). Merged cells are filled with their top-left
-//! value, so a 部门 merged down ten rows gives each of those rows its 部门.
+//! numbers in messages match what the user sees). A cell merged over several rows is copied
+//! down, so a 部门 merged down ten rows gives each of those rows its 部门.
 //!
 //! Around it: [`find_header`] locates the header row under any title rows, and
 //! [`parse_date_cell`] / [`parse_date_text`] read dates in every form people type them
@@ -340,23 +340,23 @@ fn merged_regions<RS: std::io::Read + std::io::Seek>(
         .collect()
 }
 
+/// Copies the value of each merged region down its first column: a 部门 merged over ten rows
+/// gives each row its 部门. Across columns nothing is copied: a title or a note merged over
+/// the whole width stays one cell, in its first column.
 fn fill_merged(sheet: &mut Sheet, regions: &[(usize, usize, usize, usize)]) {
-    for &(top, left, bottom, right) in regions {
+    for &(top, left, bottom, _right) in regions {
         let value = sheet.cell(top, left).clone();
-        if value.is_empty() {
+        if value.is_empty() || left >= MAX_COLUMNS {
             continue;
         }
         let bottom = bottom.min(sheet.rows.len().saturating_sub(1));
-        let right = right.min(MAX_COLUMNS - 1);
-        for r in top..=bottom {
+        for r in top + 1..=bottom {
             let row = &mut sheet.rows[r];
-            if row.len() <= right {
-                row.resize(right + 1, Cell::Empty);
+            if row.len() <= left {
+                row.resize(left + 1, Cell::Empty);
             }
-            for cell in &mut row[left..=right] {
-                if cell.is_empty() {
-                    *cell = value.clone();
-                }
+            if row[left].is_empty() {
+                row[left] = value.clone();
             }
         }
     }
