@@ -801,3 +801,59 @@ fn a_file_without_a_roster_header_is_refused() {
     .unwrap_err();
     assert_eq!(err.code(), "import.no_header");
 }
+
+fn cli(db: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_qungong"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_previews_then_imports_and_reports_the_errors() {
+    let b = branch();
+    let db = b.t.db.path().to_path_buf();
+    let file = b.t.dir.path().join("花名册.xlsx");
+    write_xlsx(&file);
+    let file = file.to_str().unwrap();
+
+    let out = cli(&db, &["import", "people", file, "--dry-run"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("表头在第 3 行"), "{stdout}");
+    assert!(stdout.contains("行 9：身份证号校验位错误（按 GB 11643 应为 8）"));
+    assert!(stdout.contains("预览（未写入）：共 10 行，新增 4，更新 1，不变 1，错误 4"));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("有 4 行有错误，导入时将跳过这些行")
+    );
+
+    let out = cli(&db, &["--json", "import", "people", file, "--create-units"]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["committed"], true);
+    assert_eq!(json["totals"]["new"], 5);
+    assert_eq!(json["rows"][0]["action"], "新增");
+    assert_eq!(
+        json["rows"][4]["errors"][0],
+        "行 9：身份证号校验位错误（按 GB 11643 应为 8）"
+    );
+
+    // A sheet in which every row is wrong fails (exit 1) and writes nothing.
+    let bad = b.t.dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "工号,姓名,出生日期,部门\n30001,甲,1985-02-30,营销部\n",
+    )
+    .unwrap();
+    let out = cli(&db, &["import", "people", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("错误：导入：全部 1 行都有错误，未导入任何数据")
+    );
+}

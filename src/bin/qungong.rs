@@ -95,6 +95,12 @@ enum Command {
     /// 打印：签到表、考勤表、花名册、活动台账（A4 PDF）
     #[command(subcommand)]
     Print(PrintCmd),
+    /// 导入 Excel / WPS / CSV：职工花名册、线上会议签到
+    #[command(subcommand)]
+    Import(ImportCmd),
+    /// 导出 Excel：职工名单、考勤、出勤率、活动列表、活动台账、队伍结构（.xlsx）
+    #[command(subcommand)]
+    Export(ExportCmd),
     /// 设置：查看或修改（如打印字体 pdf_font）
     #[command(subcommand)]
     Setting(SettingCmd),
@@ -169,6 +175,137 @@ struct PrintArgs {
     /// 中文字体文件（.ttf / .otf / .ttc）；不填则用“设置”中的字体或系统字体
     #[arg(long, value_name = "字体文件")]
     font: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum ImportCmd {
+    /// 职工花名册：.xlsx、.xls、.et、.ods 或 .csv（UTF-8 或 GBK），自动找到表头、识别各列；
+    /// 按工号（无工号时按身份证号）新增或更新，空白单元格不会清除已有信息
+    People(ImportPeopleArgs),
+    /// 线上会议的参会记录（腾讯会议、钉钉等导出的 .xlsx / .csv）：按姓名、昵称或工号匹配应到人员，
+    /// 按入会时间签到（超过迟到宽限记迟到），已签到的不变
+    MeetingAttendance {
+        #[arg(long, value_name = "活动编号")]
+        activity: i64,
+        /// 参会记录文件
+        #[arg(value_name = "文件")]
+        file: PathBuf,
+        /// 只预览匹配结果，不写入
+        #[arg(long)]
+        dry_run: bool,
+        /// 手动匹配未能自动匹配的记录：文件中的行号=工号（可重复），如 --match 12=10005
+        #[arg(long = "match", value_name = "行号=工号")]
+        matches: Vec<String>,
+    },
+}
+
+#[derive(Args)]
+struct ImportPeopleArgs {
+    /// 花名册文件
+    #[arg(value_name = "文件")]
+    file: PathBuf,
+    /// 只预览每一行将新增、更新、不变还是有错，不写入数据库
+    #[arg(long)]
+    dry_run: bool,
+    /// 自动创建表中出现而单位树中没有的单位（否则这些行报错）
+    #[arg(long)]
+    create_units: bool,
+}
+
+#[derive(Subcommand)]
+enum ExportCmd {
+    /// 职工名单（条件同 person list；身份证号、手机号、出生日期默认打码）
+    People {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// 搜索：姓名、拼音首字母（如 zs）或工号
+        #[arg(long, short = 's', value_name = "关键词")]
+        search: Option<String>,
+        /// 含已离职人员
+        #[arg(long)]
+        include_left: bool,
+        /// 身份证号、手机号和出生日期不打码
+        #[arg(long)]
+        full: bool,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 一项活动的考勤（状态、签到时间、请假事由、非名单人员）
+    Attendance {
+        #[arg(long, value_name = "活动编号")]
+        activity: i64,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 出勤率（按单位和按人员，统计期内已开展的活动）
+    Rates {
+        /// 只导出 unit（按单位）或 person（按人员）；不填则两张表都导出
+        #[arg(long, value_enum, value_name = "维度")]
+        by: Option<RatesBy>,
+        #[arg(long, value_name = "日期", value_parser = date_arg("起始日期"))]
+        from: NaiveDate,
+        #[arg(long, value_name = "日期", value_parser = date_arg("截止日期"))]
+        to: NaiveDate,
+        /// 只统计该单位（含下级）
+        #[arg(long, value_name = "单位")]
+        unit: Option<String>,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 活动列表（条件同 activity list，含应到、实到、出勤率）
+    Activities {
+        #[arg(long, value_name = "日期", value_parser = date_arg("起始日期"))]
+        from: Option<NaiveDate>,
+        #[arg(long, value_name = "日期", value_parser = date_arg("截止日期"))]
+        to: Option<NaiveDate>,
+        #[arg(long, value_name = "类型", value_parser = code_arg::<ActivityKind>)]
+        kind: Option<ActivityKind>,
+        #[arg(long, value_name = "状态", value_parser = code_arg::<ActivityStatus>)]
+        status: Option<ActivityStatus>,
+        /// 主办单位（含下级）
+        #[arg(long, value_name = "单位")]
+        unit: Option<String>,
+        #[arg(long, short = 's', value_name = "关键词")]
+        search: Option<String>,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 活动台账（单位及下级在期间内组织的活动，与打印的台账相同）
+    Ledger {
+        /// 主办单位（含下级）；不填为全部
+        #[arg(long, value_name = "单位")]
+        unit: Option<String>,
+        #[arg(long, value_name = "日期", value_parser = date_arg("起始日期"))]
+        from: NaiveDate,
+        #[arg(long, value_name = "日期", value_parser = date_arg("截止日期"))]
+        to: NaiveDate,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 队伍结构（主要指标、年龄结构、学历、职称、技能等级、政治面貌）
+    Structure {
+        /// 单位（含下级）；不填为全部
+        #[arg(long, value_name = "单位")]
+        unit: Option<String>,
+        /// 人员范围：all（全体在职）、cadres（政工干部）、reserve（后备人才）、party（中共党员）
+        #[arg(long, value_enum, default_value = "all", value_name = "范围")]
+        population: PopulationArg,
+        /// 统计日期（默认今天）
+        #[arg(long, value_name = "日期", value_parser = date_arg("统计日期"))]
+        as_of: Option<NaiveDate>,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    /// 输出的 Excel 文件（.xlsx）
+    #[arg(short = 'o', long = "output", value_name = "文件")]
+    output: PathBuf,
+    /// 名单排序：stroke（姓氏笔画，默认）、pinyin（拼音）、unit（单位）、employee-no（工号）
+    #[arg(long, default_value = "stroke", value_name = "排序", value_parser = order_arg)]
+    order: NameOrder,
 }
 
 #[derive(Subcommand)]
@@ -992,6 +1129,8 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Attendance(cmd) => attendance_cmd(&cli, cmd, &actor)?,
         Command::Print(cmd) => print_cmd(&cli, cmd)?,
+        Command::Export(cmd) => export_cmd(&cli, cmd)?,
+        Command::Import(cmd) => import_cmd(&cli, cmd, &actor)?,
         Command::Structure { scope, people } => structure_cmd(&cli, scope, *people)?,
         Command::Setting(cmd) => {
             let mut db = open(&cli)?;
@@ -2021,6 +2160,319 @@ fn attendance_cmd(cli: &Cli, cmd: &AttendanceCmd, actor: &Actor) -> Result<()> {
                 println!("共 {} 人次", list.len());
             });
         }
+    }
+    Ok(())
+}
+
+fn export_cmd(cli: &Cli, cmd: &ExportCmd) -> Result<()> {
+    use qungong::structure::Population;
+    use qungong::xlsx::export::{self, ExportJob};
+    let db = open(cli)?;
+    let conn = db.conn();
+    let unit = |u: &Option<String>| -> Result<Option<i64>> {
+        u.as_deref().map(|u| units::resolve(conn, u)).transpose()
+    };
+    let (job, args) = match cmd {
+        ExportCmd::People {
+            filter,
+            search,
+            include_left,
+            full,
+            out,
+        } => (
+            ExportJob::People {
+                filter: PersonFilter {
+                    search: search.clone(),
+                    include_left: *include_left,
+                    ..filter.to_filter(&db)?
+                },
+                order: out.order,
+                full: *full,
+            },
+            out,
+        ),
+        ExportCmd::Attendance { activity, out } => (
+            ExportJob::Attendance {
+                activity_id: *activity,
+                order: out.order,
+            },
+            out,
+        ),
+        ExportCmd::Rates {
+            by,
+            from,
+            to,
+            unit: u,
+            out,
+        } => (
+            ExportJob::Rates {
+                from: *from,
+                to: *to,
+                unit_id: unit(u)?,
+                by: match by {
+                    None => export::RatesBy::Both,
+                    Some(RatesBy::Unit) => export::RatesBy::Unit,
+                    Some(RatesBy::Person) => export::RatesBy::Person,
+                },
+            },
+            out,
+        ),
+        ExportCmd::Activities {
+            from,
+            to,
+            kind,
+            status,
+            unit: u,
+            search,
+            out,
+        } => (
+            ExportJob::Activities {
+                filter: ActivityFilter {
+                    from: *from,
+                    to: *to,
+                    kind: *kind,
+                    status: *status,
+                    organizer_unit_id: unit(u)?,
+                    search: search.clone(),
+                    ascending: false,
+                },
+            },
+            out,
+        ),
+        ExportCmd::Ledger {
+            unit: u,
+            from,
+            to,
+            out,
+        } => (
+            ExportJob::Ledger {
+                unit_id: unit(u)?,
+                from: *from,
+                to: *to,
+            },
+            out,
+        ),
+        ExportCmd::Structure {
+            unit: u,
+            population,
+            as_of,
+            out,
+        } => (
+            ExportJob::Structure {
+                unit_id: unit(u)?,
+                population: match population {
+                    PopulationArg::All => Population::All,
+                    PopulationArg::Cadres => Population::Cadres,
+                    PopulationArg::Reserve => Population::Reserve,
+                    PopulationArg::Party => Population::Party,
+                },
+                as_of: *as_of,
+            },
+            out,
+        ),
+    };
+    let e = export::render(conn, &job, Local::now().date_naive())?;
+    let path = &args.output;
+    e.write_to(path)?;
+    out(
+        cli.json,
+        &serde_json::json!({ "path": path, "rows": e.rows, "sheets": e.sheets, "bytes": e.bytes.len() }),
+        || {
+            println!(
+                "已导出 {}（{} 行；工作表：{}）",
+                path.display(),
+                e.rows,
+                e.sheets.join("、")
+            )
+        },
+    );
+    Ok(())
+}
+
+fn import_cmd(cli: &Cli, cmd: &ImportCmd, actor: &Actor) -> Result<()> {
+    match cmd {
+        ImportCmd::People(args) => import_people_cmd(cli, args, actor),
+        ImportCmd::MeetingAttendance {
+            activity,
+            file,
+            dry_run,
+            matches,
+        } => meeting_import_cmd(cli, *activity, file, *dry_run, matches, actor),
+    }
+}
+
+fn meeting_import_cmd(
+    cli: &Cli,
+    activity: i64,
+    file: &std::path::Path,
+    dry_run: bool,
+    matches: &[String],
+    actor: &Actor,
+) -> Result<()> {
+    use qungong::xlsx::meeting::{self, ManualMatch};
+    let mut db = open(cli)?;
+    let a = activities::get(db.conn(), activity)?;
+    let parsed = meeting::read(file, a.starts_at.date())?;
+    let manual: Vec<ManualMatch> = matches
+        .iter()
+        .map(|m| {
+            let bad = || Error::invalid("--match", format!("“{m}”应写成 行号=工号，如 12=10005"));
+            let (row, no) = m.split_once(['=', '＝']).ok_or_else(bad)?;
+            let row: usize = row.trim().parse().map_err(|_| bad())?;
+            let person_id = people::by_employee_no(db.conn(), no)?.id;
+            Ok(ManualMatch { row, person_id })
+        })
+        .collect::<Result<_>>()?;
+    let preview = meeting::preview(db.conn(), activity, &parsed)?;
+    let applied = if dry_run {
+        None
+    } else {
+        Some(db.transact(actor, "attendance.import_meeting", |tx| {
+            meeting::apply(tx, activity, &parsed, &manual)
+        })?)
+    };
+    let time = |t: Option<NaiveDateTime>| t.map(|t| t.format("%H:%M:%S").to_string()).unwrap_or_default();
+    out(
+        cli.json,
+        &serde_json::json!({ "preview": preview, "applied": applied }),
+        || {
+            println!(
+                "{}（{}）：文件第 {} 行为表头，迟到界限 {}",
+                preview.activity_title,
+                preview.starts_at.format("%Y-%m-%d %H:%M"),
+                preview.header_row,
+                preview.late_after.format("%H:%M")
+            );
+            table(
+                &["行号", "文件中的名称", "工号", "姓名", "单位", "匹配依据", "入会时间", "签到结果", "说明"],
+                preview.matched.iter().map(|r| {
+                    vec![
+                        r.row.to_string(),
+                        r.file_name.clone(),
+                        r.employee_no.clone(),
+                        r.name.clone(),
+                        r.unit_name.clone(),
+                        r.how.to_string(),
+                        time(r.joined_at),
+                        r.status.map_or("不变", |s| s.label()).to_string(),
+                        r.note.clone(),
+                    ]
+                }),
+            );
+            if !preview.unmatched.is_empty() {
+                println!("未能匹配的记录（可用 --match 行号=工号 手动匹配）：");
+                table(
+                    &["行号", "文件中的名称", "入会时间", "原因"],
+                    preview.unmatched.iter().map(|r| {
+                        vec![
+                            r.row.to_string(),
+                            r.file_name.clone(),
+                            time(r.joined_at),
+                            r.reason.clone(),
+                        ]
+                    }),
+                );
+            }
+            for p in &preview.problems {
+                eprintln!("注意：{p}");
+            }
+            match &applied {
+                Some(a) => println!("{}", a.message()),
+                None => println!(
+                    "预览：将签到 {} 人（另有 {} 人已签到不变），未匹配 {} 条；未写入（去掉 --dry-run 即导入）",
+                    preview.matched.iter().filter(|r| r.status.is_some()).count(),
+                    preview.matched.iter().filter(|r| r.status.is_none()).count(),
+                    preview.unmatched.len()
+                ),
+            }
+        },
+    );
+    Ok(())
+}
+
+fn import_people_cmd(cli: &Cli, args: &ImportPeopleArgs, actor: &Actor) -> Result<()> {
+    use qungong::xlsx::people_import::{self, ImportOptions, RowAction};
+    let mut db = open(cli)?;
+    let sheet = people_import::load(&args.file)?;
+    let options = ImportOptions {
+        mapping: None,
+        create_units: args.create_units,
+    };
+    let started = Instant::now();
+    let mut progress = |_: usize, _: usize| true;
+    let preview = if args.dry_run {
+        people_import::preview(&mut db, &sheet, &options, &mut progress)?
+    } else {
+        people_import::commit(&mut db, actor, &sheet, &options, &mut progress)?
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    let t = &preview.totals;
+    out(cli.json, &preview, || {
+        let columns: Vec<String> = preview
+            .mapping
+            .columns
+            .iter()
+            .map(|c| {
+                let field = c.field.map_or("（不导入）", |f| f.label());
+                format!("{} {} → {field}", c.letter, c.title)
+            })
+            .collect();
+        println!(
+            "工作表“{}”，表头在第 {} 行：{}",
+            preview.sheet_name,
+            preview.mapping.header_row,
+            columns.join("；")
+        );
+        table(
+            &["行", "结果", "工号", "姓名", "所在单位", "说明"],
+            preview.rows.iter().map(|r| {
+                let detail = r
+                    .errors
+                    .iter()
+                    .chain(&r.changes)
+                    .chain(&r.notes)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                vec![
+                    r.row_no.to_string(),
+                    r.action.label().to_string(),
+                    r.employee_no.clone(),
+                    r.name.clone(),
+                    r.unit.clone(),
+                    detail,
+                ]
+            }),
+        );
+        let verb = if !preview.committed {
+            "预览（未写入）"
+        } else if t.new + t.updated == 0 && preview.new_units.is_empty() {
+            "没有需要写入的变化，数据库未改动"
+        } else {
+            "已导入"
+        };
+        println!(
+            "{verb}：共 {} 行，新增 {}，更新 {}，不变 {}，错误 {}（跳过空行 {}），用时 {seconds:.2} 秒",
+            t.rows, t.new, t.updated, t.unchanged, t.errors, t.skipped
+        );
+        if !preview.new_units.is_empty() {
+            let verb = if preview.committed { "已新建" } else { "将新建" };
+            println!("{verb}单位：{}", preview.new_units.join("、"));
+        }
+        if t.errors > 0 {
+            if preview.committed {
+                eprintln!("有 {} 行有错误，未导入；请修改表格后重新导入（已导入的行不会重复）", t.errors);
+            } else {
+                eprintln!("有 {} 行有错误，导入时将跳过这些行", t.errors);
+            }
+        }
+    });
+    let imported = preview.rows.iter().any(|r| r.action != RowAction::Error);
+    if preview.committed && t.errors > 0 && !imported {
+        return Err(Error::invalid(
+            "导入",
+            format!("全部 {} 行都有错误，未导入任何数据", t.errors),
+        ));
     }
     Ok(())
 }

@@ -800,7 +800,7 @@ pub fn import(
             totals.skipped += 1;
             continue;
         }
-        let row = import_row(
+        let mut row = import_row(
             tx,
             row_no,
             data,
@@ -809,6 +809,21 @@ pub fn import(
             &mut seen_no,
             &mut seen_id,
         )?;
+        if row.action == RowAction::Error {
+            // Show who the row is about even when it could not be read.
+            let raw = |f: Field| {
+                mapping
+                    .column_of(f)
+                    .map(|c| fold_input(&sheet.cell(index, c).text()))
+                    .unwrap_or_default()
+            };
+            if row.employee_no.is_empty() {
+                row.employee_no = raw(Field::EmployeeNo);
+            }
+            if row.name.is_empty() {
+                row.name = raw(Field::Name);
+            }
+        }
         match row.action {
             RowAction::New => totals.new += 1,
             RowAction::Update => totals.updated += 1,
