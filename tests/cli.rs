@@ -560,3 +560,237 @@ fn structure_of_the_cadres_with_warnings_and_retirements() {
         "{text}"
     );
 }
+
+/// A branch for the export and import commands: 张三 (with ID and phone) and two 钱七 invited
+/// to an online forum on 2026-03-10 09:00; returns the database path.
+fn online_forum(t: &mut common::TestDb) -> (std::path::PathBuf, i64) {
+    let company = t.unit("国网示范县供电公司", None);
+    let sales = t.unit("营销部", Some(company));
+    let team = t.unit("营业班", Some(company));
+    let zhang = t
+        .write(|tx| {
+            qungong::people::add(
+                tx,
+                qungong::people::PersonInput {
+                    id_number: Some("140105198503120018".into()),
+                    birth_date: None,
+                    phone: Some("13812345678".into()),
+                    ..common::person_input("10001", "张三", sales)
+                },
+            )
+        })
+        .unwrap();
+    let qian_a = t.person("10005", "钱七", sales);
+    let qian_b = t.person("10006", "钱七", team);
+    let mut input = common::activity_input("云上论坛", "2026-03-10 09:00");
+    input.mode = qungong::codes::ActivityMode::Online;
+    input.place = None;
+    input.online_meeting = Some("腾讯会议".into());
+    let forum = t.write(|tx| qungong::activities::add(tx, input)).unwrap();
+    t.write(|tx| qungong::attendance::invite_people(tx, forum, &[zhang, qian_a, qian_b]))
+        .unwrap();
+    (t.dir.path().join("qungong.db"), forum)
+}
+
+fn xlsx_rows(path: &Path, sheet: &str) -> Vec<Vec<String>> {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+#[test]
+fn export_writes_xlsx_lists_masked_unless_full() {
+    let mut t = common::TestDb::new();
+    let (db, forum) = online_forum(&mut t);
+    let out = t.dir.path().join("职工名单.xlsx");
+    let v = json(
+        &db,
+        &[
+            "export",
+            "people",
+            "--order",
+            "employee-no",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(v["rows"], 3);
+    assert_eq!(v["sheets"][0], "职工名单");
+    let rows = xlsx_rows(&out, "职工名单");
+    assert_eq!(rows[1][1], "工号");
+    assert_eq!(rows[2][2], "张三");
+    assert!(
+        rows[2].contains(&"1401**********0018".to_string()),
+        "{:?}",
+        rows[2]
+    );
+    assert!(!rows[2].contains(&"13812345678".to_string()));
+    ok(
+        &db,
+        &[
+            "export",
+            "people",
+            "--full",
+            "--unit",
+            "营销部",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    let rows = xlsx_rows(&out, "职工名单");
+    assert_eq!(rows.len(), 4, "title, header, 张三 and 钱七 of 营销部");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains(&"140105198503120018".to_string()))
+    );
+
+    let sheet = t.dir.path().join("考勤.xlsx");
+    let text = ok(
+        &db,
+        &[
+            "export",
+            "attendance",
+            "--activity",
+            &forum.to_string(),
+            "-o",
+            sheet.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        text.contains("已导出") && text.contains("考勤、汇总"),
+        "{text}"
+    );
+    for args in [
+        vec![
+            "export",
+            "rates",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--by",
+            "unit",
+        ],
+        vec![
+            "export",
+            "ledger",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+        ],
+        vec!["export", "activities", "--kind", "专题讲座"],
+        vec![
+            "export",
+            "structure",
+            "--population",
+            "party",
+            "--as-of",
+            "2026-11-24",
+        ],
+    ] {
+        let file = t.dir.path().join("x.xlsx");
+        let mut args = args.clone();
+        args.extend(["-o", file.to_str().unwrap()]);
+        ok(&db, &args);
+        assert!(std::fs::metadata(&file).unwrap().len() > 1000);
+        std::fs::remove_file(&file).unwrap();
+    }
+    let err = fails(
+        &db,
+        &[
+            "export",
+            "ledger",
+            "--from",
+            "2026-12-31",
+            "--to",
+            "2026-01-01",
+            "-o",
+            "/tmp/never.xlsx",
+        ],
+    );
+    assert!(
+        err.contains("截止日期") && !Path::new("/tmp/never.xlsx").exists(),
+        "{err}"
+    );
+}
+
+#[test]
+fn import_meeting_attendance_previews_matches_by_hand_and_checks_in() {
+    let mut t = common::TestDb::new();
+    let (db, forum) = online_forum(&mut t);
+    let csv = t.dir.path().join("参会者.csv");
+    let text = "用户昵称,入会时间,退会时间\r\n张三-营销部,2026-03-10 09:15:00,2026-03-10 11:00:00\r\n钱七,2026-03-10 08:59:00,2026-03-10 11:00:00\r\n";
+    std::fs::write(&csv, encoding_rs::GBK.encode(text).0).unwrap();
+    let activity = forum.to_string();
+    let before = logical_state(&db);
+    let out = ok(
+        &db,
+        &[
+            "import",
+            "meeting-attendance",
+            "--activity",
+            &activity,
+            "--dry-run",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.contains("张三") && out.contains("迟到") && out.contains("未写入"),
+        "{out}"
+    );
+    assert!(out.contains("有 2 人与此名称相符"), "{out}");
+    assert_eq!(logical_state(&db), before, "a dry run writes nothing");
+    // A wrong manual match fails and writes nothing.
+    let err = fails(
+        &db,
+        &[
+            "import",
+            "meeting-attendance",
+            "--activity",
+            &activity,
+            "--match",
+            "9=10006",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("第 9 行不是参会记录"), "{err}");
+    assert_eq!(logical_state(&db), before);
+
+    let v = json(
+        &db,
+        &[
+            "import",
+            "meeting-attendance",
+            "--activity",
+            &activity,
+            "--match",
+            "3=10006",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(v["applied"]["late"], 1);
+    assert_eq!(v["applied"]["present"], 1);
+    assert_eq!(v["applied"]["manual"], 1);
+    assert_eq!(v["preview"]["unmatched"][0]["row"], 3);
+    let sheet = json(&db, &["attendance", "sheet", "--activity", &activity]);
+    let status = |no: &str| {
+        sheet["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["employee_no"] == no)
+            .map(|r| (r["status"].clone(), r["checked_in_at"].clone()))
+            .unwrap()
+    };
+    assert_eq!(status("10001").0, "迟到");
+    assert_eq!(
+        status("10006"),
+        ("出席".into(), "2026-03-10T08:59:00".into())
+    );
+    assert_eq!(status("10005").0, Value::Null);
+}
