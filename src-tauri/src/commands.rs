@@ -16,6 +16,8 @@ use qungong::people::{self, Page, Person, PersonFilter, PersonInput};
 use qungong::printing::{self, PrintChoices, PrintJob};
 use qungong::structure::{self, Analysis, Config, MemberRow, Population, Slice, StructureQuery};
 use qungong::units::{self, Unit, UnitNode};
+use qungong::xlsx::export::{self, ExportJob};
+use qungong::xlsx::meeting::{self, ManualMatch, MeetingFile};
 use qungong::{Actor, Db, Tx, dashboard, settings};
 
 /// What the UI receives when a command fails: `message` is shown as it is.
@@ -483,6 +485,119 @@ pub fn setting_get(state: State<AppState>, key: String) -> Reply<Option<String>>
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn setting_set(state: State<AppState>, key: String, value: String) -> Reply<()> {
     state.write("setting.set", |tx| settings::set(tx, &key, &value))
+}
+
+// ---- Excel export and 导入线上签到
+
+#[derive(Serialize)]
+pub struct Exported {
+    path: String,
+    /// Data rows of the main sheet (people, activities, units …).
+    rows: usize,
+    sheets: Vec<String>,
+}
+
+/// Makes the workbook, asks where to save it (native dialog, a file name offered) and writes
+/// it. `None`: the user cancelled. The workbook is made first, so a problem (an activity that
+/// does not exist, a period the wrong way round) is reported before any dialog.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn export_xlsx(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    job: ExportJob,
+) -> Reply<Option<Exported>> {
+    use tauri_plugin_dialog::DialogExt;
+
+    let e = state.read(|c| export::render(c, &job, today()))?;
+    let Some(chosen) = app
+        .dialog()
+        .file()
+        .set_title("导出 Excel")
+        .set_file_name(&e.file_name)
+        .add_filter("Excel 工作簿", &["xlsx"])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let mut path = chosen
+        .into_path()
+        .map_err(|e| io_error("无法使用所选位置", e))?;
+    if path.extension().is_none() {
+        path.set_extension("xlsx");
+    }
+    std::fs::write(&path, &e.bytes).map_err(|e| io_error("无法保存文件", e))?;
+    Ok(Some(Exported {
+        path: path.display().to_string(),
+        rows: e.rows,
+        sheets: e.sheets,
+    }))
+}
+
+/// Shows the open dialog for a meeting's participant export; `None` if cancelled.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn meeting_import_pick(app: tauri::AppHandle) -> Reply<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("选择线上会议的参会记录")
+        .add_filter(
+            "参会记录（Excel、CSV）",
+            &["xlsx", "xls", "et", "ods", "csv", "XLSX", "XLS", "CSV"],
+        )
+        .blocking_pick_file();
+    match picked {
+        None => Ok(None),
+        Some(p) => Ok(Some(
+            p.into_path()
+                .map_err(|e| io_error("无法使用所选文件", e))?
+                .display()
+                .to_string(),
+        )),
+    }
+}
+
+fn meeting_file(c: &Connection, activity_id: i64, path: &str) -> qungong::Result<MeetingFile> {
+    let a = activities::get(c, activity_id)?;
+    meeting::read(std::path::Path::new(path), a.starts_at.date())
+}
+
+/// What importing the file would do: matched and unmatched rows, the invitees to match by hand.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn meeting_import_preview(
+    state: State<AppState>,
+    activity_id: i64,
+    path: String,
+) -> Reply<meeting::Preview> {
+    state.read(|c| meeting::preview(c, activity_id, &meeting_file(c, activity_id, &path)?))
+}
+
+/// Checks in everyone the file matches and the rows matched by hand, in one transaction.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn meeting_import_apply(
+    state: State<AppState>,
+    activity_id: i64,
+    path: String,
+    manual: Vec<ManualMatch>,
+) -> Reply<meeting::Applied> {
+    let file = state.read(|c| meeting_file(c, activity_id, &path))?;
+    state.write("attendance.import_meeting", |tx| {
+        meeting::apply(tx, activity_id, &file, &manual)
+    })
+}
+
+/// Checks in only rows matched by hand (after the file has been imported).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn meeting_import_match(
+    state: State<AppState>,
+    activity_id: i64,
+    path: String,
+    manual: Vec<ManualMatch>,
+) -> Reply<meeting::Applied> {
+    let file = state.read(|c| meeting_file(c, activity_id, &path))?;
+    state.write("attendance.import_meeting", |tx| {
+        meeting::apply_manual(tx, activity_id, &file, &manual)
+    })
 }
 
 // ---- overview and structure

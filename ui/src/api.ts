@@ -494,3 +494,106 @@ export const settingGet = (key: SettingKey) => call<string | null>('setting_get'
 export const settingSet = (key: SettingKey, value: string) => call<null>('setting_set', { key, value })
 /** Native open dialog for .ttf/.otf/.ttc; null when cancelled. */
 export const pickFontFile = () => call<string | null>('pick_font_file')
+
+// ---------- Excel export and 导入线上签到 ----------
+
+export type ExportJob =
+  | { kind: 'people'; filter?: PersonFilter; order?: PrintOrder; full?: boolean }
+  | { kind: 'attendance'; activity_id: number; order?: PrintOrder }
+  | {
+      kind: 'rates'
+      from: DateStr
+      to: DateStr
+      unit_id?: number | null
+      by?: 'unit' | 'person' | 'both'
+    }
+  | { kind: 'ledger'; unit_id?: number | null; from: DateStr; to: DateStr }
+  | { kind: 'activities'; filter?: ActivityFilter }
+  | { kind: 'structure'; unit_id?: number | null; population?: Population; as_of?: DateStr | null }
+
+export interface Exported {
+  path: string
+  /** Data rows of the main sheet. */
+  rows: number
+  sheets: string[]
+}
+
+/** Makes the .xlsx, asks where to save it and writes it; null when the user cancelled. */
+export const exportXlsx = (job: ExportJob) => call<Exported | null>('export_xlsx', { job })
+
+export interface MeetingMatchedRow {
+  row: number
+  rows: number[]
+  file_name: string
+  joined_at: DateTimeStr | null
+  left_at: DateTimeStr | null
+  minutes: number | null
+  person_id: number
+  employee_no: string
+  name: string
+  unit_name: string
+  how: string
+  /** 出席 / 迟到; null when already checked in (unchanged). */
+  status: string | null
+  at: DateTimeStr
+  current: string | null
+  note: string
+}
+
+export interface MeetingUnmatchedRow {
+  row: number
+  rows: number[]
+  file_name: string
+  employee_no: string | null
+  joined_at: DateTimeStr | null
+  left_at: DateTimeStr | null
+  minutes: number | null
+  reason: string
+  suggestions: number[]
+}
+
+export interface MeetingInvitee {
+  person_id: number
+  employee_no: string
+  name: string
+  unit_name: string
+  status: string | null
+  checked_in_at: DateTimeStr | null
+}
+
+export interface MeetingPreview {
+  activity_id: number
+  activity_title: string
+  starts_at: DateTimeStr
+  late_after: DateTimeStr
+  sheet: string
+  header_row: number
+  matched: MeetingMatchedRow[]
+  unmatched: MeetingUnmatchedRow[]
+  problems: string[]
+  invitees: MeetingInvitee[]
+  not_in_file: number
+}
+
+export interface ManualMatch {
+  row: number
+  person_id: number
+}
+
+export interface MeetingApplied {
+  present: number
+  late: number
+  unchanged: number
+  manual: number
+  unmatched: number
+  check_ins: CheckIn[]
+}
+
+/** Native open dialog for a meeting's participant export; null when cancelled. */
+export const meetingImportPick = () => call<string | null>('meeting_import_pick')
+export const meetingImportPreview = (activity_id: number, path: string) =>
+  call<MeetingPreview>('meeting_import_preview', { activity_id, path })
+export const meetingImportApply = (activity_id: number, path: string, manual: ManualMatch[]) =>
+  call<MeetingApplied>('meeting_import_apply', { activity_id, path, manual })
+export const meetingImportMatch = (activity_id: number, path: string, manual: ManualMatch[]) =>
+  call<MeetingApplied>('meeting_import_match', { activity_id, path, manual })
