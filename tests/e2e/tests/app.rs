@@ -559,7 +559,72 @@ async fn the_main_screens_show_the_demo_company() {
     })
     .await;
     app.xpath("//*[@data-testid='chart-pyramid']//canvas").await;
+    app.xpath("//*[@data-testid='chart-trend']//canvas").await;
     app.shot("structure").await;
+    // The charts show the core's numbers: the same analysis computed here, in-process.
+    let expected = {
+        let store = qungong::Db::open(&db).unwrap();
+        let q = qungong::structure::StructureQuery {
+            unit_id: None,
+            population: qungong::structure::Population::All,
+            as_of: chrono::Local::now().date_naive(),
+        };
+        let cfg = qungong::structure::Config::load(store.conn()).unwrap();
+        qungong::structure::analyse(store.conn(), &q, &cfg, 5).unwrap()
+    };
+    let shown = app
+        .c()
+        .execute(
+            "const o = window.__qungongCharts;              const v = (d) => (d && typeof d === 'object' ? d.value : d);              return {                labels: o.pyramid.yAxis.data,                male: o.pyramid.series[0].data.map(v),                female: o.pyramid.series[1].data.map(v),                segments: o.distributions.series.map(s => [s.id, s.count]),                trend: o.trend.series[2].data.map(v),                trend_labels: o.trend.xAxis.data };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let s = &expected.structure;
+    let labels: Vec<String> = s.pyramid.iter().map(|r| r.label.clone()).collect();
+    assert_eq!(shown["labels"], serde_json::json!(labels));
+    let male: Vec<i64> = s.pyramid.iter().map(|r| -r.male).collect();
+    let female: Vec<i64> = s.pyramid.iter().map(|r| r.female).collect();
+    assert_eq!(shown["male"], serde_json::json!(male), "men per bracket");
+    assert_eq!(
+        shown["female"],
+        serde_json::json!(female),
+        "women per bracket"
+    );
+    let mut segments = Vec::new();
+    for (key, shares) in [
+        ("education", &s.education),
+        ("professional_title", &s.professional_title),
+        ("skill_level", &s.skill_level),
+        ("political_status", &s.political_status),
+    ] {
+        for x in shares.iter().filter(|x| x.count > 0) {
+            segments.push(serde_json::json!([format!("{key}|{}", x.label), x.count]));
+        }
+    }
+    assert_eq!(shown["segments"], serde_json::Value::Array(segments));
+    let heads: Vec<i64> = expected.trend.iter().map(|p| p.headcount).collect();
+    assert_eq!(shown["trend"], serde_json::json!(heads), "trend headcounts");
+    let trend_labels: Vec<&str> = expected.trend.iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(shown["trend_labels"], serde_json::json!(trend_labels));
+    assert_eq!(
+        app.text("structure-outlook").await.trim(),
+        expected.outlook.trim()
+    );
+    // The retiring card lists the people behind it.
+    app.click("structure-retiring").await;
+    let within_5 = expected.retiring_within.within_5;
+    app.wait_text("structure-people-count", "the people retiring", |t| {
+        t.contains(&format!("共 {within_5} 人"))
+    })
+    .await;
+    app.c()
+        .execute(
+            "document.querySelectorAll('.el-dialog__headerbtn').forEach(b => b.click())",
+            vec![],
+        )
+        .await
+        .unwrap();
 
     app.click("nav-checkin").await;
     app.shot("checkin").await;

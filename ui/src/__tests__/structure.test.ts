@@ -58,7 +58,7 @@ describe('structure charts', () => {
     expect(o.series[0]!.data).toEqual([44.3, 45, null])
     expect(o.series[1]!.data).toEqual([null, 45, 41.3])
     expect(o.series[1]!.lineStyle).toEqual({ type: 'dashed' })
-    expect(o.series[2]!.data.map((d) => d.value)).toEqual([4, 4, 3])
+    expect((o.series[2]!.data as { value: number }[]).map((d) => d.value)).toEqual([4, 4, 3])
   })
 
   it('titles the people dialog after the bar clicked', () => {
