@@ -2331,7 +2331,10 @@ fn meeting_import_cmd(
             meeting::apply(tx, activity, &parsed, &manual)
         })?)
     };
-    let time = |t: Option<NaiveDateTime>| t.map(|t| t.format("%H:%M:%S").to_string()).unwrap_or_default();
+    let time = |t: Option<NaiveDateTime>| {
+        t.map(|t| t.format("%H:%M:%S").to_string())
+            .unwrap_or_default()
+    };
     out(
         cli.json,
         &serde_json::json!({ "preview": preview, "applied": applied }),
@@ -2344,7 +2347,17 @@ fn meeting_import_cmd(
                 preview.late_after.format("%H:%M")
             );
             table(
-                &["行号", "文件中的名称", "工号", "姓名", "单位", "匹配依据", "入会时间", "签到结果", "说明"],
+                &[
+                    "行号",
+                    "文件中的名称",
+                    "工号",
+                    "姓名",
+                    "单位",
+                    "匹配依据",
+                    "入会时间",
+                    "签到结果",
+                    "说明",
+                ],
                 preview.matched.iter().map(|r| {
                     vec![
                         r.row.to_string(),
@@ -2380,8 +2393,16 @@ fn meeting_import_cmd(
                 Some(a) => println!("{}", a.message()),
                 None => println!(
                     "预览：将签到 {} 人（另有 {} 人已签到不变），未匹配 {} 条；未写入（去掉 --dry-run 即导入）",
-                    preview.matched.iter().filter(|r| r.status.is_some()).count(),
-                    preview.matched.iter().filter(|r| r.status.is_none()).count(),
+                    preview
+                        .matched
+                        .iter()
+                        .filter(|r| r.status.is_some())
+                        .count(),
+                    preview
+                        .matched
+                        .iter()
+                        .filter(|r| r.status.is_none())
+                        .count(),
                     preview.unmatched.len()
                 ),
             }
@@ -2456,12 +2477,19 @@ fn import_people_cmd(cli: &Cli, args: &ImportPeopleArgs, actor: &Actor) -> Resul
             t.rows, t.new, t.updated, t.unchanged, t.errors, t.skipped
         );
         if !preview.new_units.is_empty() {
-            let verb = if preview.committed { "已新建" } else { "将新建" };
+            let verb = if preview.committed {
+                "已新建"
+            } else {
+                "将新建"
+            };
             println!("{verb}单位：{}", preview.new_units.join("、"));
         }
         if t.errors > 0 {
             if preview.committed {
-                eprintln!("有 {} 行有错误，未导入；请修改表格后重新导入（已导入的行不会重复）", t.errors);
+                eprintln!(
+                    "有 {} 行有错误，未导入；请修改表格后重新导入（已导入的行不会重复）",
+                    t.errors
+                );
             } else {
                 eprintln!("有 {} 行有错误，导入时将跳过这些行", t.errors);
             }
