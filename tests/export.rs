@@ -556,3 +556,31 @@ fn one_job_type_for_every_export_and_files_written_where_asked() {
     assert!(e.write_to(unwritable).is_err());
     let _ = (b.zhang, b.li, b.zhao);
 }
+
+#[test]
+fn a_full_staff_export_imports_back_unchanged() {
+    use qungong::xlsx::people_import::{self, ImportOptions};
+    let mut b = branch();
+    let e = export::people(
+        b.t.db.conn(),
+        &PeopleExport {
+            full: true,
+            ..Default::default()
+        },
+        today(),
+    )
+    .unwrap();
+    let path = b.t.dir.path().join(&e.file_name);
+    e.write_to(&path).unwrap();
+    let sheet = people_import::load(&path).unwrap();
+    let p = people_import::preview(
+        &mut b.t.db,
+        &sheet,
+        &ImportOptions::default(),
+        &mut |_, _| true,
+    )
+    .unwrap();
+    assert_eq!(p.totals.rows, 3);
+    assert_eq!(p.totals.errors, 0, "{:#?}", p.rows);
+    assert_eq!(p.totals.unchanged, 3, "{:#?}", p.rows);
+}
