@@ -142,7 +142,8 @@ export function stackedSharesOption(dims: Dimension[]) {
         data: dims.map((_, i) => (i === row ? Math.round(s.share * 1000) / 10 : null)),
         count: s.count,
         label: {
-          show: s.share >= 0.08,
+          // Only where the segment is wide enough for its text; the tooltip has the rest.
+          show: s.share >= 0.12,
           position: 'inside',
           color: '#fff',
           formatter: `${s.label} ${pct(s.share)}`,
