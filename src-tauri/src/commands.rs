@@ -18,6 +18,7 @@ use qungong::structure::{self, Analysis, Config, MemberRow, Population, Slice, S
 use qungong::units::{self, Unit, UnitNode};
 use qungong::xlsx::export::{self, ExportJob};
 use qungong::xlsx::meeting::{self, ManualMatch, MeetingFile};
+use qungong::xlsx::people_import;
 use qungong::{Actor, Db, Tx, dashboard, settings};
 
 /// What the UI receives when a command fails: `message` is shown as it is.
@@ -677,4 +678,140 @@ mod tests {
         assert_eq!(c.ethnicity.len(), 56);
         assert!(c.attendance_status.contains(&"请假"));
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff import (导入花名册)
+
+/// Shows the open dialog for a roster file; `None` if cancelled.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn people_import_pick(app: tauri::AppHandle) -> Reply<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("选择职工花名册")
+        .add_filter(
+            "花名册（Excel、WPS、CSV）",
+            &[
+                "xlsx", "xls", "et", "ods", "csv", "XLSX", "XLS", "ET", "ODS", "CSV",
+            ],
+        )
+        .blocking_pick_file();
+    match picked {
+        None => Ok(None),
+        Some(p) => Ok(Some(
+            p.into_path()
+                .map_err(|e| io_error("无法使用所选文件", e))?
+                .display()
+                .to_string(),
+        )),
+    }
+}
+
+/// A field a column can be mapped to, for the mapping step.
+#[derive(Serialize)]
+pub struct ImportField {
+    key: people_import::Field,
+    label: &'static str,
+}
+
+/// The file as read, for the mapping step.
+#[derive(Serialize)]
+pub struct ImportSheet {
+    path: String,
+    sheet_name: String,
+    /// Rows in the sheet (blank ones included).
+    row_count: usize,
+    /// The first rows as text (up to 30), to show where the header is.
+    head: Vec<Vec<String>>,
+    /// The mapping found from the headers; `null` when no header row was recognised (the user
+    /// then picks the header row).
+    mapping: Option<people_import::Mapping>,
+    fields: Vec<ImportField>,
+}
+
+/// Reads a roster file and maps its columns from the header names.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn people_import_open(path: String) -> Reply<ImportSheet> {
+    let sheet = people_import::load(std::path::Path::new(&path)).map_err(ApiError::from)?;
+    let head = sheet
+        .rows
+        .iter()
+        .take(30)
+        .map(|r| r.iter().map(|c| c.text()).collect())
+        .collect();
+    Ok(ImportSheet {
+        path,
+        sheet_name: sheet.name.clone(),
+        row_count: sheet.rows.len(),
+        head,
+        mapping: people_import::auto_mapping(&sheet).ok(),
+        fields: people_import::Field::ALL
+            .iter()
+            .map(|&f| ImportField {
+                key: f,
+                label: f.label(),
+            })
+            .collect(),
+    })
+}
+
+/// The mapping read from another header row (1-based, as the sheet numbers it).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn people_import_mapping(path: String, header_row: usize) -> Reply<people_import::Mapping> {
+    let sheet = people_import::load(std::path::Path::new(&path)).map_err(ApiError::from)?;
+    people_import::mapping_at(&sheet, header_row.saturating_sub(1))
+        .map_err(|e| ApiError::from(qungong::Error::from(e)))
+}
+
+/// Progress event of a preview or commit: `people_import_progress` with `{ done, total }`.
+#[derive(Clone, Serialize)]
+struct ImportProgress {
+    done: usize,
+    total: usize,
+}
+
+fn import_run(
+    app: &tauri::AppHandle,
+    state: &AppState,
+    path: &str,
+    options: &people_import::ImportOptions,
+    commit: bool,
+) -> Reply<people_import::Preview> {
+    use tauri::Emitter;
+    let sheet = people_import::load(std::path::Path::new(path)).map_err(ApiError::from)?;
+    let mut progress = |done: usize, total: usize| {
+        let _ = app.emit("people_import_progress", ImportProgress { done, total });
+        true
+    };
+    state.with(|db| {
+        if commit {
+            people_import::commit(db, &Actor::local(), &sheet, options, &mut progress)
+        } else {
+            people_import::preview(db, &sheet, options, &mut progress)
+        }
+    })
+}
+
+/// Dry run: every row as 新增 / 更新 / 不变 / 错误, nothing written.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn people_import_preview(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    path: String,
+    options: people_import::ImportOptions,
+) -> Reply<people_import::Preview> {
+    import_run(&app, &state, &path, &options, false)
+}
+
+/// Imports the good rows in one transaction (rows with errors are left out).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn people_import_commit(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    path: String,
+    options: people_import::ImportOptions,
+) -> Reply<people_import::Preview> {
+    import_run(&app, &state, &path, &options, true)
 }

@@ -597,3 +597,87 @@ export const meetingImportApply = (activity_id: number, path: string, manual: Ma
   call<MeetingApplied>('meeting_import_apply', { activity_id, path, manual })
 export const meetingImportMatch = (activity_id: number, path: string, manual: ManualMatch[]) =>
   call<MeetingApplied>('meeting_import_match', { activity_id, path, manual })
+
+// ---------- Staff import (导入花名册) ----------
+
+export type ImportField =
+  | 'employee_no' | 'name' | 'gender' | 'birth_date' | 'id_number' | 'unit' | 'position'
+  | 'education' | 'professional_title' | 'skill_level' | 'political_status' | 'ethnicity'
+  | 'work_start_date' | 'hire_date' | 'phone' | 'political_cadre' | 'reserve_talent'
+  | 'retirement_category'
+
+export interface ImportColumn {
+  index: number
+  letter: string
+  title: string
+  field: ImportField | null
+}
+
+export interface ImportMapping {
+  /** 1-based, as the sheet numbers it; data starts on the next row. */
+  header_row: number
+  columns: ImportColumn[]
+}
+
+export interface ImportSheet {
+  path: string
+  sheet_name: string
+  row_count: number
+  /** The first rows as text, to show where the header is. */
+  head: string[][]
+  /** null: no header row recognised; the user picks one. */
+  mapping: ImportMapping | null
+  fields: { key: ImportField; label: string }[]
+}
+
+export interface ImportOptions {
+  mapping: ImportMapping | null
+  create_units: boolean
+}
+
+export type ImportAction = '新增' | '更新' | '不变' | '错误'
+
+export interface ImportRow {
+  row_no: number
+  action: ImportAction
+  employee_no: string
+  name: string
+  unit: string
+  changes: string[]
+  errors: string[]
+  notes: string[]
+}
+
+export interface ImportTotals {
+  rows: number
+  new: number
+  updated: number
+  unchanged: number
+  errors: number
+  skipped: number
+}
+
+export interface ImportPreview {
+  sheet_name: string
+  mapping: ImportMapping
+  rows: ImportRow[]
+  totals: ImportTotals
+  new_units: string[]
+  committed: boolean
+}
+
+/** Event payload of `people_import_progress`. */
+export interface ImportProgress {
+  done: number
+  total: number
+}
+
+/** Native open dialog for a roster file; null when cancelled. */
+export const peopleImportPick = () => call<string | null>('people_import_pick')
+export const peopleImportOpen = (path: string) => call<ImportSheet>('people_import_open', { path })
+export const peopleImportMapping = (path: string, header_row: number) =>
+  call<ImportMapping>('people_import_mapping', { path, header_row })
+export const peopleImportPreview = (path: string, options: ImportOptions) =>
+  call<ImportPreview>('people_import_preview', { path, options })
+export const peopleImportCommit = (path: string, options: ImportOptions) =>
+  call<ImportPreview>('people_import_commit', { path, options })
