@@ -23,7 +23,7 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut db = Db::open(&dir.path().join("city.db")).expect("open");
+    let mut db = Db::open(dir.path().join("city.db")).expect("open");
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     let summary = db
         .transact(&Actor::local(), "demo", |tx| {

@@ -138,6 +138,8 @@ pub struct Retiree {
     pub employee_no: String,
     pub name: String,
     pub unit_name: String,
+    /// Not sent to the UI or written as JSON: the retirement date is what lists show.
+    #[serde(skip_serializing)]
     pub birth_date: NaiveDate,
     pub age: RetirementAge,
     pub date: NaiveDate,

@@ -361,7 +361,7 @@ fn compute(all: &[Member], q: &StructureQuery, upper_bounds: &[u32]) -> Structur
             &members,
             |m| m.title,
             ProfessionalTitle::label,
-            &labels(&ProfessionalTitle::ALL),
+            &labels(ProfessionalTitle::ALL),
         ),
         skill_level: shares(
             &members,

@@ -550,8 +550,8 @@ fn structure_of_the_cadres_with_warnings_and_retirements() {
         .sum();
     assert_eq!(pyramid, headcount);
     let (in3, in5) = (
-        v["retiring_within"]["3"].as_u64().unwrap(),
-        v["retiring_within"]["5"].as_u64().unwrap(),
+        v["retiring_within"]["within_3"].as_u64().unwrap(),
+        v["retiring_within"]["within_5"].as_u64().unwrap(),
     );
     assert!(in3 <= in5 && in5 as usize == v["retiring"].as_array().unwrap().len());
     let text = ok(&db, &["structure", "--unit", "国网示范县供电公司"]);

@@ -374,7 +374,6 @@ export interface Retiree {
   employee_no: string
   name: string
   unit_name: string
-  birth_date: DateStr
   age: RetirementAge
   date: DateStr
 }

@@ -17,6 +17,7 @@ import { sliceOfSeries, stackedSharesOption, trendOption } from '../charts'
 import { bracketLabels, parseBrackets, sliceTitle } from '../structure'
 import Structure from '../views/Structure.vue'
 import Settings from '../views/Settings.vue'
+import Dashboard from '../views/Dashboard.vue'
 import type { Analysis, TrendPoint } from '../api'
 
 beforeEach(() => {
@@ -88,7 +89,7 @@ const analysis: Analysis = {
   },
   config: { brackets: [30], thresholds: { ageing_share_50: 0.4, reserve_per_cadre: 1, retirement_peak_share: 0.2 } },
   warnings: [{ code: 'reserve_shortage', title: '后备不足', message: '后备人才 1 人，少于政工干部 2 人' }],
-  retiring: [{ person_id: 1, employee_no: '1', name: '职工甲', unit_name: '城关供电所', birth_date: '1966-09-20', age: { years: 60, months: 6 }, date: '2027-03-20' }],
+  retiring: [{ person_id: 1, employee_no: '1', name: '职工甲', unit_name: '城关供电所', age: { years: 60, months: 6 }, date: '2027-03-20' }],
   retiring_within: { within_1: 1, within_3: 2, within_5: 2 },
   retiring_by_unit: [{ unit_name: '城关供电所', within_1: 1, within_3: 2, within_5: 2 }],
   retirement_category_missing: 0,
@@ -141,6 +142,29 @@ describe('设置：队伍结构', () => {
     expect(saved![1]).toEqual({
       config: { brackets: [35, 45, 55], thresholds: { ageing_share_50: 0.4, reserve_per_cadre: 1, retirement_peak_share: 0.2 } },
     })
+    w.unmount()
+  })
+})
+
+describe('工作台：队伍结构预警', () => {
+  it('lists each warning with the population it concerns', async () => {
+    handler = (cmd) => {
+      if (cmd === 'dashboard') {
+        return {
+          today: '2026-11-24', upcoming: [], latest: [], month_activities: 0,
+          month: { invited: 0, attended: 0, present: 0, late: 0, leave: 0, absent: 0, not_checked_in: 0, walk_ins: 0, rate: null },
+          structure: analysis.structure,
+          warnings: [{ population: '政工干部', code: 'ageing', title: '老龄化', message: '50岁及以上占 42.1%（高于 40.0%），平均年龄 49.4 岁' }],
+        }
+      }
+      return null
+    }
+    const w = mount(Dashboard, { global: { plugins: [ElementPlus], stubs: { RouterLink: true } }, attachTo: document.body })
+    await flushPromises()
+    const text = w.get('[data-testid=dashboard-warnings]').text()
+    expect(text).toContain('政工干部')
+    expect(text).toContain('老龄化')
+    expect(text).toContain('50岁及以上占 42.1%')
     w.unmount()
   })
 })
