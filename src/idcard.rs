@@ -51,6 +51,10 @@ pub fn parse(input: &str) -> Result<IdNumber, IdCardError> {
     if len != 18 {
         return Err(IdCardError::Length(len));
     }
+    // Checked before splitting: 18 characters are not 18 bytes when one is not ASCII.
+    if !number.is_ascii() {
+        return Err(IdCardError::BadChar);
+    }
     let (body, last) = number.split_at(17);
     if !body.bytes().all(|b| b.is_ascii_digit())
         || !last.bytes().all(|b| b.is_ascii_digit() || b == b'X')
@@ -117,6 +121,10 @@ mod tests {
     fn malformed_numbers_are_refused_with_reasons() {
         assert_eq!(parse("1401051985031200"), Err(IdCardError::Length(16)));
         assert_eq!(parse("14010519850312A017"), Err(IdCardError::BadChar));
+        // 18 characters, not all ASCII (found by fuzzing the import).
+        assert_eq!(parse("14010519850312001一"), Err(IdCardError::BadChar));
+        assert_eq!(parse("一40105198503120018"), Err(IdCardError::BadChar));
+        assert_eq!(parse("140105198503120一18"), Err(IdCardError::BadChar));
         assert_eq!(
             parse("990105198503120017"),
             Err(IdCardError::BadRegion("99".into()))

@@ -745,12 +745,19 @@ fn year_only(shown: &str) -> String {
     format!("“{shown}”只有年份，请补上月份（如 {shown}.03 或 {shown}-03-12）")
 }
 
+/// Years a roster date may have; others are typing mistakes (0645.12, 20085-1-1).
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+fn year_out_of_range(shown: &str, year: i32) -> String {
+    format!("“{shown}”的年份 {year} 不在 1900–2100 年之间，请核对")
+}
+
 /// 19850312 or 198503 (the first of the month).
 fn ymd_digits(s: &str) -> Option<DateValue> {
     if !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let y: i32 = s.get(..4)?.parse().ok()?;
+    let y: i32 = s.get(..4)?.parse().ok().filter(|y| YEARS.contains(y))?;
     let m: u32 = s.get(4..6)?.parse().ok()?;
     match s.len() {
         8 => {
@@ -814,7 +821,13 @@ pub fn parse_date_text(input: &str) -> Result<DateValue, String> {
         return Err(bad());
     }
     let year = match parts.first() {
-        Some(y) if y.len() == 4 => y.parse::<i32>().map_err(|_| bad())?,
+        Some(y) if y.len() == 4 => {
+            let year = y.parse::<i32>().map_err(|_| bad())?;
+            if !YEARS.contains(&year) {
+                return Err(year_out_of_range(&shown, year));
+            }
+            year
+        }
         Some(y) if y.len() <= 2 && parts.len() >= 2 => {
             return Err(format!(
                 "“{shown}”的年份只有两位，请写全四位年份（如 19{y}）"
@@ -897,6 +910,11 @@ mod tests {
             "“1985”只有年份，请补上月份（如 1985.03 或 1985-03-12）"
         );
         assert!(parse_date_text("85.3.12").unwrap_err().contains("两位"));
+        assert_eq!(
+            parse_date_text("0645.12").unwrap_err(),
+            "“0645.12”的年份 645 不在 1900–2100 年之间，请核对"
+        );
+        assert!(parse_date_text("06451201").is_err());
         for s in [
             "abc",
             "1985-13",
