@@ -76,9 +76,10 @@ fn migrating_from_the_version_before_keeps_the_data() {
             qungong::settings::set(tx, "colour", "red")
         })
         .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "设置：没有“colour”这一项，可设置：pdf_font"
+    assert!(
+        err.to_string()
+            .starts_with("设置：没有“colour”这一项，可设置：pdf_font、structure_brackets"),
+        "{err}"
     );
     let err = db
         .transact(&Actor::local(), "setting.set", |tx| {
