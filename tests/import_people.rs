@@ -857,3 +857,61 @@ fn cli_previews_then_imports_and_reports_the_errors() {
             .contains("错误：导入：全部 1 行都有错误，未导入任何数据")
     );
 }
+
+#[test]
+fn the_roster_sheet_is_chosen_among_others_and_progress_is_reported() {
+    let mut b = branch();
+    let path = b.t.dir.path().join("两张表.xlsx");
+    let mut book = Workbook::new();
+    let notes = book.add_worksheet();
+    notes.set_name("填表说明").unwrap();
+    notes
+        .write_string(0, 0, "请按工号填写，姓名不要带空格")
+        .unwrap();
+    let roster = book.add_worksheet();
+    roster.set_name("职工名单").unwrap();
+    for (c, h) in ["工号", "姓名", "性别", "出生年月", "单位"]
+        .iter()
+        .enumerate()
+    {
+        roster.write_string(0, c as u16, *h).unwrap();
+    }
+    for i in 0..250u32 {
+        let no = format!("{}", 40000 + i);
+        for (c, v) in [
+            no.as_str(),
+            "测试",
+            "男",
+            "1990.06",
+            "城东供电公司/运检部/一班",
+        ]
+        .iter()
+        .enumerate()
+        {
+            roster.write_string(i + 1, c as u16, *v).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    let sheet = people_import::load(&path).unwrap();
+    assert_eq!(sheet.name, "职工名单");
+    let mut seen = Vec::new();
+    let mut progress = |done: usize, total: usize| {
+        seen.push((done, total));
+        true
+    };
+    let p = people_import::commit(
+        &mut b.t.db,
+        &Actor("测试".into()),
+        &sheet,
+        &ImportOptions::default(),
+        &mut progress,
+    )
+    .unwrap();
+    assert_eq!(p.totals.new, 250);
+    assert_eq!(seen.first(), Some(&(0, 250)));
+    assert_eq!(seen.last(), Some(&(250, 250)));
+    assert!(seen.len() > 100, "about every 1 %");
+    let p = people::by_employee_no(b.t.db.conn(), "40249").unwrap();
+    assert_eq!(p.unit_name, "一班");
+    assert_eq!(p.birth_date, date("1990-06-01"));
+}
