@@ -254,19 +254,8 @@ enum ExportCmd {
     },
     /// 活动列表（条件同 activity list，含应到、实到、出勤率）
     Activities {
-        #[arg(long, value_name = "日期", value_parser = date_arg("起始日期"))]
-        from: Option<NaiveDate>,
-        #[arg(long, value_name = "日期", value_parser = date_arg("截止日期"))]
-        to: Option<NaiveDate>,
-        #[arg(long, value_name = "类型", value_parser = code_arg::<ActivityKind>)]
-        kind: Option<ActivityKind>,
-        #[arg(long, value_name = "状态", value_parser = code_arg::<ActivityStatus>)]
-        status: Option<ActivityStatus>,
-        /// 主办单位（含下级）
-        #[arg(long, value_name = "单位")]
-        unit: Option<String>,
-        #[arg(long, short = 's', value_name = "关键词")]
-        search: Option<String>,
+        #[command(flatten)]
+        filter: ActivityFilterArgs,
         #[command(flatten)]
         out: ExportArgs,
     },
@@ -322,6 +311,47 @@ enum SettingCmd {
         #[arg(value_name = "值")]
         value: String,
     },
+}
+
+/// Which activities: shared by `activity list` and `export activities`.
+#[derive(Args)]
+struct ActivityFilterArgs {
+    /// 开始日期不早于
+    #[arg(long, value_name = "日期", value_parser = date_arg("起始日期"))]
+    from: Option<NaiveDate>,
+    /// 开始日期不晚于
+    #[arg(long, value_name = "日期", value_parser = date_arg("截止日期"))]
+    to: Option<NaiveDate>,
+    #[arg(long, value_name = "类型", value_parser = code_arg::<ActivityKind>)]
+    kind: Option<ActivityKind>,
+    /// 计划 / 已开展 / 已取消
+    #[arg(long, value_name = "状态", value_parser = code_arg::<ActivityStatus>)]
+    status: Option<ActivityStatus>,
+    /// 主办单位（含下级）
+    #[arg(long, value_name = "单位")]
+    unit: Option<String>,
+    /// 活动名称中的文字
+    #[arg(long, short = 's', value_name = "关键词")]
+    search: Option<String>,
+}
+
+impl ActivityFilterArgs {
+    /// Newest first, as the lists show them.
+    fn filter(&self, conn: &qungong::db::Connection) -> Result<ActivityFilter> {
+        Ok(ActivityFilter {
+            from: self.from,
+            to: self.to,
+            kind: self.kind,
+            status: self.status,
+            organizer_unit_id: self
+                .unit
+                .as_deref()
+                .map(|u| units::resolve(conn, u))
+                .transpose()?,
+            search: self.search.clone(),
+            ascending: false,
+        })
+    }
 }
 
 /// Whose structure, on which date: shared by `structure` and `print structure`.
@@ -661,23 +691,8 @@ impl PersonFields {
 enum ActivityCmd {
     /// 活动列表（新的在前）
     List {
-        /// 开始日期不早于
-        #[arg(long, value_name = "日期", value_parser = date_arg("起始日期"))]
-        from: Option<NaiveDate>,
-        /// 开始日期不晚于
-        #[arg(long, value_name = "日期", value_parser = date_arg("截止日期"))]
-        to: Option<NaiveDate>,
-        #[arg(long, value_name = "类型", value_parser = code_arg::<ActivityKind>)]
-        kind: Option<ActivityKind>,
-        /// 计划 / 已开展 / 已取消
-        #[arg(long, value_name = "状态", value_parser = code_arg::<ActivityStatus>)]
-        status: Option<ActivityStatus>,
-        /// 主办单位（含下级）
-        #[arg(long, value_name = "单位")]
-        unit: Option<String>,
-        /// 活动名称中的文字
-        #[arg(long, short = 's', value_name = "关键词")]
-        search: Option<String>,
+        #[command(flatten)]
+        filter: ActivityFilterArgs,
         #[arg(long, default_value_t = 1, value_name = "页码")]
         page: i64,
         #[arg(long, default_value_t = 50, value_name = "条数")]
@@ -1549,27 +1564,11 @@ fn activity_cmd(cli: &Cli, cmd: &ActivityCmd, actor: &Actor) -> Result<()> {
     let json = cli.json;
     match cmd {
         ActivityCmd::List {
-            from,
-            to,
-            kind,
-            status,
-            unit,
-            search,
+            filter,
             page,
             page_size,
         } => {
-            let filter = ActivityFilter {
-                from: *from,
-                to: *to,
-                kind: *kind,
-                status: *status,
-                organizer_unit_id: unit
-                    .as_deref()
-                    .map(|u| units::resolve(db.conn(), u))
-                    .transpose()?,
-                search: search.clone(),
-                ascending: false,
-            };
+            let filter = filter.filter(db.conn())?;
             let size = (*page_size).clamp(1, 1000);
             let page = activities::list(db.conn(), &filter, (page.max(&1) - 1) * size, size)?;
             out(json, &page, || {
@@ -2217,25 +2216,9 @@ fn export_cmd(cli: &Cli, cmd: &ExportCmd) -> Result<()> {
             },
             out,
         ),
-        ExportCmd::Activities {
-            from,
-            to,
-            kind,
-            status,
-            unit: u,
-            search,
-            out,
-        } => (
+        ExportCmd::Activities { filter, out } => (
             ExportJob::Activities {
-                filter: ActivityFilter {
-                    from: *from,
-                    to: *to,
-                    kind: *kind,
-                    status: *status,
-                    organizer_unit_id: unit(u)?,
-                    search: search.clone(),
-                    ascending: false,
-                },
+                filter: filter.filter(conn)?,
             },
             out,
         ),
