@@ -72,6 +72,14 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
             as_of: today,
         };
         for warning in structure::warnings(conn, &q, &cfg)? {
+            // 后备不足 compares the unit's reserves with its cadres: the same for every
+            // population, so it is said once.
+            if warnings
+                .iter()
+                .any(|w: &ScopedWarning| w.warning == warning)
+            {
+                continue;
+            }
             warnings.push(ScopedWarning {
                 population: population.label(),
                 warning,

@@ -128,7 +128,19 @@ export function sliceOfSeries(id: string): { dimension: Dimension['key']; label:
  * The distributions as 100% stacked horizontal bars, one bar per dimension; each segment is a
  * category ("本科 40.0%"), its tooltip gives the count. Empty categories are left out.
  */
-export function stackedSharesOption(dims: Dimension[]) {
+/**
+ * What fits inside a segment `share` of `plotWidth` pixels wide: "本科 47.6%", else "本科", else
+ * nothing (the tooltip has it all). CJK characters are about 12 px at the label size.
+ */
+export function segmentLabel(s: Share, plotWidth: number) {
+  const room = s.share * plotWidth - 6
+  const textWidth = (t: string) => [...t].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 12 : 7), 0)
+  const full = `${s.label} ${pct(s.share)}`
+  const formatter = textWidth(full) <= room ? full : textWidth(s.label) <= room ? s.label : ''
+  return { show: formatter !== '', position: 'inside', color: '#fff', formatter }
+}
+
+export function stackedSharesOption(dims: Dimension[], plotWidth = 360) {
   const series = dims.flatMap((d, row) =>
     d.shares
       .filter((s) => s.count > 0)
@@ -141,13 +153,7 @@ export function stackedSharesOption(dims: Dimension[]) {
         itemStyle: { color: s.label === '未填写' ? '#c8c8c8' : PALETTE[k % (PALETTE.length - 1)] },
         data: dims.map((_, i) => (i === row ? Math.round(s.share * 1000) / 10 : null)),
         count: s.count,
-        label: {
-          // Only where the segment is wide enough for its text; the tooltip has the rest.
-          show: s.share >= 0.12,
-          position: 'inside',
-          color: '#fff',
-          formatter: `${s.label} ${pct(s.share)}`,
-        },
+        label: segmentLabel(s, plotWidth),
         tooltip: { valueFormatter: () => `${s.count} 人（${pct(s.share)}）` },
       })),
   )

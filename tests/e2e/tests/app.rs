@@ -238,6 +238,16 @@ impl Drop for App {
 
 /// Types `path` into the native "保存 PDF" dialog and presses Enter.
 fn answer_save_dialog(path: &Path) {
+    answer_file_dialog("保存 PDF", "ctrl+a", path);
+}
+
+/// Types `path` into the native open dialog titled `title` (Ctrl+L opens its location field)
+/// and presses Enter.
+fn answer_open_dialog(title: &str, path: &Path) {
+    answer_file_dialog(title, "ctrl+l", path);
+}
+
+fn answer_file_dialog(title: &str, first_key: &str, path: &Path) {
     let status = Command::new("timeout")
         .args([
             "30",
@@ -245,25 +255,47 @@ fn answer_save_dialog(path: &Path) {
             "search",
             "--sync",
             "--name",
-            "保存 PDF",
+            title,
             "windowfocus",
             "--sync",
             "%1",
         ])
-        .args(["key", "--clearmodifiers", "ctrl+a", "type", "--delay", "15"])
+        .args([
+            "key",
+            "--clearmodifiers",
+            first_key,
+            "type",
+            "--delay",
+            "15",
+        ])
         .arg(path)
         .status()
         .expect("xdotool (apt-get install xdotool)");
-    // A separate call: `type` takes every argument after it as text.
-    let status = status.success()
-        && Command::new("xdotool")
+    assert!(
+        status.success(),
+        "the file dialog “{title}” did not appear or could not be answered"
+    );
+    // Enter, in a separate call (`type` takes every argument after it as text). In an open
+    // dialog the first Enter may only accept the location field's completion: press it again
+    // while the dialog is still there.
+    let open = || {
+        Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", title])
+            .output()
+            .is_ok_and(|o| !o.stdout.is_empty())
+    };
+    for _ in 0..5 {
+        let pressed = Command::new("xdotool")
             .args(["key", "Return"])
             .status()
             .is_ok_and(|s| s.success());
-    assert!(
-        status,
-        "the save dialog did not appear or could not be answered"
-    );
+        assert!(pressed, "xdotool could not press Enter");
+        std::thread::sleep(Duration::from_millis(700));
+        if !open() {
+            return;
+        }
+    }
+    panic!("the file dialog “{title}” did not close after Enter");
 }
 
 /// Stops every running process of `exe` (the app this test suite built and started), giving
@@ -486,6 +518,50 @@ async fn from_an_empty_database_to_a_checked_in_lecture() {
         !app.text("structure-headcount").await.is_empty(),
         "the first window still answers"
     );
+
+    // 导入花名册: a CSV as Excel users save it (a title row above the header, dates typed the
+    // way people type them), one good row and one with a wrong check digit.
+    let good = format!(
+        "14010519900101123{}",
+        qungong::idcard::check_char("14010519900101123")
+    );
+    // An ASCII name: xdotool types it into the GTK dialog key by key.
+    let csv = db.with_file_name("roster.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "城关供电所职工花名册,,,,,\n序号,姓名,工号,身份证号,所在单位,政治面貌,参加工作时间\n\
+             1,李四,10002,{good},城关供电所,党员,2012.07\n\
+             2,王五,10003,140105198503120017,城关供电所,群众,2013年3月\n"
+        ),
+    )
+    .unwrap();
+    app.click("nav-people").await;
+    app.click("people-import").await;
+    app.click("import-pick").await;
+    answer_open_dialog("选择职工花名册", &csv);
+    app.wait_text("import-mapping", "the columns mapped", |t| {
+        t.contains("姓名") && t.contains("身份证号")
+    })
+    .await;
+    app.click("import-preview").await;
+    app.wait_text("import-summary", "新增 1 人", |t| {
+        t.contains("新增 1 人") && t.contains("1 行有错误")
+    })
+    .await;
+    let rows = app.text("import-rows").await;
+    assert!(
+        rows.contains("王五") && rows.contains("校验位错误"),
+        "the bad row is named with its reason: {rows}"
+    );
+    app.click("import-commit").await;
+    app.wait_text("import-result", "导入完成", |t| t.contains("新增 1 人"))
+        .await;
+    app.click("import-done").await;
+    app.wait_text("people-table", "李四", |t| {
+        t.contains("李四") && t.contains("10002") && !t.contains("王五")
+    })
+    .await;
 }
 
 /// Every main screen renders the demo company without an error; saves the README pictures.

@@ -13,7 +13,7 @@ vi.mock('@tauri-apps/api/core', () => ({
   },
 }))
 
-import { sliceOfSeries, stackedSharesOption, trendOption } from '../charts'
+import { segmentLabel, sliceOfSeries, stackedSharesOption, trendOption } from '../charts'
 import { bracketLabels, parseBrackets, sliceTitle } from '../structure'
 import Structure from '../views/Structure.vue'
 import Settings from '../views/Settings.vue'
@@ -44,6 +44,9 @@ describe('structure charts', () => {
     expect(o.series[0]!.data).toEqual([75, null])
     expect(o.series[2]!.data).toEqual([null, 100])
     expect(o.series[0]!.label.formatter).toBe('本科 75.0%')
+    // A narrow segment keeps its name only, a tiny one shows nothing.
+    expect(segmentLabel({ label: '中专及以下', count: 1, share: 0.2 }, 360).formatter).toBe('中专及以下')
+    expect(segmentLabel({ label: '中专及以下', count: 1, share: 0.05 }, 360).show).toBe(false)
     expect(o.tooltip.formatter({ seriesName: '本科', seriesId: 'education|本科', value: 75 })).toBe('本科：3 人（75.0%）')
     expect(sliceOfSeries('education|本科')).toEqual({ dimension: 'education', label: '本科' })
     expect(sliceOfSeries('nonsense')).toBeNull()
