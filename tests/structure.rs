@@ -608,3 +608,28 @@ fn brackets_and_thresholds_come_from_the_settings() {
         .unwrap();
     assert_eq!(structure::Config::load(t.db.conn()).unwrap(), good);
 }
+
+#[test]
+fn the_dashboard_shows_each_warning_once_with_its_population() {
+    let mut t = TestDb::new();
+    history(&mut t);
+    let o = qungong::dashboard::overview(t.db.conn(), date("2026-06-30")).unwrap();
+    let got: Vec<(&str, &str)> = o
+        .warnings
+        .iter()
+        .map(|w| (w.population, w.warning.title))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("全体在职职工", "断层"),
+            ("全体在职职工", "后备不足"),
+            ("全体在职职工", "退休高峰"),
+            // 甲 59 and 戊 36: half are 50 or over, 41–55 is empty, 甲 retires in 2027.
+            ("政工干部", "老龄化"),
+            ("政工干部", "断层"),
+            // 后备不足 compares the same two numbers for every population: not repeated.
+            ("政工干部", "退休高峰"),
+        ]
+    );
+}
