@@ -8,7 +8,7 @@ use crate::activities::{self, Activity, ActivityFilter};
 use crate::attendance::{self, Counts, RateQuery};
 use crate::codes::ActivityStatus;
 use crate::error::Result;
-use crate::structure::{self, Config, Population, Structure, StructureQuery, Warning};
+use crate::structure::{Config, Population, Staff, Structure, StructureQuery, Warning};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Overview {
@@ -55,29 +55,20 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
     };
     let (month, month_activities) = attendance::period_counts(conn, &month)?;
     let cfg = Config::load(conn)?;
-    let structure = structure::snapshot_with_brackets(
-        conn,
-        &StructureQuery {
-            unit_id: None,
-            population: Population::All,
-            as_of: today,
-        },
-        &cfg.brackets,
-    )?;
-    let mut warnings = Vec::new();
+    // One read of the company's staff for the structure and both populations' warnings.
+    let staff = Staff::load(conn, None)?;
+    let query = |population| StructureQuery {
+        unit_id: None,
+        population,
+        as_of: today,
+    };
+    let structure = staff.structure(&query(Population::All), &cfg.brackets);
+    let mut warnings: Vec<ScopedWarning> = Vec::new();
     for population in [Population::All, Population::Cadres] {
-        let q = StructureQuery {
-            unit_id: None,
-            population,
-            as_of: today,
-        };
-        for warning in structure::warnings(conn, &q, &cfg)? {
+        for warning in staff.warnings(&query(population), &cfg) {
             // 后备不足 compares the unit's reserves with its cadres: the same for every
             // population, so it is said once.
-            if warnings
-                .iter()
-                .any(|w: &ScopedWarning| w.warning == warning)
-            {
+            if warnings.iter().any(|w| w.warning == warning) {
                 continue;
             }
             warnings.push(ScopedWarning {

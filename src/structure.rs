@@ -537,9 +537,28 @@ fn format_ratio(x: f64) -> String {
 
 /// The warnings for `q` (老龄化, 断层, 后备不足, 退休高峰), each with the numbers behind it.
 pub fn warnings(conn: &Connection, q: &StructureQuery, cfg: &Config) -> Result<Vec<Warning>> {
-    let all = load(conn, q.unit_id)?;
-    let s = compute(&all, q, &cfg.brackets);
-    Ok(warnings_of(&all, &s, q, &cfg.thresholds))
+    Ok(Staff::load(conn, q.unit_id)?.warnings(q, cfg))
+}
+
+/// The staff of a unit's subtree (or of the company) read once, for several structures or
+/// warnings without reading again (the 工作台 shows several populations).
+pub struct Staff(Vec<Member>);
+
+impl Staff {
+    pub fn load(conn: &Connection, unit_id: Option<i64>) -> Result<Staff> {
+        Ok(Staff(load(conn, unit_id)?))
+    }
+
+    /// The structure for `q`; `q.unit_id` must be the unit the staff was loaded for.
+    pub fn structure(&self, q: &StructureQuery, upper_bounds: &[u32]) -> Structure {
+        compute(&self.0, q, upper_bounds)
+    }
+
+    /// The warnings for `q`, as [`warnings`].
+    pub fn warnings(&self, q: &StructureQuery, cfg: &Config) -> Vec<Warning> {
+        let s = compute(&self.0, q, &cfg.brackets);
+        warnings_of(&self.0, &s, q, &cfg.thresholds)
+    }
 }
 
 /// The indicators on one date of the trend or the projection.
