@@ -28,7 +28,7 @@ fn main() {
     let mut db = Db::open(&path).expect("open");
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     let (summary, generation) = time(|| {
-        db.transact(&Actor::local(), "demo", |tx| {
+        db.transact(&Actor::local(), qungong::Action::Demo, |tx| {
             demo::generate(tx, demo::Scale::City, 1, today)
         })
         .expect("demo")

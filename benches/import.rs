@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use qungong::codes::UnitKind;
-use qungong::xlsx::people_import::{self, ImportOptions, Preview};
+use qungong::people::import::{self as people_import, ImportOptions, Preview};
 use qungong::{Actor, Db, idcard, units};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
@@ -140,7 +140,7 @@ fn write_gbk_csv(path: &Path) {
 
 fn fresh_db(dir: &Path, n: usize) -> Db {
     let mut db = Db::open(dir.join(format!("bench{n}.db"))).unwrap();
-    db.transact(&Actor::local(), "bench", |tx| {
+    db.transact(&Actor::local(), qungong::Action::Demo, |tx| {
         let company = units::add(tx, "城东供电公司", UnitKind::Company, None)?;
         for d in DEPARTMENTS {
             let dept = units::add(tx, d, UnitKind::Department, Some(company))?;

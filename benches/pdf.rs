@@ -41,7 +41,7 @@ fn kb(bytes: u64) -> String {
 /// A database with one unit of exactly `ROWS` people copied from the city-scale demo.
 fn thousand_people(dir: &Path, today: NaiveDate) -> (Db, i64) {
     let mut city = Db::open(dir.join("city.db")).expect("open");
-    city.transact(&Actor::local(), "demo", |tx| {
+    city.transact(&Actor::local(), qungong::Action::Demo, |tx| {
         demo::generate(tx, demo::Scale::City, 1, today)
     })
     .expect("demo");
@@ -53,7 +53,7 @@ fn thousand_people(dir: &Path, today: NaiveDate) -> (Db, i64) {
     assert_eq!(chosen.len(), ROWS);
     let mut db = Db::open(dir.join("roster.db")).expect("open");
     let unit = db
-        .transact(&Actor::local(), "copy", |tx| {
+        .transact(&Actor::local(), qungong::Action::Demo, |tx| {
             let unit = qungong::units::add(tx, "国网示范市供电公司", UnitKind::Company, None)?;
             for p in &chosen {
                 let mut input = p.to_input();

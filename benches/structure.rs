@@ -26,7 +26,7 @@ fn main() {
     let mut db = Db::open(dir.path().join("city.db")).expect("open");
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     let summary = db
-        .transact(&Actor::local(), "demo", |tx| {
+        .transact(&Actor::local(), qungong::Action::Demo, |tx| {
             demo::generate(tx, demo::Scale::City, 1, today)
         })
         .expect("demo");

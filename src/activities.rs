@@ -6,9 +6,9 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::codes::{ActivityKind, ActivityMode, ActivityStatus, Recurrence};
+use crate::db::Page;
 use crate::db::{Tx, new_uid, now_text};
 use crate::error::{ActivityError, Error, Result};
-use crate::people::Page;
 
 /// Minutes after the start at which a check-in counts as 迟到, unless the activity says otherwise.
 pub const DEFAULT_LATE_GRACE_MINUTES: u32 = 10;
@@ -452,7 +452,7 @@ pub fn list(
     }
     if let Some(unit) = filter.organizer_unit_id {
         bind(
-            &|n| crate::sql::in_subtree("a.organizer_unit_id", n),
+            &|n| crate::db::sql::in_subtree("a.organizer_unit_id", n),
             unit.into(),
         );
     }
@@ -462,7 +462,7 @@ pub fn list(
         .map(str::trim)
         .filter(|q| !q.is_empty())
     {
-        let pattern = format!("%{}%", crate::sql::like_literal(q));
+        let pattern = format!("%{}%", crate::db::sql::like_literal(q));
         bind(
             &|n| format!("a.title LIKE ?{n} ESCAPE '\\'"),
             pattern.into(),
@@ -474,7 +474,7 @@ pub fn list(
         "a.starts_at DESC, a.id DESC"
     };
     let clause = clauses.join(" AND ");
-    crate::sql::page(
+    crate::db::sql::page(
         conn,
         SELECT_ACTIVITY,
         "activity a",

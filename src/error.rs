@@ -29,9 +29,9 @@ pub enum Error {
     #[error(transparent)]
     Attendance(#[from] AttendanceError),
     #[error(transparent)]
-    Read(#[from] crate::xlsx::read::ReadError),
+    Read(#[from] ReadError),
     #[error(transparent)]
-    Import(#[from] crate::xlsx::people_import::ImportError),
+    Import(#[from] ImportError),
 }
 
 impl Error {
@@ -219,6 +219,81 @@ impl AttendanceError {
             AttendanceError::PersonLeft { .. } => "attendance.person_left",
             AttendanceError::AlreadyCheckedIn { .. } => "attendance.already_checked_in",
             AttendanceError::LeaveNeedsReason => "attendance.leave_needs_reason",
+        }
+    }
+}
+
+/// Why a file could not be read. Messages are shown to the user as they are.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("无法打开文件 {path}：{reason}")]
+    Open { path: String, reason: String },
+    #[error(
+        "不支持的文件类型“{0}”，请选择 Excel（.xlsx、.xls）、WPS（.et）、OpenDocument（.ods）或 CSV 文件"
+    )]
+    UnsupportedType(String),
+    #[error(
+        "文件内容是网页（HTML）格式，不是真正的 Excel 文件（常见于从网页系统导出的 .xls）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入"
+    )]
+    Html,
+    #[error(
+        "无法读取表格：{0}。文件可能已损坏或有密码保护，请用 Excel 或 WPS 打开后另存为 .xlsx 再试"
+    )]
+    Workbook(String),
+    #[error("无法读取 CSV 文件第 {line} 行：{reason}")]
+    Csv { line: u64, reason: String },
+    #[error("文件中没有任何数据")]
+    Empty,
+    #[error("表格有 {0} 行，超过了一次最多可导入的 {max} 行，请拆分后分批导入", max = crate::xlsx::read::MAX_ROWS)]
+    TooManyRows(usize),
+}
+
+impl ReadError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReadError::Open { .. } => "import.open",
+            ReadError::UnsupportedType(_) => "import.unsupported",
+            ReadError::Html => "import.html",
+            ReadError::Workbook(_) => "import.workbook",
+            ReadError::Csv { .. } => "import.csv",
+            ReadError::Empty => "import.empty",
+            ReadError::TooManyRows(_) => "import.too_many_rows",
+        }
+    }
+}
+
+/// Why an import cannot start (or was stopped). Row problems are not errors: they are listed
+/// in the [`Preview`].
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(
+        "没有找到表头行：前 {} 行中没有一行同时含有“姓名”和“工号”或“身份证号”等列名。请确认选择的是花名册，或手动指定表头所在行",
+        crate::xlsx::read::HEADER_SEARCH_ROWS
+    )]
+    NoHeader,
+    #[error("第 {0} 行超出了表格范围（共 {1} 行）")]
+    HeaderOutOfRange(usize, usize),
+    #[error("请指定“{0}”所在的列")]
+    MissingField(&'static str),
+    #[error("“{0}”对应了多列（{1}），每项只能对应一列（所在单位除外：多列按从左到右拼成单位路径）")]
+    DuplicateField(&'static str, String),
+    #[error("导入已取消，数据库未作任何改动")]
+    Cancelled,
+    /// Internal: a commit that would change nothing is rolled back (no audit row either).
+    #[doc(hidden)]
+    #[error("没有需要导入的新内容")]
+    NothingToWrite,
+}
+
+impl ImportError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::NoHeader => "import.no_header",
+            ImportError::HeaderOutOfRange(..) => "import.header_out_of_range",
+            ImportError::MissingField(_) => "import.missing_field",
+            ImportError::DuplicateField(..) => "import.duplicate_field",
+            ImportError::Cancelled => "import.cancelled",
+            ImportError::NothingToWrite => "import.nothing_to_write",
         }
     }
 }

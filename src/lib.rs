@@ -1,5 +1,9 @@
-//! 群工台 core: units, staff, activities, attendance and their storage, with no UI.
-//! The CLI (`src/bin/qungong.rs`) and the desktop shell call these same functions.
+//! 群工台 core: units, staff, activities, attendance, the team's structure and their storage,
+//! with no UI. The CLI (`src/bin/qungong/`) and the desktop shell call these same functions.
+//!
+//! One folder or file per feature, each holding its types, rules, SQL and its import / export
+//! code; `db` (storage, transactions, audit actions), `xlsx` (the file formats) and `pdf` (the
+//! printed documents) serve them all. `error` holds every area's error enum.
 
 pub mod activities;
 pub mod attendance;
@@ -13,14 +17,11 @@ pub mod error;
 pub mod idcard;
 pub mod pdf;
 pub mod people;
-pub mod printing;
 pub mod privacy;
-pub mod retirement;
 pub mod settings;
-mod sql;
 pub mod structure;
 pub mod units;
 pub mod xlsx;
 
-pub use db::{Actor, Db, Tx};
+pub use db::{Action, Actor, Db, Tx};
 pub use error::{Error, Result};

@@ -67,12 +67,12 @@ fn migrating_from_the_version_before_keeps_the_data() {
     let font = dir.path().join("font.ttf");
     std::fs::write(&font, b"not checked here").unwrap();
     let font = font.display().to_string();
-    db.transact(&Actor::local(), "setting.set", |tx| {
+    db.transact(&Actor::local(), qungong::Action::SettingSet, |tx| {
         qungong::settings::set(tx, "pdf_font", &font)
     })
     .unwrap();
     let err = db
-        .transact(&Actor::local(), "setting.set", |tx| {
+        .transact(&Actor::local(), qungong::Action::SettingSet, |tx| {
             qungong::settings::set(tx, "colour", "red")
         })
         .unwrap_err();
@@ -82,7 +82,7 @@ fn migrating_from_the_version_before_keeps_the_data() {
         "{err}"
     );
     let err = db
-        .transact(&Actor::local(), "setting.set", |tx| {
+        .transact(&Actor::local(), qungong::Action::SettingSet, |tx| {
             qungong::settings::set(tx, "pdf_font", "/nope.ttf")
         })
         .unwrap_err();
@@ -135,7 +135,7 @@ fn a_failed_write_leaves_nothing_behind_not_even_its_audit_row() {
 fn every_write_is_audited_with_its_actor_in_the_same_transaction() {
     let mut t = TestDb::new();
     let actor = Actor("王政工".into());
-    t.db.transact(&actor, "unit.add", |tx| {
+    t.db.transact(&actor, qungong::Action::UnitAdd, |tx| {
         qungong::units::add(tx, "党建部", UnitKind::Department, None)
     })
     .unwrap();

@@ -14,7 +14,8 @@ use qungong::codes::{AttendanceStatus, Education, Gender, PoliticalStatus};
 use qungong::collate::NameOrder;
 use qungong::people::PersonFilter;
 use qungong::structure::{Population, StructureQuery};
-use qungong::xlsx::export::{self, Export, ExportJob, PeopleExport, RatesBy};
+use qungong::xlsx::export::Export;
+use qungong::xlsx::job::{self as export, ExportJob, PeopleExport, RatesBy};
 
 fn today() -> NaiveDate {
     date("2026-11-24")
@@ -559,7 +560,7 @@ fn one_job_type_for_every_export_and_files_written_where_asked() {
 
 #[test]
 fn a_full_staff_export_imports_back_unchanged() {
-    use qungong::xlsx::people_import::{self, ImportOptions};
+    use qungong::people::import::{self as people_import, ImportOptions};
     let mut b = branch();
     let e = export::people(
         b.t.db.conn(),

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use common::{TestDb, date, logical_dump, time};
 use qungong::attendance;
+use qungong::attendance::meeting_import::{self, ManualMatch, MeetingFile, Preview};
 use qungong::codes::{ActivityMode, AttendanceStatus};
-use qungong::xlsx::meeting::{self, ManualMatch, MeetingFile, Preview};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 struct Branch {
@@ -148,7 +148,7 @@ fn tencent_xlsx(dir: &Path) -> PathBuf {
     path
 }
 
-fn matched<'a>(p: &'a Preview, name: &str) -> &'a meeting::MatchedRow {
+fn matched<'a>(p: &'a Preview, name: &str) -> &'a meeting_import::MatchedRow {
     p.matched
         .iter()
         .find(|r| r.name == name)
@@ -169,7 +169,7 @@ fn status_of(t: &TestDb, activity: i64, person: i64) -> (Option<AttendanceStatus
 fn a_meeting_export_is_matched_by_name_nickname_and_employee_no_and_previewed() {
     let b = branch();
     let dir = tempfile::tempdir().unwrap();
-    let file = meeting::read(&tencent_xlsx(dir.path()), day()).unwrap();
+    let file = meeting_import::read(&tencent_xlsx(dir.path()), day()).unwrap();
     assert_eq!(file.sheet, "参会明细");
     assert_eq!(file.header_row, 4);
     assert_eq!(
@@ -183,7 +183,7 @@ fn a_meeting_export_is_matched_by_name_nickname_and_employee_no_and_previewed() 
     assert_eq!(wang.minutes, Some(110));
     assert!(file.problems.is_empty(), "{:?}", file.problems);
 
-    let p = meeting::preview(b.t.db.conn(), b.forum, &file).unwrap();
+    let p = meeting_import::preview(b.t.db.conn(), b.forum, &file).unwrap();
     assert_eq!(p.activity_title, "云上论坛：安全生产形势");
     assert_eq!(p.late_after, time("2026-03-10 09:10"));
     let z = matched(&p, "张三");
@@ -241,9 +241,9 @@ fn a_meeting_export_is_matched_by_name_nickname_and_employee_no_and_previewed() 
 fn applying_checks_in_at_the_join_time_and_never_downgrades() {
     let mut b = branch();
     let dir = tempfile::tempdir().unwrap();
-    let file = meeting::read(&tencent_xlsx(dir.path()), day()).unwrap();
+    let file = meeting_import::read(&tencent_xlsx(dir.path()), day()).unwrap();
     let applied =
-        b.t.write(|tx| meeting::apply(tx, b.forum, &file, &[]))
+        b.t.write(|tx| meeting_import::apply(tx, b.forum, &file, &[]))
             .unwrap();
     assert_eq!(
         (
@@ -292,7 +292,7 @@ fn applying_checks_in_at_the_join_time_and_never_downgrades() {
     // Importing the same file again changes nothing.
     let before = logical_dump(b.t.db.conn());
     let again =
-        b.t.write(|tx| meeting::apply(tx, b.forum, &file, &[]))
+        b.t.write(|tx| meeting_import::apply(tx, b.forum, &file, &[]))
             .unwrap();
     assert_eq!((again.present, again.late, again.unchanged), (0, 0, 5));
     assert_eq!(logical_dump(b.t.db.conn()), before);
@@ -303,7 +303,7 @@ fn applying_checks_in_at_the_join_time_and_never_downgrades() {
         person_id: b.qian_team,
     }];
     let applied =
-        b.t.write(|tx| meeting::apply_manual(tx, b.forum, &file, &manual))
+        b.t.write(|tx| meeting_import::apply_manual(tx, b.forum, &file, &manual))
             .unwrap();
     assert_eq!((applied.present, applied.manual), (1, 1));
     assert_eq!(
@@ -322,10 +322,10 @@ fn applying_checks_in_at_the_join_time_and_never_downgrades() {
 fn manual_matches_are_applied_with_the_file_in_one_transaction() {
     let mut b = branch();
     let dir = tempfile::tempdir().unwrap();
-    let file = meeting::read(&tencent_xlsx(dir.path()), day()).unwrap();
+    let file = meeting_import::read(&tencent_xlsx(dir.path()), day()).unwrap();
     let applied =
         b.t.write(|tx| {
-            meeting::apply(
+            meeting_import::apply(
                 tx,
                 b.forum,
                 &file,
@@ -350,7 +350,7 @@ fn manual_matches_are_applied_with_the_file_in_one_transaction() {
 fn a_failed_import_leaves_the_database_exactly_as_it_was() {
     let mut b = branch();
     let dir = tempfile::tempdir().unwrap();
-    let file = meeting::read(&tencent_xlsx(dir.path()), day()).unwrap();
+    let file = meeting_import::read(&tencent_xlsx(dir.path()), day()).unwrap();
     let before = logical_dump(b.t.db.conn());
     let audit_before = qungong::db::audit_log(b.t.db.conn(), 100).unwrap().len();
     // 孙八 is not on the list: matching him by hand fails after the others were checked in.
@@ -359,7 +359,7 @@ fn a_failed_import_leaves_the_database_exactly_as_it_was() {
         .id;
     let err =
         b.t.write(|tx| {
-            meeting::apply(
+            meeting_import::apply(
                 tx,
                 b.forum,
                 &file,
@@ -375,7 +375,7 @@ fn a_failed_import_leaves_the_database_exactly_as_it_was() {
     // A row that is not a participant.
     let err =
         b.t.write(|tx| {
-            meeting::apply(
+            meeting_import::apply(
                 tx,
                 b.forum,
                 &file,
@@ -400,7 +400,7 @@ fn a_failed_import_leaves_the_database_exactly_as_it_was() {
     let cancelled = b.t.write(|tx| qungong::activities::add(tx, input)).unwrap();
     b.t.write(|tx| qungong::activities::cancel(tx, cancelled, false))
         .unwrap();
-    let err = meeting::preview(b.t.db.conn(), cancelled, &file).unwrap_err();
+    let err = meeting_import::preview(b.t.db.conn(), cancelled, &file).unwrap_err();
     assert!(err.to_string().contains("已取消"), "{err}");
 }
 
@@ -434,7 +434,7 @@ fn a_gbk_csv_with_times_of_day_and_an_employee_no_column() {
             "赵六,,九点,11:00,",
         ],
     );
-    let file = meeting::read(&path, day()).unwrap();
+    let file = meeting_import::read(&path, day()).unwrap();
     assert_eq!(file.header_row, 1);
     assert_eq!(file.participants.len(), 6);
     assert_eq!(
@@ -445,7 +445,7 @@ fn a_gbk_csv_with_times_of_day_and_an_employee_no_column() {
     assert_eq!(file.participants[0].minutes, Some(61));
     assert_eq!(file.participants[1].minutes, Some(108));
 
-    let p = meeting::preview(b.t.db.conn(), b.forum, &file).unwrap();
+    let p = meeting_import::preview(b.t.db.conn(), b.forum, &file).unwrap();
     assert!(p.unmatched.is_empty(), "{:#?}", p.unmatched);
     let z = matched(&p, "张三");
     assert_eq!((z.how, z.at), ("工号", time("2026-03-10 08:59")));
@@ -468,7 +468,7 @@ fn a_gbk_csv_with_times_of_day_and_an_employee_no_column() {
     assert!(zhao.note.contains("按活动开始时间计"));
 
     let applied =
-        b.t.write(|tx| meeting::apply(tx, b.forum, &file, &[]))
+        b.t.write(|tx| meeting_import::apply(tx, b.forum, &file, &[]))
             .unwrap();
     assert_eq!((applied.present, applied.late), (4, 2));
 }
@@ -502,8 +502,8 @@ fn excel_date_cells_and_serials_are_read_as_times() {
     let path = dir.path().join("钉钉.xlsx");
     wb.save(&path).unwrap();
 
-    let file = meeting::read(&path, day()).unwrap();
-    let p = meeting::preview(b.t.db.conn(), b.forum, &file).unwrap();
+    let file = meeting_import::read(&path, day()).unwrap();
+    let p = meeting_import::preview(b.t.db.conn(), b.forum, &file).unwrap();
     assert_eq!(matched(&p, "张三").at, time("2026-03-10 09:12"));
     assert_eq!(matched(&p, "张三").status, Some(AttendanceStatus::Late));
     assert_eq!(matched(&p, "张三").minutes, Some(60));
@@ -516,16 +516,16 @@ fn files_that_are_not_participant_lists_are_refused_in_chinese() {
     let b = branch();
     let dir = tempfile::tempdir().unwrap();
     let path = gbk_csv(dir.path(), &["工作内容,完成情况", "巡视,完成"]);
-    let err = meeting::read(&path, day()).unwrap_err();
+    let err = meeting_import::read(&path, day()).unwrap_err();
     assert!(err.to_string().contains("找不到参会人所在的列"), "{err}");
     let only_header = gbk_csv(dir.path(), &["用户昵称,入会时间"]);
-    let err = meeting::read(&only_header, day()).unwrap_err();
+    let err = meeting_import::read(&only_header, day()).unwrap_err();
     assert!(err.to_string().contains("没有参会记录"), "{err}");
-    let missing = meeting::read(&dir.path().join("不存在.xlsx"), day()).unwrap_err();
+    let missing = meeting_import::read(&dir.path().join("不存在.xlsx"), day()).unwrap_err();
     assert!(missing.to_string().contains("文件不存在"), "{missing}");
     // A file of another day is flagged.
     let other_day = gbk_csv(dir.path(), &["用户昵称,入会时间", "张三,2026-05-20 09:00"]);
-    let file: MeetingFile = meeting::read(&other_day, day()).unwrap();
-    let p = meeting::preview(b.t.db.conn(), b.forum, &file).unwrap();
+    let file: MeetingFile = meeting_import::read(&other_day, day()).unwrap();
+    let p = meeting_import::preview(b.t.db.conn(), b.forum, &file).unwrap();
     assert!(p.problems[0].contains("相差一天以上"), "{:?}", p.problems);
 }

@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 
 use common::{TestDb, date, logical_dump};
 use qungong::codes::{Education, Gender, PoliticalStatus};
+use qungong::people::import::{
+    self as people_import, Field, ImportOptions, Preview, RowAction, auto_mapping,
+};
 use qungong::people::{self, PersonInput};
-use qungong::xlsx::people_import::{self, Field, ImportOptions, Preview, RowAction, auto_mapping};
 use qungong::xlsx::read::Cell;
 use qungong::{Actor, Db};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};

@@ -32,7 +32,7 @@ fn demo_path() -> &'static Path {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("demo.db");
         let mut db = Db::open(&path).unwrap();
-        db.transact(&Actor::local(), "demo", |tx| {
+        db.transact(&Actor::local(), qungong::Action::Demo, |tx| {
             qungong::demo::generate(tx, qungong::demo::Scale::Branch, 7, today())
         })
         .unwrap();
@@ -349,7 +349,7 @@ fn a_thousand_person_roster_repeats_its_header_and_stays_small() {
     // names (so the font subset is as varied as a real roster's).
     let dir = tempfile::tempdir().unwrap();
     let mut db = Db::open(dir.path().join("big.db")).unwrap();
-    db.transact(&Actor::local(), "demo", |tx| {
+    db.transact(&Actor::local(), qungong::Action::Demo, |tx| {
         qungong::demo::generate(tx, qungong::demo::Scale::Branch, 11, today())
     })
     .unwrap();
@@ -365,7 +365,7 @@ fn a_thousand_person_roster_repeats_its_header_and_stays_small() {
         (root, names)
     };
     let start = Instant::now();
-    db.transact(&Actor::local(), "more people", |tx| {
+    db.transact(&Actor::local(), qungong::Action::Demo, |tx| {
         for i in 0..720usize {
             let surname = names[i % names.len()].chars().next().unwrap();
             let given: String = names[(i * 7 + 3) % names.len()].chars().skip(1).collect();
@@ -412,7 +412,7 @@ fn small(title: &str, name: &str, position: &str) -> (tempfile::TempDir, Db, i64
     let dir = tempfile::tempdir().unwrap();
     let mut db = Db::open(dir.path().join("small.db")).unwrap();
     let id = db
-        .transact(&Actor::local(), "setup", |tx| {
+        .transact(&Actor::local(), qungong::Action::Demo, |tx| {
             let unit =
                 qungong::units::add(tx, "城关供电所", qungong::codes::UnitKind::Company, None)?;
             let mut p = common::person_input("10001", name, unit);
@@ -558,7 +558,7 @@ fn fonts_are_found_on_the_system_or_refused_with_a_chinese_message() {
 #[test]
 fn a_cancelled_activity_is_not_printed() {
     let (_d, mut db, id) = small("安全生产专题讲座", "张三", "班员");
-    db.transact(&Actor::local(), "cancel", |tx| {
+    db.transact(&Actor::local(), qungong::Action::ActivityCancel, |tx| {
         qungong::activities::cancel(tx, id, false)
     })
     .unwrap();

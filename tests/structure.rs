@@ -4,7 +4,7 @@ mod common;
 use common::{TestDb, date};
 use qungong::codes::{Education, Gender, PoliticalStatus, ProfessionalTitle};
 use qungong::people::{self, PersonInput};
-use qungong::structure::{self, Population, StructureQuery};
+use qungong::structure::{self, Population, StructureQuery, config};
 
 #[test]
 fn structure_as_of_a_date_counts_ages_exactly_and_only_people_in_post() {
@@ -197,7 +197,8 @@ fn retirements_and_warnings_on_hand_made_data() {
         unit_id: Some(unit),
         ..Default::default()
     };
-    let (soon, unknown) = qungong::retirement::upcoming(t.db.conn(), &filter, as_of, 3).unwrap();
+    let (soon, unknown) =
+        qungong::structure::retirement::upcoming(t.db.conn(), &filter, as_of, 3).unwrap();
     let got: Vec<(&str, String, String)> = soon
         .iter()
         .map(|r| (r.employee_no.as_str(), r.age.label(), r.date.to_string()))
@@ -557,13 +558,13 @@ fn brackets_and_thresholds_come_from_the_settings() {
         structure::Config::load(t.db.conn()).unwrap(),
         structure::Config::default()
     );
-    t.write(|tx| settings::set(tx, settings::STRUCTURE_BRACKETS, "35，45、55"))
+    t.write(|tx| settings::set(tx, config::BRACKETS.name, "35，45、55"))
         .unwrap();
-    t.write(|tx| settings::set(tx, settings::AGEING_THRESHOLD, "20%"))
+    t.write(|tx| settings::set(tx, config::AGEING_THRESHOLD.name, "20%"))
         .unwrap();
-    t.write(|tx| settings::set(tx, settings::RESERVE_THRESHOLD, "0.5"))
+    t.write(|tx| settings::set(tx, config::RESERVE_THRESHOLD.name, "0.5"))
         .unwrap();
-    t.write(|tx| settings::set(tx, settings::RETIREMENT_PEAK_THRESHOLD, "60"))
+    t.write(|tx| settings::set(tx, config::RETIREMENT_PEAK_THRESHOLD.name, "60"))
         .unwrap();
     let cfg = structure::Config::load(t.db.conn()).unwrap();
     assert_eq!(cfg.brackets, [35, 45, 55]);
@@ -583,29 +584,25 @@ fn brackets_and_thresholds_come_from_the_settings() {
 
     // Wrong values are refused, in Chinese, and nothing is stored.
     let e = t
-        .write(|tx| settings::set(tx, settings::STRUCTURE_BRACKETS, "40,30"))
+        .write(|tx| settings::set(tx, config::BRACKETS.name, "40,30"))
         .unwrap_err();
     assert_eq!(
         e.to_string(),
         "年龄段：分界岁数要从小到大排列（40 之后是 30）"
     );
     let e = t
-        .write(|tx| settings::set(tx, settings::AGEING_THRESHOLD, "120"))
+        .write(|tx| settings::set(tx, config::AGEING_THRESHOLD.name, "120"))
         .unwrap_err();
     assert_eq!(e.to_string(), "老龄化预警线：应在 0 到 100 之间");
     let mut bad = cfg.clone();
     bad.brackets = vec![30, 40];
     bad.thresholds.retirement_peak_share = 2.0;
-    assert!(
-        t.write(|tx| settings::set_structure_config(tx, &bad))
-            .is_err()
-    );
+    assert!(t.write(|tx| bad.save(tx)).is_err());
     assert_eq!(structure::Config::load(t.db.conn()).unwrap(), cfg);
     let mut good = cfg.clone();
     good.brackets = vec![30, 40, 50];
     good.thresholds.reserve_per_cadre = 1.0;
-    t.write(|tx| settings::set_structure_config(tx, &good))
-        .unwrap();
+    t.write(|tx| good.save(tx)).unwrap();
     assert_eq!(structure::Config::load(t.db.conn()).unwrap(), good);
 }
 

@@ -9,16 +9,17 @@ use serde::Serialize;
 use tauri::State;
 
 use qungong::activities::{self, Activity, ActivityFilter, ActivityInput};
+use qungong::attendance::meeting_import::{self, ManualMatch, MeetingFile};
 use qungong::attendance::{self, CheckIn, Counts, RateQuery, Sheet};
 use qungong::codes::{self, AttendanceStatus, Recurrence, UnitKind};
 use qungong::db::Connection;
-use qungong::people::{self, Page, Person, PersonFilter, PersonInput};
-use qungong::printing::{self, PrintChoices, PrintJob};
+use qungong::db::Page;
+use qungong::pdf::job::{self as printing, PrintChoices, PrintJob};
+use qungong::people::import as people_import;
+use qungong::people::{self, Person, PersonFilter, PersonInput};
 use qungong::structure::{self, Analysis, Config, MemberRow, Population, Slice, StructureQuery};
 use qungong::units::{self, Unit, UnitNode};
-use qungong::xlsx::export::{self, ExportJob};
-use qungong::xlsx::meeting::{self, ManualMatch, MeetingFile};
-use qungong::xlsx::people_import;
+use qungong::xlsx::job::{self as export, ExportJob};
 use qungong::{Actor, Db, Tx, dashboard, settings};
 
 /// What the UI receives when a command fails: `message` is shown as it is.
@@ -159,25 +160,31 @@ pub fn unit_add(
     parent_id: Option<i64>,
 ) -> Reply<Unit> {
     let kind = kind.unwrap_or_else(|| UnitKind::guess(&name, parent_id.is_some()));
-    let id = state.write("unit.add", |tx| units::add(tx, &name, kind, parent_id))?;
+    let id = state.write(qungong::Action::UnitAdd, |tx| {
+        units::add(tx, &name, kind, parent_id)
+    })?;
     state.read(|c| units::get(c, id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn unit_rename(state: State<AppState>, id: i64, name: String) -> Reply<Unit> {
-    state.write("unit.rename", |tx| units::rename(tx, id, &name))?;
+    state.write(qungong::Action::UnitRename, |tx| {
+        units::rename(tx, id, &name)
+    })?;
     state.read(|c| units::get(c, id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn unit_move(state: State<AppState>, id: i64, parent_id: Option<i64>) -> Reply<Unit> {
-    state.write("unit.move", |tx| units::move_to(tx, id, parent_id))?;
+    state.write(qungong::Action::UnitMove, |tx| {
+        units::move_to(tx, id, parent_id)
+    })?;
     state.read(|c| units::get(c, id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn unit_delete(state: State<AppState>, id: i64) -> Reply<()> {
-    state.write("unit.delete", |tx| units::delete(tx, id))
+    state.write(qungong::Action::UnitDelete, |tx| units::delete(tx, id))
 }
 
 // ---- staff
@@ -202,13 +209,15 @@ pub fn person_get(state: State<AppState>, id: i64, full: bool) -> Reply<Person> 
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn person_add(state: State<AppState>, input: PersonInput) -> Reply<Person> {
-    let id = state.write("person.add", |tx| people::add(tx, input))?;
+    let id = state.write(qungong::Action::PersonAdd, |tx| people::add(tx, input))?;
     person_get(state, id, false)
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn person_update(state: State<AppState>, id: i64, input: PersonInput) -> Reply<Person> {
-    state.write("person.edit", |tx| people::update(tx, id, input))?;
+    state.write(qungong::Action::PersonEdit, |tx| {
+        people::update(tx, id, input)
+    })?;
     person_get(state, id, false)
 }
 
@@ -219,7 +228,7 @@ pub fn person_leave(
     date: NaiveDate,
     reason: Option<String>,
 ) -> Reply<Person> {
-    state.write("person.leave", |tx| {
+    state.write(qungong::Action::PersonLeave, |tx| {
         people::leave(tx, id, date, reason.as_deref())
     })?;
     person_get(state, id, false)
@@ -227,7 +236,9 @@ pub fn person_leave(
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn person_reinstate(state: State<AppState>, id: i64) -> Reply<Person> {
-    state.write("person.reinstate", |tx| people::reinstate(tx, id))?;
+    state.write(qungong::Action::PersonReinstate, |tx| {
+        people::reinstate(tx, id)
+    })?;
     person_get(state, id, false)
 }
 
@@ -256,10 +267,10 @@ pub fn activity_add(
     count: Option<u32>,
 ) -> Reply<Vec<i64>> {
     match repeat {
-        Some(r) => state.write("activity.add_series", |tx| {
+        Some(r) => state.write(qungong::Action::ActivityAddSeries, |tx| {
             activities::add_series(tx, input, r, count.unwrap_or(0))
         }),
-        None => state.write("activity.add", |tx| {
+        None => state.write(qungong::Action::ActivityAdd, |tx| {
             activities::add(tx, input).map(|id| vec![id])
         }),
     }
@@ -273,11 +284,11 @@ pub fn activity_update(
     series: bool,
 ) -> Reply<usize> {
     if series {
-        state.write("activity.edit_series", |tx| {
+        state.write(qungong::Action::ActivityEditSeries, |tx| {
             activities::update_series(tx, id, input)
         })
     } else {
-        state.write("activity.edit", |tx| {
+        state.write(qungong::Action::ActivityEdit, |tx| {
             activities::update(tx, id, input).map(|()| 1)
         })
     }
@@ -285,12 +296,14 @@ pub fn activity_update(
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn activity_cancel(state: State<AppState>, id: i64, series: bool) -> Reply<usize> {
-    state.write("activity.cancel", |tx| activities::cancel(tx, id, series))
+    state.write(qungong::Action::ActivityCancel, |tx| {
+        activities::cancel(tx, id, series)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn activity_summary(state: State<AppState>, id: i64, summary: String) -> Reply<Activity> {
-    state.write("activity.summary", |tx| {
+    state.write(qungong::Action::ActivitySummary, |tx| {
         activities::record_summary(tx, id, &summary)
     })?;
     activity_get(state, id)
@@ -306,14 +319,14 @@ pub fn invite(
     filter: Option<PersonFilter>,
     person_ids: Vec<i64>,
 ) -> Reply<usize> {
-    state.write("attendance.invite", |tx| {
+    state.write(qungong::Action::AttendanceInvite, |tx| {
         attendance::invite(tx, activity_id, &unit_ids, filter.as_ref(), &person_ids)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn uninvite(state: State<AppState>, activity_id: i64, person_id: i64) -> Reply<()> {
-    state.write("attendance.uninvite", |tx| {
+    state.write(qungong::Action::AttendanceUninvite, |tx| {
         attendance::uninvite(tx, activity_id, person_id)
     })
 }
@@ -330,7 +343,7 @@ pub fn check_in(
     person_id: i64,
     walk_in: bool,
 ) -> Reply<CheckIn> {
-    state.write("attendance.check_in", |tx| {
+    state.write(qungong::Action::AttendanceCheckIn, |tx| {
         attendance::check_in(tx, activity_id, person_id, now(), walk_in)
     })
 }
@@ -342,7 +355,7 @@ pub fn kiosk_check_in(
     key: String,
     walk_in: bool,
 ) -> Reply<CheckIn> {
-    state.write("attendance.check_in", |tx| {
+    state.write(qungong::Action::AttendanceCheckIn, |tx| {
         let person_id = attendance::find_attendee(tx, activity_id, &key)?;
         attendance::check_in(tx, activity_id, person_id, now(), walk_in)
     })
@@ -356,7 +369,7 @@ pub fn set_status(
     status: Option<AttendanceStatus>,
     reason: Option<String>,
 ) -> Reply<Counts> {
-    state.write("attendance.set_status", |tx| {
+    state.write(qungong::Action::AttendanceSetStatus, |tx| {
         attendance::set_status(tx, activity_id, person_id, status, reason.as_deref(), now())
     })?;
     state.read(|c| attendance::counts(c, activity_id))
@@ -485,7 +498,9 @@ pub fn setting_get(state: State<AppState>, key: String) -> Reply<Option<String>>
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn setting_set(state: State<AppState>, key: String, value: String) -> Reply<()> {
-    state.write("setting.set", |tx| settings::set(tx, &key, &value))
+    state.write(qungong::Action::SettingSet, |tx| {
+        settings::set(tx, &key, &value)
+    })
 }
 
 // ---- Excel export and 导入线上签到
@@ -560,7 +575,7 @@ pub fn meeting_import_pick(app: tauri::AppHandle) -> Reply<Option<String>> {
 
 fn meeting_file(c: &Connection, activity_id: i64, path: &str) -> qungong::Result<MeetingFile> {
     let a = activities::get(c, activity_id)?;
-    meeting::read(std::path::Path::new(path), a.starts_at.date())
+    meeting_import::read(std::path::Path::new(path), a.starts_at.date())
 }
 
 /// What importing the file would do: matched and unmatched rows, the invitees to match by hand.
@@ -569,8 +584,8 @@ pub fn meeting_import_preview(
     state: State<AppState>,
     activity_id: i64,
     path: String,
-) -> Reply<meeting::Preview> {
-    state.read(|c| meeting::preview(c, activity_id, &meeting_file(c, activity_id, &path)?))
+) -> Reply<meeting_import::Preview> {
+    state.read(|c| meeting_import::preview(c, activity_id, &meeting_file(c, activity_id, &path)?))
 }
 
 /// Checks in everyone the file matches and the rows matched by hand, in one transaction.
@@ -580,10 +595,10 @@ pub fn meeting_import_apply(
     activity_id: i64,
     path: String,
     manual: Vec<ManualMatch>,
-) -> Reply<meeting::Applied> {
+) -> Reply<meeting_import::Applied> {
     let file = state.read(|c| meeting_file(c, activity_id, &path))?;
-    state.write("attendance.import_meeting", |tx| {
-        meeting::apply(tx, activity_id, &file, &manual)
+    state.write(qungong::Action::AttendanceImportMeeting, |tx| {
+        meeting_import::apply(tx, activity_id, &file, &manual)
     })
 }
 
@@ -594,10 +609,10 @@ pub fn meeting_import_match(
     activity_id: i64,
     path: String,
     manual: Vec<ManualMatch>,
-) -> Reply<meeting::Applied> {
+) -> Reply<meeting_import::Applied> {
     let file = state.read(|c| meeting_file(c, activity_id, &path))?;
-    state.write("attendance.import_meeting", |tx| {
-        meeting::apply_manual(tx, activity_id, &file, &manual)
+    state.write(qungong::Action::AttendanceImportMeeting, |tx| {
+        meeting_import::apply_manual(tx, activity_id, &file, &manual)
     })
 }
 
@@ -651,7 +666,7 @@ pub fn structure_config_get(state: State<AppState>) -> Reply<Config> {
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn structure_config_set(state: State<AppState>, config: Config) -> Reply<()> {
-    state.write("setting.structure", |tx| {
+    state.write(qungong::Action::SettingStructure, |tx| {
         settings::set_structure_config(tx, &config)
     })
 }

@@ -5,7 +5,7 @@ use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::{Local, NaiveDateTime};
+use chrono::{Local, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::{OpenFlags, Transaction, TransactionBehavior};
 
 /// The SQLite connection type, for callers (the desktop shell) that take one without depending
@@ -13,6 +13,12 @@ use rusqlite::{OpenFlags, Transaction, TransactionBehavior};
 pub use rusqlite::Connection;
 
 use crate::error::{DbError, Result};
+
+mod action;
+pub(crate) mod sql;
+
+pub use action::Action;
+pub use sql::Page;
 
 /// Embedded schema migrations; migration `i` brings the schema to version `i + 1`
 /// (stored in `PRAGMA user_version`). Never edit a landed migration: append a new one.
@@ -66,12 +72,20 @@ pub fn new_uid() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
+/// The local time now, to the second: what a check-in or an audit row records.
+pub fn now() -> NaiveDateTime {
+    let t = Local::now().naive_local();
+    t.with_nanosecond(0).unwrap_or(t)
+}
+
+/// The local date today.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
 /// Local time as stored in the database ('YYYY-MM-DD HH:MM:SS').
 pub fn now_text() -> String {
-    Local::now()
-        .naive_local()
-        .format(DATETIME_FORMAT)
-        .to_string()
+    datetime_text(now())
 }
 
 pub const DATETIME_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
@@ -204,7 +218,7 @@ impl Db {
     pub fn transact<T>(
         &mut self,
         actor: &Actor,
-        action: &str,
+        action: Action,
         f: impl FnOnce(&Tx) -> Result<T>,
     ) -> Result<T> {
         let tx = Tx {
@@ -217,7 +231,7 @@ impl Db {
         let detail = tx.detail.take().join("；");
         tx.tx.execute(
             "INSERT INTO audit_log (at, actor, action, detail) VALUES (?1, ?2, ?3, ?4)",
-            (now_text(), &actor.0, action, detail),
+            (now_text(), &actor.0, action.code(), detail),
         )?;
         tx.tx.commit()?;
         Ok(value)

@@ -8,6 +8,7 @@
 mod chart;
 mod docs;
 mod font;
+pub mod job;
 pub(crate) mod layout;
 mod render;
 mod report;
@@ -22,6 +23,22 @@ pub use crate::collate::NameOrder;
 pub use docs::{attendance_sheet, ledger, roster, sign_in_sheet};
 pub use font::{FontChoice, FontFace, FontSource, find_system_font};
 pub use report::structure_report;
+
+/// The font file for printed documents (empty or absent: search the system).
+pub const FONT_SETTING: crate::settings::Key = crate::settings::Key {
+    name: "pdf_font",
+    label: "打印字体",
+    check: |value| {
+        if std::path::Path::new(value).is_file() {
+            Ok(())
+        } else {
+            Err(Error::invalid(
+                "打印字体",
+                format!("找不到字体文件 {value}"),
+            ))
+        }
+    },
+};
 
 /// What a printout shows and how.
 #[derive(Debug, Clone, PartialEq)]

@@ -18,7 +18,8 @@ impl TestDb {
     }
 
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
-        self.db.transact(&Actor("测试".into()), "test", f)
+        self.db
+            .transact(&Actor("测试".into()), qungong::Action::Demo, f)
     }
 
     pub fn unit(&mut self, name: &str, parent: Option<i64>) -> i64 {

@@ -573,7 +573,7 @@ async fn the_main_screens_show_the_demo_company() {
         let mut store = qungong::Db::open(&db).unwrap();
         let today = chrono::Local::now().date_naive();
         store
-            .transact(&qungong::Actor::local(), "demo", |tx| {
+            .transact(&qungong::Actor::local(), qungong::Action::Demo, |tx| {
                 qungong::demo::generate(tx, qungong::demo::Scale::Branch, 1, today)
             })
             .unwrap();

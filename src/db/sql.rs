@@ -4,7 +4,14 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, Row, params_from_iter};
 
 use crate::error::Result;
-use crate::people::Page;
+
+/// One page of a list, with the total count for the pager.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Page<T> {
+    pub total: i64,
+    pub offset: i64,
+    pub items: Vec<T>,
+}
 
 /// `column IN (unit ?param and every unit below it)`.
 pub(crate) fn in_subtree(column: &str, param: usize) -> String {

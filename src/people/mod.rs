@@ -1,5 +1,8 @@
 //! 职工 (staff records).
 
+pub mod export;
+pub mod import;
+
 use pinyin::ToPinyin;
 
 /// Surnames whose reading as a surname differs from the character's common reading.
@@ -49,7 +52,7 @@ use crate::codes::{
     Education, Ethnicity, Gender, PoliticalStatus, ProfessionalTitle, RetirementCategory,
     SkillLevel, fold_input,
 };
-use crate::db::{Tx, new_uid, now_text};
+use crate::db::{Page, Tx, new_uid, now_text};
 use crate::error::{Error, PersonError, Result};
 use crate::idcard;
 
@@ -522,7 +525,7 @@ impl PersonFilter {
         }
         if let Some(unit) = self.unit_id {
             values.push(unit.into());
-            clauses.push(crate::sql::in_subtree("p.unit_id", values.len()));
+            clauses.push(crate::db::sql::in_subtree("p.unit_id", values.len()));
         }
         if let Some(q) = self
             .search
@@ -530,7 +533,7 @@ impl PersonFilter {
             .map(fold_input)
             .filter(|q| !q.is_empty())
         {
-            let escaped = crate::sql::like_literal(&q);
+            let escaped = crate::db::sql::like_literal(&q);
             values.push(format!("%{escaped}%").into());
             let contains = values.len();
             values.push(format!("{}%", escaped.to_lowercase()).into());
@@ -569,14 +572,6 @@ impl PersonFilter {
     }
 }
 
-/// One page of a list, with the total count for the pager.
-#[derive(Debug, Clone, Serialize)]
-pub struct Page<T> {
-    pub total: i64,
-    pub offset: i64,
-    pub items: Vec<T>,
-}
-
 /// People matching `filter`, ordered by 工号, `limit` from `offset` (paging happens in SQL so a
 /// 10,000-person company lists as fast as a team).
 pub fn list(
@@ -587,7 +582,7 @@ pub fn list(
 ) -> Result<Page<Person>> {
     let (clause, values) = filter.to_sql();
     let window = (offset, limit);
-    crate::sql::page(
+    crate::db::sql::page(
         conn,
         SELECT_PERSON,
         "person p",

@@ -5,9 +5,7 @@
 //! activities. Status NULL means not checked in (yet); once the activity is 已开展 it counts as
 //! 缺席. 请假 is not 缺席: it leaves the denominator of the rate.
 
-use std::collections::HashMap;
-
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde::Serialize;
@@ -18,6 +16,12 @@ use crate::db::Tx;
 use crate::error::{ActivityError, AttendanceError, Error, Result};
 use crate::people::{self, Person, PersonFilter};
 use crate::units;
+
+pub mod export;
+pub mod meeting_import;
+mod rates;
+
+pub use rates::*;
 
 /// The counts behind an attendance rate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -521,236 +525,6 @@ pub fn sheet(conn: &Connection, activity_id: i64) -> Result<Sheet> {
         counts,
         rows,
     })
-}
-
-/// A period and a unit (with its sub-units) for rates and follow-up lists.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct RateQuery {
-    /// First day, inclusive (of the activity's start).
-    pub from: NaiveDate,
-    /// Last day, inclusive.
-    pub to: NaiveDate,
-    /// People now in this unit or below; None: everyone.
-    pub unit_id: Option<i64>,
-}
-
-impl RateQuery {
-    fn check(&self) -> Result<()> {
-        if self.to < self.from {
-            return Err(Error::invalid("截止日期", "不能早于起始日期"));
-        }
-        Ok(())
-    }
-
-    /// Bounds as stored text: [from 00:00, day after `to` 00:00).
-    fn bounds(&self) -> (String, String) {
-        let end = self.to.succ_opt().unwrap_or(self.to);
-        (self.from.to_string(), end.to_string())
-    }
-}
-
-/// Attendance rows of held activities in the period, per person: the query every rate and the
-/// follow-up list are made of. Parameters: ?1 from, ?2 end (exclusive).
-const PERSON_COUNTS_SQL: &str = "SELECT t.person_id, {COUNTS}
-   FROM activity a JOIN attendance t ON t.activity_id = a.id
-  WHERE a.status = 'held' AND a.starts_at >= ?1 AND a.starts_at < ?2
-  GROUP BY t.person_id";
-
-fn person_counts(conn: &Connection, q: &RateQuery) -> Result<HashMap<i64, Counts>> {
-    q.check()?;
-    let (from, end) = q.bounds();
-    let mut stmt = conn.prepare(&PERSON_COUNTS_SQL.replace("{COUNTS}", COUNT_COLUMNS))?;
-    let rows = stmt.query_map(params![from, end], |r| {
-        Ok((r.get::<_, i64>(0)?, Counts::new(raw_counts(r, 1)?, true)))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PersonRate {
-    pub person_id: i64,
-    pub employee_no: String,
-    pub name: String,
-    pub unit_id: i64,
-    pub unit_name: String,
-    #[serde(flatten)]
-    pub counts: Counts,
-}
-
-/// Per person (now in the unit's subtree) who was expected at, or walked into, at least one held
-/// activity in the period; lowest rate first, so follow-up starts at the top.
-pub fn rates_by_person(conn: &Connection, q: &RateQuery) -> Result<Vec<PersonRate>> {
-    let counts = person_counts(conn, q)?;
-    let filter = PersonFilter {
-        unit_id: q.unit_id,
-        include_left: true,
-        ..Default::default()
-    };
-    let all = people::list(conn, &filter, 0, i64::MAX)?.items;
-    let mut out: Vec<PersonRate> = all
-        .into_iter()
-        .filter_map(|p| {
-            let c = *counts.get(&p.id)?;
-            Some(PersonRate {
-                person_id: p.id,
-                employee_no: p.employee_no,
-                name: p.name,
-                unit_id: p.unit_id,
-                unit_name: p.unit_name,
-                counts: c,
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        let ra = a.counts.rate.unwrap_or(f64::INFINITY);
-        let rb = b.counts.rate.unwrap_or(f64::INFINITY);
-        ra.total_cmp(&rb)
-            .then_with(|| a.employee_no.cmp(&b.employee_no))
-    });
-    Ok(out)
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct UnitRate {
-    pub unit_id: i64,
-    pub name: String,
-    pub path: String,
-    pub depth: u32,
-    /// Over the unit and everything below it (by where people are now).
-    #[serde(flatten)]
-    pub counts: Counts,
-}
-
-/// One entry per unit (of the whole tree, or of `q.unit_id`'s subtree), in tree order, each
-/// counting the people now in that unit and its sub-units.
-pub fn rates_by_unit(conn: &Connection, q: &RateQuery) -> Result<Vec<UnitRate>> {
-    let counts = person_counts(conn, q)?;
-    let mut per_unit: HashMap<i64, Counts> = HashMap::new();
-    let mut stmt = conn.prepare_cached("SELECT id, unit_id FROM person")?;
-    let homes = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
-    for home in homes {
-        let (person, unit) = home?;
-        if let Some(c) = counts.get(&person) {
-            per_unit.entry(unit).or_default().add(c);
-        }
-    }
-    let all = units::list(conn)?;
-    // Roll each unit's own counts up to every ancestor; `all` is in tree order, so walking it
-    // backwards adds children before their parents are read.
-    let mut total: HashMap<i64, Counts> = HashMap::new();
-    for u in all.iter().rev() {
-        let mut c = per_unit.get(&u.id).copied().unwrap_or_default();
-        c.add(&total.get(&u.id).copied().unwrap_or_default());
-        total.insert(u.id, c);
-        if let Some(parent) = u.parent_id {
-            total.entry(parent).or_default().add(&c);
-        }
-    }
-    let keep = match q.unit_id {
-        Some(id) => {
-            units::get(conn, id)?;
-            Some(units::subtree_ids(conn, id)?)
-        }
-        None => None,
-    };
-    Ok(all
-        .into_iter()
-        .filter(|u| keep.as_ref().is_none_or(|k| k.contains(&u.id)))
-        .map(|u| UnitRate {
-            counts: total.get(&u.id).copied().unwrap_or_default(),
-            unit_id: u.id,
-            name: u.name,
-            path: u.path,
-            depth: u.depth,
-        })
-        .collect())
-}
-
-/// Someone expected at a held activity who did not come.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Absence {
-    pub activity_id: i64,
-    pub activity_title: String,
-    pub starts_at: NaiveDateTime,
-    pub person_id: i64,
-    pub employee_no: String,
-    pub name: String,
-    pub unit_name: String,
-    /// 缺席 or 请假.
-    pub status: AttendanceStatus,
-    pub leave_reason: Option<String>,
-}
-
-/// The "did not attend" list for follow-up: invitees of held activities in the period who were
-/// absent, and with `include_leave` also those on leave (with their reasons); by date.
-pub fn absences(conn: &Connection, q: &RateQuery, include_leave: bool) -> Result<Vec<Absence>> {
-    q.check()?;
-    let (from, end) = q.bounds();
-    let mut values: Vec<Value> = vec![from.into(), end.into()];
-    let mut unit_clause = String::new();
-    if let Some(unit) = q.unit_id {
-        units::get(conn, unit)?;
-        values.push(unit.into());
-        unit_clause = format!("AND {}", crate::sql::in_subtree("p.unit_id", 3));
-    }
-    let statuses = if include_leave {
-        "'absent', 'leave'"
-    } else {
-        "'absent'"
-    };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT a.id, a.title, a.starts_at, p.id, p.employee_no, p.name, u.name,
-                coalesce(t.status, 'absent'), t.leave_reason
-           FROM activity a JOIN attendance t ON t.activity_id = a.id
-           JOIN person p ON p.id = t.person_id JOIN unit u ON u.id = p.unit_id
-          WHERE a.status = 'held' AND a.starts_at >= ?1 AND a.starts_at < ?2 AND t.invited = 1
-            AND coalesce(t.status, 'absent') IN ({statuses}) {unit_clause}
-          ORDER BY a.starts_at, a.id, p.employee_no"
-    ))?;
-    let rows = stmt
-        .query_map(params_from_iter(values.iter()), |r| {
-            Ok(Absence {
-                activity_id: r.get(0)?,
-                activity_title: r.get(1)?,
-                starts_at: r.get(2)?,
-                person_id: r.get(3)?,
-                employee_no: r.get(4)?,
-                name: r.get(5)?,
-                unit_name: r.get(6)?,
-                status: r.get(7)?,
-                leave_reason: r.get(8)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}
-
-/// All counts of held activities in the period summed, and how many activities they were
-/// (the 工作台's "this month").
-pub fn period_counts(conn: &Connection, q: &RateQuery) -> Result<(Counts, i64)> {
-    q.check()?;
-    let (from, end) = q.bounds();
-    let (clause, mut values) = PersonFilter {
-        unit_id: q.unit_id,
-        include_left: true,
-        ..Default::default()
-    }
-    .to_sql();
-    values.push(from.into());
-    values.push(end.into());
-    let n = values.len();
-    let (counts, activities) = conn.query_row(
-        &format!(
-            "SELECT {COUNT_COLUMNS}, count(DISTINCT a.id)
-               FROM activity a JOIN attendance t ON t.activity_id = a.id
-               JOIN person p ON p.id = t.person_id
-              WHERE a.status = 'held' AND a.starts_at >= ?{} AND a.starts_at < ?{n} AND {clause}",
-            n - 1
-        ),
-        params_from_iter(values.iter()),
-        |r| Ok((Counts::new(raw_counts(r, 0)?, true), r.get(7)?)),
-    )?;
-    Ok((counts, activities))
 }
 
 /// Who a kiosk entry means: a 工号 (what a badge scanner types), else a name — an invitee of

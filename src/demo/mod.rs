@@ -2229,7 +2229,7 @@ mod tests {
 
     fn branch_db(dir: &tempfile::TempDir, file: &str, seed: u64) -> (Db, DemoSummary) {
         let mut db = Db::open(dir.path().join(file)).unwrap();
-        let summary = Db::transact(&mut db, &Actor::local(), "demo", |tx| {
+        let summary = Db::transact(&mut db, &Actor::local(), crate::db::Action::Demo, |tx| {
             generate(tx, Scale::Branch, seed, today())
         })
         .unwrap();
@@ -2404,7 +2404,7 @@ mod tests {
     fn refuses_a_database_with_data() {
         let dir = tempfile::tempdir().unwrap();
         let (mut db, _) = branch_db(&dir, "t.db", 7);
-        let err = Db::transact(&mut db, &Actor::local(), "demo", |tx| {
+        let err = Db::transact(&mut db, &Actor::local(), crate::db::Action::Demo, |tx| {
             generate(tx, Scale::Branch, 7, today())
         })
         .unwrap_err();
@@ -2421,7 +2421,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut db = Db::open(dir.path().join("city.db")).unwrap();
         let started = std::time::Instant::now();
-        let s = Db::transact(&mut db, &Actor::local(), "demo", |tx| {
+        let s = Db::transact(&mut db, &Actor::local(), crate::db::Action::Demo, |tx| {
             generate(tx, Scale::City, 7, today())
         })
         .unwrap();

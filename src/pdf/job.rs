@@ -65,7 +65,7 @@ pub fn options(
 ) -> Result<PrintOptions> {
     let font = match &choices.font {
         Some(path) => Some(path.clone()),
-        None => settings::get(conn, settings::PDF_FONT)?.map(PathBuf::from),
+        None => settings::get(conn, super::FONT_SETTING.name)?.map(PathBuf::from),
     };
     Ok(PrintOptions {
         font: FontChoice { path: font },

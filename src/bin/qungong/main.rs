@@ -20,8 +20,8 @@ use qungong::codes::{
 };
 use qungong::collate::NameOrder;
 use qungong::dates::{parse_date, parse_datetime};
+use qungong::pdf::job::{self as printing, PrintChoices, PrintJob};
 use qungong::people::{self, Person, PersonFilter, PersonInput};
-use qungong::printing::{self, PrintChoices, PrintJob};
 use qungong::{Actor, Db, Error, Result, demo, settings, units};
 
 #[derive(Parser)]
@@ -1110,8 +1110,9 @@ fn run(cli: Cli) -> Result<()> {
             };
             let today = today.unwrap_or_else(|| Local::now().date_naive());
             let started = Instant::now();
-            let summary =
-                db.transact(&actor, "demo", |tx| demo::generate(tx, scale, *seed, today))?;
+            let summary = db.transact(&actor, qungong::Action::Demo, |tx| {
+                demo::generate(tx, scale, *seed, today)
+            })?;
             let seconds = started.elapsed().as_secs_f64();
             out(
                 json,
@@ -1131,7 +1132,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Checkin(args) => {
             let mut db = open(&cli)?;
             let at = args.at.unwrap_or_else(now);
-            let result = db.transact(&actor, "attendance.check_in", |tx| {
+            let result = db.transact(&actor, qungong::Action::AttendanceCheckIn, |tx| {
                 attendance::check_in_by_employee_no(
                     tx,
                     args.activity,
@@ -1159,7 +1160,9 @@ fn run(cli: Cli) -> Result<()> {
                     );
                 }
                 SettingCmd::Set { key, value } => {
-                    db.transact(&actor, "setting.set", |tx| settings::set(tx, key, value))?;
+                    db.transact(&actor, qungong::Action::SettingSet, |tx| {
+                        settings::set(tx, key, value)
+                    })?;
                     out(
                         json,
                         &serde_json::json!({ "key": key, "value": value }),
@@ -1244,7 +1247,9 @@ fn unit_cmd(cli: &Cli, cmd: &UnitCmd, actor: &Actor) -> Result<()> {
                 .map(|p| units::resolve(db.conn(), p))
                 .transpose()?;
             let kind = kind.unwrap_or_else(|| UnitKind::guess(name, parent.is_some()));
-            let id = db.transact(actor, "unit.add", |tx| units::add(tx, name, kind, parent))?;
+            let id = db.transact(actor, qungong::Action::UnitAdd, |tx| {
+                units::add(tx, name, kind, parent)
+            })?;
             let unit = units::get(db.conn(), id)?;
             out(json, &unit, || {
                 println!("已新增单位：{}（编号 {id}，{}）", unit.path, unit.kind)
@@ -1269,7 +1274,9 @@ fn unit_cmd(cli: &Cli, cmd: &UnitCmd, actor: &Actor) -> Result<()> {
         }
         UnitCmd::Rename { unit, new_name } => {
             let id = units::resolve(db.conn(), unit)?;
-            db.transact(actor, "unit.rename", |tx| units::rename(tx, id, new_name))?;
+            db.transact(actor, qungong::Action::UnitRename, |tx| {
+                units::rename(tx, id, new_name)
+            })?;
             let unit = units::get(db.conn(), id)?;
             out(json, &unit, || println!("已更名：{}", unit.path));
         }
@@ -1285,14 +1292,18 @@ fn unit_cmd(cli: &Cli, cmd: &UnitCmd, actor: &Actor) -> Result<()> {
                     ));
                 }
             };
-            db.transact(actor, "unit.move", |tx| units::move_to(tx, id, parent))?;
+            db.transact(actor, qungong::Action::UnitMove, |tx| {
+                units::move_to(tx, id, parent)
+            })?;
             let unit = units::get(db.conn(), id)?;
             out(json, &unit, || println!("已移动：{}", unit.path));
         }
         UnitCmd::Delete { unit } => {
             let id = units::resolve(db.conn(), unit)?;
             let path = units::get(db.conn(), id)?.path;
-            db.transact(actor, "unit.delete", |tx| units::delete(tx, id))?;
+            db.transact(actor, qungong::Action::UnitDelete, |tx| {
+                units::delete(tx, id)
+            })?;
             out(json, &serde_json::json!({"deleted": id}), || {
                 println!("已删除单位：{path}")
             });
@@ -1391,7 +1402,9 @@ fn person_cmd(cli: &Cli, cmd: &PersonCmd, actor: &Actor) -> Result<()> {
                 return Err(Error::invalid("所在单位", "请用 --unit 填写"));
             }
             let input = fields.apply(&db, base)?;
-            let id = db.transact(actor, "person.add", |tx| people::add(tx, input))?;
+            let id = db.transact(actor, qungong::Action::PersonAdd, |tx| {
+                people::add(tx, input)
+            })?;
             let p = people::get(db.conn(), id)?.masked();
             out(json, &p, || {
                 println!(
@@ -1447,7 +1460,9 @@ fn person_cmd(cli: &Cli, cmd: &PersonCmd, actor: &Actor) -> Result<()> {
         } => {
             let p = people::by_employee_no(db.conn(), employee_no)?;
             let input = fields.apply(&db, p.to_input())?;
-            db.transact(actor, "person.edit", |tx| people::update(tx, p.id, input))?;
+            db.transact(actor, qungong::Action::PersonEdit, |tx| {
+                people::update(tx, p.id, input)
+            })?;
             let p = people::get(db.conn(), p.id)?.masked();
             out(json, &p, || {
                 println!("已修改职工：{} {}", p.employee_no, p.name)
@@ -1460,7 +1475,7 @@ fn person_cmd(cli: &Cli, cmd: &PersonCmd, actor: &Actor) -> Result<()> {
         } => {
             let p = people::by_employee_no(db.conn(), employee_no)?;
             let date = date.unwrap_or_else(|| Local::now().date_naive());
-            db.transact(actor, "person.leave", |tx| {
+            db.transact(actor, qungong::Action::PersonLeave, |tx| {
                 people::leave(tx, p.id, date, reason.as_deref())
             })?;
             let p = people::get(db.conn(), p.id)?.masked();
@@ -1470,7 +1485,9 @@ fn person_cmd(cli: &Cli, cmd: &PersonCmd, actor: &Actor) -> Result<()> {
         }
         PersonCmd::Reinstate { employee_no } => {
             let p = people::by_employee_no(db.conn(), employee_no)?;
-            db.transact(actor, "person.reinstate", |tx| people::reinstate(tx, p.id))?;
+            db.transact(actor, qungong::Action::PersonReinstate, |tx| {
+                people::reinstate(tx, p.id)
+            })?;
             let p = people::get(db.conn(), p.id)?.masked();
             out(json, &p, || {
                 println!("已恢复在职：{} {}", p.employee_no, p.name)
@@ -1594,10 +1611,14 @@ fn activity_cmd(cli: &Cli, cmd: &ActivityCmd, actor: &Actor) -> Result<()> {
         } => {
             let input = fields.apply(&db, None)?;
             let ids = match (repeat, count) {
-                (Some(r), Some(n)) => db.transact(actor, "activity.add_series", |tx| {
-                    activities::add_series(tx, input, *r, *n)
-                })?,
-                _ => vec![db.transact(actor, "activity.add", |tx| activities::add(tx, input))?],
+                (Some(r), Some(n)) => {
+                    db.transact(actor, qungong::Action::ActivityAddSeries, |tx| {
+                        activities::add_series(tx, input, *r, *n)
+                    })?
+                }
+                _ => vec![db.transact(actor, qungong::Action::ActivityAdd, |tx| {
+                    activities::add(tx, input)
+                })?],
             };
             if json {
                 let list: Vec<Activity> = ids
@@ -1621,21 +1642,21 @@ fn activity_cmd(cli: &Cli, cmd: &ActivityCmd, actor: &Actor) -> Result<()> {
             let base = activities::get(db.conn(), *id)?.to_input();
             let input = fields.apply(&db, Some(base))?;
             if *series {
-                let n = db.transact(actor, "activity.edit_series", |tx| {
+                let n = db.transact(actor, qungong::Action::ActivityEditSeries, |tx| {
                     activities::update_series(tx, *id, input)
                 })?;
                 out(json, &serde_json::json!({"updated": n}), || {
                     println!("已修改系列中尚未开展的 {n} 项活动")
                 });
             } else {
-                db.transact(actor, "activity.edit", |tx| {
+                db.transact(actor, qungong::Action::ActivityEdit, |tx| {
                     activities::update(tx, *id, input)
                 })?;
                 show_activity(&db, json, *id)?;
             }
         }
         ActivityCmd::Cancel { id, series } => {
-            let n = db.transact(actor, "activity.cancel", |tx| {
+            let n = db.transact(actor, qungong::Action::ActivityCancel, |tx| {
                 activities::cancel(tx, *id, *series)
             })?;
             out(json, &serde_json::json!({"cancelled": n}), || {
@@ -1643,7 +1664,7 @@ fn activity_cmd(cli: &Cli, cmd: &ActivityCmd, actor: &Actor) -> Result<()> {
             });
         }
         ActivityCmd::Summary { id, text } => {
-            db.transact(actor, "activity.summary", |tx| {
+            db.transact(actor, qungong::Action::ActivitySummary, |tx| {
                 activities::record_summary(tx, *id, text)
             })?;
             out(json, &serde_json::json!({"id": id}), || {
@@ -1693,16 +1714,22 @@ fn invite_cmd(cli: &Cli, args: &InviteArgs, actor: &Actor) -> Result<()> {
     let filter = condition
         .has_condition()
         .then(|| condition.to_filter_without_unit());
-    let added = db.transact(actor, "attendance.invite", |tx| {
-        let mut added = 0;
-        if !unit_ids.is_empty() || filter.is_some() || !person_ids.is_empty() {
-            added = attendance::invite(tx, activity, &unit_ids, filter.as_ref(), &person_ids)?;
-        }
-        for &p in &remove_ids {
-            attendance::uninvite(tx, activity, p)?;
-        }
-        Ok(added)
-    })?;
+    // Removing and adding are two acts, audited as such (移出应到名单, 加入应到名单), as the
+    // desktop records them.
+    if !remove_ids.is_empty() {
+        db.transact(actor, qungong::Action::AttendanceUninvite, |tx| {
+            remove_ids
+                .iter()
+                .try_for_each(|&p| attendance::uninvite(tx, activity, p))
+        })?;
+    }
+    let added = if !unit_ids.is_empty() || filter.is_some() || !person_ids.is_empty() {
+        db.transact(actor, qungong::Action::AttendanceInvite, |tx| {
+            attendance::invite(tx, activity, &unit_ids, filter.as_ref(), &person_ids)
+        })?
+    } else {
+        0
+    };
     let counts = attendance::counts(db.conn(), activity)?;
     out(
         cli.json,
@@ -2057,7 +2084,7 @@ fn attendance_cmd(cli: &Cli, cmd: &AttendanceCmd, actor: &Actor) -> Result<()> {
                 s => Some(AttendanceStatus::parse(s)?),
             };
             let p = people::by_employee_no(db.conn(), employee_no)?;
-            db.transact(actor, "attendance.set_status", |tx| {
+            db.transact(actor, qungong::Action::AttendanceSetStatus, |tx| {
                 attendance::set_status(tx, *activity, p.id, status, reason.as_deref(), now())
             })?;
             let counts = attendance::counts(db.conn(), *activity)?;
@@ -2165,7 +2192,7 @@ fn attendance_cmd(cli: &Cli, cmd: &AttendanceCmd, actor: &Actor) -> Result<()> {
 
 fn export_cmd(cli: &Cli, cmd: &ExportCmd) -> Result<()> {
     use qungong::structure::Population;
-    use qungong::xlsx::export::{self, ExportJob};
+    use qungong::xlsx::job::{self as export, ExportJob};
     let db = open(cli)?;
     let conn = db.conn();
     let unit = |u: &Option<String>| -> Result<Option<i64>> {
@@ -2292,10 +2319,10 @@ fn meeting_import_cmd(
     matches: &[String],
     actor: &Actor,
 ) -> Result<()> {
-    use qungong::xlsx::meeting::{self, ManualMatch};
+    use qungong::attendance::meeting_import::{self, ManualMatch};
     let mut db = open(cli)?;
     let a = activities::get(db.conn(), activity)?;
-    let parsed = meeting::read(file, a.starts_at.date())?;
+    let parsed = meeting_import::read(file, a.starts_at.date())?;
     let manual: Vec<ManualMatch> = matches
         .iter()
         .map(|m| {
@@ -2306,13 +2333,15 @@ fn meeting_import_cmd(
             Ok(ManualMatch { row, person_id })
         })
         .collect::<Result<_>>()?;
-    let preview = meeting::preview(db.conn(), activity, &parsed)?;
+    let preview = meeting_import::preview(db.conn(), activity, &parsed)?;
     let applied = if dry_run {
         None
     } else {
-        Some(db.transact(actor, "attendance.import_meeting", |tx| {
-            meeting::apply(tx, activity, &parsed, &manual)
-        })?)
+        Some(
+            db.transact(actor, qungong::Action::AttendanceImportMeeting, |tx| {
+                meeting_import::apply(tx, activity, &parsed, &manual)
+            })?,
+        )
     };
     let time = |t: Option<NaiveDateTime>| {
         t.map(|t| t.format("%H:%M:%S").to_string())
@@ -2395,7 +2424,7 @@ fn meeting_import_cmd(
 }
 
 fn import_people_cmd(cli: &Cli, args: &ImportPeopleArgs, actor: &Actor) -> Result<()> {
-    use qungong::xlsx::people_import::{self, ImportOptions, RowAction};
+    use qungong::people::import::{self as people_import, ImportOptions, RowAction};
     let mut db = open(cli)?;
     let sheet = people_import::load(&args.file)?;
     let options = ImportOptions {

@@ -1,0 +1,100 @@
+//! The audit vocabulary: every write the core knows, with the stable code stored in
+//! `audit_log.action` and the Chinese label the audit screen shows. Shells name an [`Action`];
+//! they never spell the strings.
+
+use serde::Serialize;
+
+macro_rules! actions {
+    ($($variant:ident => $code:literal, $label:literal;)*) => {
+        /// What a write does; passed to [`super::Db::transact`] and stored with its audit row.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $($variant,)*
+        }
+
+        impl Action {
+            /// Every action, in the order of the audit screen's filter.
+            pub const ALL: &'static [Action] = &[$(Action::$variant,)*];
+
+            /// The stable code stored in `audit_log.action` (`unit.add`, …). Never change one:
+            /// stored rows keep it.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $code,)*
+                }
+            }
+
+            /// The Chinese name shown to users (新增单位, …).
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $label,)*
+                }
+            }
+
+            /// The action stored under `code`, if this version knows it.
+            pub fn from_code(code: &str) -> Option<Action> {
+                match code {
+                    $($code => Some(Action::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    UnitAdd => "unit.add", "新增单位";
+    UnitRename => "unit.rename", "单位改名";
+    UnitMove => "unit.move", "移动单位";
+    UnitDelete => "unit.delete", "删除单位";
+    PersonAdd => "person.add", "新增职工";
+    PersonEdit => "person.edit", "修改职工信息";
+    PersonLeave => "person.leave", "职工离职";
+    PersonReinstate => "person.reinstate", "恢复在职";
+    PersonImport => "person.import", "导入花名册";
+    ActivityAdd => "activity.add", "新增活动";
+    ActivityAddSeries => "activity.add_series", "新增系列活动";
+    ActivityEdit => "activity.edit", "修改活动";
+    ActivityEditSeries => "activity.edit_series", "修改系列活动";
+    ActivityCancel => "activity.cancel", "取消活动";
+    ActivitySummary => "activity.summary", "填写活动纪要";
+    AttendanceInvite => "attendance.invite", "加入应到名单";
+    AttendanceUninvite => "attendance.uninvite", "移出应到名单";
+    AttendanceCheckIn => "attendance.check_in", "签到";
+    AttendanceSetStatus => "attendance.set_status", "修改考勤状态";
+    AttendanceImportMeeting => "attendance.import_meeting", "导入线上签到";
+    SettingSet => "setting.set", "修改设置";
+    SettingStructure => "setting.structure", "修改队伍结构设置";
+    Demo => "demo", "生成演示数据";
+}
+
+/// Sent as its code (`"unit.add"`).
+impl Serialize for Action {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl std::fmt::Display for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Action;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_and_labels_are_unique_and_round_trip() {
+        let codes: HashSet<_> = Action::ALL.iter().map(|a| a.code()).collect();
+        let labels: HashSet<_> = Action::ALL.iter().map(|a| a.label()).collect();
+        assert_eq!(codes.len(), Action::ALL.len());
+        assert_eq!(labels.len(), Action::ALL.len());
+        for &a in Action::ALL {
+            assert_eq!(Action::from_code(a.code()), Some(a));
+        }
+        assert_eq!(Action::from_code("nope"), None);
+    }
+}
