@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use qungong::xlsx::people_import::{Field, Mapping, mapping_at, normalize_row};
+use qungong::people::import::{Field, Mapping, mapping_at, normalize_row};
 use qungong::xlsx::read::{Cell, Sheet};
 
 fn mapping() -> &'static Mapping {
