@@ -11,7 +11,8 @@ vi.mock('@tauri-apps/api/core', () => ({
   },
 }))
 
-import { exportReport, useExporter, withFullNumbers } from '../exporting'
+import { exportReport, withFullNumbers } from '../lib/exporting'
+import { useExporter } from '../composables/useExporter'
 import ExportButton from '../components/ExportButton.vue'
 import type { ExportJob } from '../api'
 

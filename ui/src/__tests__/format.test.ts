@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import * as f from '../format'
+import * as f from '../lib/format'
 
 describe('dates', () => {
   it('formats a date the Chinese way', () => {
@@ -70,24 +70,7 @@ describe('rates and shares', () => {
   })
 })
 
-describe('ages', () => {
-  it('counts full years on the given date', () => {
-    expect(f.ageOn('1985-03-12', '2026-03-11')).toBe(40)
-    expect(f.ageOn('1985-03-12', '2026-03-12')).toBe(41)
-    expect(f.ageOn('1985-03-12', '2026-11-24')).toBe(41)
-    expect(f.ageOn('2000-02-29', '2026-02-28')).toBe(25)
-    expect(f.ageOn('2000-02-29', '2026-03-01')).toBe(26)
-    expect(f.ageOn(null, '2026-01-01')).toBeNull()
-  })
-})
-
-describe('masking', () => {
-  it('masks ID numbers and phones as the core does', () => {
-    expect(f.maskIdNumber('140105198503120018')).toBe('1401**********0018')
-    expect(f.maskIdNumber('1401**********0018')).toBe('1401**********0018')
-    expect(f.maskPhone('13812345678')).toBe('138****5678')
-    expect(f.maskPhone('')).toBe('')
-  })
+describe('form values', () => {
   it('sends blank optional text as null', () => {
     expect(f.blankToNull('  ')).toBeNull()
     expect(f.blankToNull(' 三楼会议室 ')).toBe('三楼会议室')

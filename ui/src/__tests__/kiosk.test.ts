@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { CheckIn } from '../api'
-import { IDLE, Kiosk, answerForCheckIn, answerForError, outsiderWho } from '../kiosk'
+import { IDLE, Kiosk, answerForCheckIn, answerForError, outsiderWho } from '../lib/kiosk'
 
 const recorded = (over: Partial<Extract<CheckIn, { result: 'recorded' }>> = {}): CheckIn => ({
   result: 'recorded',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { clampPage, offsetOf, pageCount, slicePage } from '../paging'
-import { idNumberProblem, phoneProblem, requiredProblem, timeSpanProblem, asRule } from '../rules'
-import { initials, matches } from '../search'
-import { topmostUnits, flattenUnits } from '../store'
-import { pyramidOption, barOption, pieOption, niceCeil } from '../charts'
+import { clampPage, offsetOf, pageCount, slicePage } from '../lib/paging'
+import { idNumberProblem, phoneProblem, requiredProblem, timeSpanProblem, asRule } from '../lib/rules'
+import { initials, matches } from '../lib/search'
+import { findUnit, flattenUnits, topmostUnits } from '../lib/units'
+import { pyramidOption, niceCeil } from '../lib/charts'
 import type { UnitNode } from '../api'
 
 describe('paging', () => {
@@ -84,6 +84,10 @@ describe('unit trees', () => {
   it('flattens depth first', () => {
     expect(flattenUnits(tree).map((n) => n.id)).toEqual([1, 2, 3, 4, 5])
   })
+  it('finds a unit at any depth, or none', () => {
+    expect(findUnit(tree, 3)?.name).toBe('单位3')
+    expect(findUnit(tree, 9)).toBeNull()
+  })
   it('invites a checked unit once, not again through its sub-units', () => {
     expect(topmostUnits(tree, new Set([1, 2, 3, 4]))).toEqual([1])
     expect(topmostUnits(tree, new Set([3, 4, 5]))).toEqual([3, 4, 5])
@@ -112,15 +116,5 @@ describe('chart options', () => {
     expect(niceCeil(48)).toBe(50)
     expect(niceCeil(0)).toBe(1)
     expect(niceCeil(230)).toBe(250)
-  })
-  it('labels bars with count and share', () => {
-    const o = barOption([{ label: '中级', count: 12, share: 0.4 }])
-    expect(o.xAxis.data).toEqual(['中级'])
-    expect(o.series[0].data).toEqual([12])
-    expect(o.series[0].label.formatter({ dataIndex: 0 })).toBe('12（40.0%）')
-  })
-  it('names pie slices by label', () => {
-    const o = pieOption([{ label: '大学本科', count: 30, share: 0.6 }])
-    expect(o.series[0].data).toEqual([{ name: '大学本科', value: 30 }])
   })
 })

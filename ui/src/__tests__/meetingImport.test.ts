@@ -19,7 +19,7 @@ import {
   statusFor,
   takesMeetingImport,
   toCheckIn,
-} from '../meetingImport'
+} from '../lib/meetingImport'
 import MeetingImportDialog from '../components/MeetingImportDialog.vue'
 import ActivityDetail from '../views/ActivityDetail.vue'
 import { createMemoryHistory, createRouter } from 'vue-router'

@@ -21,7 +21,7 @@ vi.mock('@tauri-apps/api/event', () => ({
   },
 }))
 
-import type { ImportMapping, ImportPreview, ImportRow } from '../api'
+import type { ImportMapping, ImportPreview, ImportRow, ImportSheet } from '../api'
 import {
   commitLabel,
   counts,
@@ -32,9 +32,8 @@ import {
   percent,
   rowDetail,
   summary,
-  unmappedFields,
-} from '../peopleImport'
-import ImportPeopleDialog from '../components/ImportPeopleDialog.vue'
+} from '../lib/peopleImport'
+import ImportPeopleDialog from '../components/people/ImportPeopleDialog.vue'
 
 const mapping = (): ImportMapping => ({
   header_row: 3,
@@ -46,6 +45,14 @@ const mapping = (): ImportMapping => ({
     { index: 4, letter: 'E', title: '班组', field: 'unit' },
   ],
 })
+
+// The field names as the core sends them with the sheet (`people_import_open`).
+const fields: ImportSheet['fields'] = [
+  { key: 'employee_no', label: '工号' },
+  { key: 'name', label: '姓名' },
+  { key: 'id_number', label: '身份证号' },
+  { key: 'unit', label: '所在单位' },
+]
 
 const row = (row_no: number, action: ImportRow['action'], extra: Partial<ImportRow> = {}): ImportRow => ({
   row_no,
@@ -74,22 +81,24 @@ const preview = (committed = false): ImportPreview => ({
 })
 
 describe('导入花名册 logic', () => {
-  it('checks a corrected mapping as the core does', () => {
-    expect(mappingProblem(mapping())).toBeNull()
-    expect(mappingProblem(null)).toBe('请先指定表头所在的行')
+  it('checks a corrected mapping as the core does, naming fields as the core does', () => {
+    expect(mappingProblem(mapping(), fields)).toBeNull()
+    expect(mappingProblem(null, fields)).toBe('请先指定表头所在的行')
     const m = mapping()
     m.columns[0].field = 'name'
-    expect(mappingProblem(m)).toBe('“姓名”对应了多列（A 列、C 列），每项只能对应一列')
+    expect(mappingProblem(m, fields)).toBe('“姓名”对应了多列（A 列、C 列），每项只能对应一列')
+    m.columns[0].field = 'employee_no'
+    expect(mappingProblem(m, [{ key: 'employee_no', label: '职工编号' }])).toBe(
+      '“职工编号”对应了多列（A 列、B 列），每项只能对应一列',
+    )
     const noKey = mapping()
     noKey.columns[1].field = null
-    expect(mappingProblem(noKey)).toBe('请指定“工号”所在的列')
+    expect(mappingProblem(noKey, fields)).toBe('请指定“工号”所在的列')
     noKey.columns[0].field = 'id_number'
-    expect(mappingProblem(noKey)).toBeNull()
+    expect(mappingProblem(noKey, fields)).toBeNull()
     const noName = mapping()
     noName.columns[2].field = null
-    expect(mappingProblem(noName)).toBe('请指定“姓名”所在的列')
-    expect(unmappedFields(mapping())).not.toContain('unit')
-    expect(unmappedFields(mapping())).toContain('birth_date')
+    expect(mappingProblem(noName, fields)).toBe('请指定“姓名”所在的列')
   })
 
   it('filters, counts and sums up the preview', () => {

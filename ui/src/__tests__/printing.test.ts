@@ -10,7 +10,8 @@ vi.mock('@tauri-apps/api/core', () => ({
   },
 }))
 
-import { DEFAULT_ORDER, PRINT_ORDERS, printChoices, printReport, usePrinter, yearToDate } from '../printing'
+import { DEFAULT_ORDER, PRINT_ORDERS, printChoices, printReport, yearToDate } from '../lib/printing'
+import { usePrinter } from '../composables/usePrinter'
 
 beforeEach(() => {
   calls.length = 0

@@ -15,12 +15,12 @@ vi.mock('@tauri-apps/api/core', () => ({
 }))
 
 import Kiosk from '../views/Kiosk.vue'
-import PersonDialog from '../components/PersonDialog.vue'
+import PersonDialog from '../components/people/PersonDialog.vue'
 import ActivityDetail from '../views/ActivityDetail.vue'
 import People from '../views/People.vue'
 import Settings from '../views/Settings.vue'
 import Activities from '../views/Activities.vue'
-import { toDateStr } from '../format'
+import { toDateStr } from '../lib/format'
 
 const activity = {
   id: 5, uid: 'a', series_uid: null, kind: '专题讲座', mode: '线下', title: '安全生产专题讲座',
@@ -170,6 +170,66 @@ describe('活动详情：按单位邀请', () => {
     // 城关供电所 with its 营业班 checked too: sent once, as the unit that includes it
     expect(calls.find(([c]) => c === 'invite')?.[1]).toEqual({ activity_id: 5, unit_ids: [2], filter: null, person_ids: [] })
     expect(w.get('[data-testid=count-invited]').text()).toBe('3')
+    w.unmount()
+  })
+})
+
+describe('人员档案', () => {
+  const unit = (id: number, name: string, children: unknown[] = []) => ({
+    id, uid: String(id), name, kind: '供电所', parent_id: null, path: name, depth: 0, staff: 1, children,
+  })
+  const person = {
+    id: 7, uid: 'p7', employee_no: '10001', name: '张三', gender: '男', birth_date: '1985-03-12', id_number: null,
+    ethnicity: null, political_status: null, education: null, professional_title: null, skill_level: null,
+    position: null, unit_id: 2, unit_name: '城关供电所', work_start_date: null, hire_date: null, phone: null,
+    political_cadre: false, reserve_talent: false, retirement_category: null, left_date: null, leave_reason: null,
+  }
+
+  it('adds a unit on Enter under the selected one and shows the core message when refused', async () => {
+    handler = (cmd, args) => {
+      if (cmd === 'unit_tree') return [unit(1, '示范县供电公司', [unit(2, '城关供电所')])]
+      if (cmd === 'person_list') return { total: 1, offset: 0, items: [person] }
+      if (cmd === 'unit_add') throw { code: 'unit.exists', message: `已有同名单位“${args.name}”` }
+      return null
+    }
+    const w = mount(People, { global: { plugins: [ElementPlus] }, attachTo: document.body })
+    await flushPromises()
+    expect(w.get('[data-testid=people-table]').text()).toContain('张三')
+    const node = Array.from(document.querySelectorAll('[data-testid=unit-node]')).find((n) => n.textContent?.includes('城关供电所'))!
+    ;(node as HTMLElement).click()
+    await flushPromises()
+    expect(calls.filter(([c]) => c === 'person_list').slice(-1)[0]?.[1].filter).toMatchObject({ unit_id: 2 })
+
+    await w.get('[data-testid=unit-add]').trigger('click')
+    await flushPromises()
+    const input = document.querySelector('[data-testid=unit-name] input') as HTMLInputElement
+    input.value = '营业班'
+    input.dispatchEvent(new Event('input'))
+    await flushPromises()
+    input.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter' }))
+    await flushPromises()
+    expect(calls.filter(([c]) => c === 'unit_add').map(([, a]) => a)).toEqual([{ name: '营业班', kind: null, parent_id: 2 }])
+    expect(document.querySelector('[data-testid=form-error]')?.textContent).toContain('已有同名单位“营业班”')
+    w.unmount()
+  })
+
+  it('records a leave with today as the default date and reloads the list', async () => {
+    handler = (cmd) => {
+      if (cmd === 'unit_tree') return [unit(1, '示范县供电公司')]
+      if (cmd === 'person_list') return { total: 1, offset: 0, items: [person] }
+      if (cmd === 'person_leave') return { ...person, left_date: toDateStr(new Date()) }
+      return null
+    }
+    const w = mount(People, { global: { plugins: [ElementPlus] }, attachTo: document.body })
+    await flushPromises()
+    await w.get('[data-testid=person-leave]').trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain('张三（工号 10001）')
+    const lists = calls.filter(([c]) => c === 'person_list').length
+    click('[data-testid=leave-save]')
+    await flushPromises()
+    expect(calls.find(([c]) => c === 'person_leave')?.[1]).toEqual({ id: 7, date: toDateStr(new Date()), reason: null })
+    expect(calls.filter(([c]) => c === 'person_list').length).toBe(lists + 1)
     w.unmount()
   })
 })

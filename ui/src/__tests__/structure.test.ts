@@ -13,8 +13,8 @@ vi.mock('@tauri-apps/api/core', () => ({
   },
 }))
 
-import { segmentLabel, sliceOfSeries, stackedSharesOption, trendOption } from '../charts'
-import { bracketLabels, parseBrackets, sliceTitle } from '../structure'
+import { segmentLabel, sliceOfSeries, stackedSharesOption, trendOption } from '../lib/charts'
+import { bracketLabels, parseBrackets, sliceTitle } from '../lib/structure'
 import Structure from '../views/Structure.vue'
 import Settings from '../views/Settings.vue'
 import Dashboard from '../views/Dashboard.vue'

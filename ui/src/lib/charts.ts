@@ -1,6 +1,6 @@
 // ECharts options built from a Structure. Pure functions: the screen renders them and the tests
 // read them (window.__qungongCharts).
-import type { PyramidRow, Share, TrendPoint } from './api'
+import type { PyramidRow, Share, TrendPoint } from '../api'
 
 const MALE = '#3a7bd5'
 const FEMALE = '#e0607e'
@@ -66,50 +66,6 @@ export function pyramidOption(rows: PyramidRow[]) {
 
 const pct = (s: number) => `${(s * 100).toFixed(1)}%`
 
-/** A distribution as a pie: "本科 120 人（40.0%）". */
-export function pieOption(shares: Share[]) {
-  return {
-    color: PALETTE,
-    tooltip: { trigger: 'item', formatter: '{b}：{c} 人（{d}%）' },
-    legend: { type: 'scroll', bottom: 0 },
-    series: [
-      {
-        type: 'pie',
-        radius: ['35%', '65%'],
-        center: ['50%', '45%'],
-        data: shares.map((s) => ({ name: s.label, value: s.count })),
-        label: { formatter: (p: { name: string; value: number; percent: number }) => `${p.name}\n${p.value} 人（${p.percent.toFixed(1)}%）` },
-      },
-    ],
-  }
-}
-
-/** A distribution as bars with "人数（占比）" labels. */
-export function barOption(shares: Share[]) {
-  return {
-    color: PALETTE,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 16, right: 16, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: shares.map((s) => s.label), axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', minInterval: 1, name: '人数' },
-    series: [
-      {
-        type: 'bar',
-        barMaxWidth: 48,
-        data: shares.map((s) => s.count),
-        label: {
-          show: true,
-          position: 'top',
-          formatter: (p: { dataIndex: number }) => {
-            const s = shares[p.dataIndex]
-            return s ? `${s.count}（${pct(s.share)}）` : ''
-          },
-        },
-      },
-    ],
-  }
-}
-
 /** One bar of the distributions chart: a dimension (学历 …) and its shares. */
 export interface Dimension {
   key: 'education' | 'professional_title' | 'skill_level' | 'political_status'
@@ -125,10 +81,6 @@ export function sliceOfSeries(id: string): { dimension: Dimension['key']; label:
 }
 
 /**
- * The distributions as 100% stacked horizontal bars, one bar per dimension; each segment is a
- * category ("本科 40.0%"), its tooltip gives the count. Empty categories are left out.
- */
-/**
  * What fits inside a segment `share` of `plotWidth` pixels wide: "本科 47.6%", else "本科", else
  * nothing (the tooltip has it all). CJK characters are about 12 px at the label size.
  */
@@ -140,6 +92,10 @@ export function segmentLabel(s: Share, plotWidth: number) {
   return { show: formatter !== '', position: 'inside', color: '#fff', formatter }
 }
 
+/**
+ * The distributions as 100% stacked horizontal bars, one bar per dimension; each segment is a
+ * category ("本科 40.0%"), its tooltip gives the count. Empty categories are left out.
+ */
 export function stackedSharesOption(dims: Dimension[], plotWidth = 360) {
   const series = dims.flatMap((d, row) =>
     d.shares

@@ -1,5 +1,5 @@
 // 队伍结构 screen helpers (pure, unit-tested).
-import type { PyramidRow, Slice } from './api'
+import type { PyramidRow, Slice } from '../api'
 
 const DIMENSION_NAMES: Record<string, string> = {
   education: '学历',

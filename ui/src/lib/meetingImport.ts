@@ -1,6 +1,6 @@
 // 导入线上签到: the logic of the dialog (no Vue, no IPC here, so it is unit-tested): what each
 // row will be recorded as, the people offered when matching a row by hand, and the summary.
-import type { ManualMatch, MeetingApplied, MeetingInvitee, MeetingPreview, MeetingUnmatchedRow } from './api'
+import type { ManualMatch, MeetingApplied, MeetingInvitee, MeetingPreview, MeetingUnmatchedRow } from '../api'
 
 /** 出席 or 迟到 for a join time, as the core decides it (late strictly after `late_after`). */
 export function statusFor(joinedAt: string | null, p: Pick<MeetingPreview, 'starts_at' | 'late_after'>): string {

@@ -1,35 +1,19 @@
 // 导入花名册: the logic of the import wizard (no Vue, no IPC here, so it is unit-tested): the
 // steps, checking a corrected column mapping before it is sent, filtering and summing up the
 // preview, and the progress figure.
-import type { ImportAction, ImportField, ImportMapping, ImportPreview, ImportRow } from './api'
+import type { ImportAction, ImportField, ImportMapping, ImportPreview, ImportRow, ImportSheet } from '../api'
 
 /** The wizard's steps, in order. */
 export const STEPS = ['选择文件', '核对列', '预览', '导入'] as const
 
-/** Field labels, as the core names them (the dialog also gets them from `people_import_open`). */
-export const FIELD_LABELS: Record<ImportField, string> = {
-  employee_no: '工号',
-  name: '姓名',
-  gender: '性别',
-  birth_date: '出生日期',
-  id_number: '身份证号',
-  unit: '所在单位',
-  position: '岗位',
-  education: '学历',
-  professional_title: '职称',
-  skill_level: '技能等级',
-  political_status: '政治面貌',
-  ethnicity: '民族',
-  work_start_date: '参加工作时间',
-  hire_date: '入职时间',
-  phone: '手机',
-  political_cadre: '政工干部',
-  reserve_talent: '后备人才',
-  retirement_category: '退休类别',
+/** A field's name as the core labels it in `people_import_open` (the key if it sent none). */
+function fieldLabel(fields: ImportSheet['fields'], key: ImportField): string {
+  return fields.find((f) => f.key === key)?.label ?? key
 }
 
-/** Why the mapping cannot be used yet (the same rules as the core's), or null. */
-export function mappingProblem(m: ImportMapping | null): string | null {
+/** Why the mapping cannot be used yet (the same rules as the core's), or null. `fields` are the
+ *  field names the core sent with the sheet. */
+export function mappingProblem(m: ImportMapping | null, fields: ImportSheet['fields']): string | null {
   if (!m) return '请先指定表头所在的行'
   const byField = new Map<ImportField, string[]>()
   for (const c of m.columns) {
@@ -38,18 +22,12 @@ export function mappingProblem(m: ImportMapping | null): string | null {
   }
   for (const [field, letters] of byField) {
     if (field !== 'unit' && letters.length > 1) {
-      return `“${FIELD_LABELS[field]}”对应了多列（${letters.map((l) => `${l} 列`).join('、')}），每项只能对应一列`
+      return `“${fieldLabel(fields, field)}”对应了多列（${letters.map((l) => `${l} 列`).join('、')}），每项只能对应一列`
     }
   }
   if (!byField.has('name')) return '请指定“姓名”所在的列'
   if (!byField.has('employee_no') && !byField.has('id_number')) return '请指定“工号”所在的列'
   return null
-}
-
-/** The fields no column holds yet (to show what will not be imported). */
-export function unmappedFields(m: ImportMapping): ImportField[] {
-  const used = new Set(m.columns.map((c) => c.field))
-  return (Object.keys(FIELD_LABELS) as ImportField[]).filter((f) => !used.has(f))
 }
 
 export type RowFilter = '全部' | ImportAction

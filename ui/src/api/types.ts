@@ -1,39 +1,16 @@
-// The one place that talks to the Rust shell. Every command of src-tauri/API.md has one typed
-// function here; argument names are snake_case exactly as the handlers expect them, and every
-// failure is turned into an AppError whose Chinese message is shown to the user as it is.
-import { invoke } from '@tauri-apps/api/core'
+// Every TypeScript type that mirrors a Rust type crossing the IPC boundary, in one place. These
+// are hand copies for now; they will be generated from the Rust types (ts-rs, bindings.ts) and
+// this file will then re-export them. Nothing else under src/ defines such a type.
 
 /** "YYYY-MM-DD" */
 export type DateStr = string
 /** "YYYY-MM-DDTHH:MM:SS", local time */
 export type DateTimeStr = string
 
+/** How every command fails: a stable `code` and a Chinese `message` shown to the user as it is. */
 export interface AppError {
   code: string
   message: string
-}
-
-export function isAppError(e: unknown): e is AppError {
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    typeof (e as AppError).code === 'string' &&
-    typeof (e as AppError).message === 'string'
-  )
-}
-
-/** A Tauri rejection is already `{code, message}`; anything else becomes code `internal`. */
-export function toAppError(e: unknown): AppError {
-  if (isAppError(e)) return { code: e.code, message: e.message }
-  return { code: 'internal', message: '操作失败：' + String(e) }
-}
-
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args)
-  } catch (e) {
-    throw toAppError(e)
-  }
 }
 
 // ---------- App ----------
@@ -41,7 +18,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export interface AppInfo {
   version: string
   db_path: string
-  schema_version: number
+  /** null when the database could not be read. */
+  schema_version: number | null
 }
 
 export interface Codes {
@@ -60,11 +38,6 @@ export interface Codes {
   ethnicity: string[]
 }
 
-export const appInfo = () => call<AppInfo>('app_info')
-export const codes = () => call<Codes>('codes')
-export const setFullscreen = (fullscreen: boolean) =>
-  call<void>('set_fullscreen', { fullscreen })
-
 // ---------- Units ----------
 
 export interface Unit {
@@ -81,14 +54,6 @@ export interface Unit {
 export interface UnitNode extends Unit {
   children: UnitNode[]
 }
-
-export const unitTree = () => call<UnitNode[]>('unit_tree')
-export const unitAdd = (name: string, kind: string | null, parent_id: number | null) =>
-  call<Unit>('unit_add', { name, kind, parent_id })
-export const unitRename = (id: number, name: string) => call<Unit>('unit_rename', { id, name })
-export const unitMove = (id: number, parent_id: number | null) =>
-  call<Unit>('unit_move', { id, parent_id })
-export const unitDelete = (id: number) => call<void>('unit_delete', { id })
 
 // ---------- Staff ----------
 
@@ -140,16 +105,6 @@ export interface Page<T> {
   items: T[]
 }
 
-export const personList = (filter: PersonFilter, offset: number, limit: number) =>
-  call<Page<Person>>('person_list', { filter, offset, limit })
-export const personGet = (id: number, full: boolean) => call<Person>('person_get', { id, full })
-export const personAdd = (input: PersonInput) => call<Person>('person_add', { input })
-export const personUpdate = (id: number, input: PersonInput) =>
-  call<Person>('person_update', { id, input })
-export const personLeave = (id: number, date: DateStr, reason: string | null) =>
-  call<Person>('person_leave', { id, date, reason })
-export const personReinstate = (id: number) => call<Person>('person_reinstate', { id })
-
 // ---------- Activities ----------
 
 export interface ActivityFilter {
@@ -159,6 +114,8 @@ export interface ActivityFilter {
   status?: string | null
   organizer_unit_id?: number | null
   search?: string | null
+  /** Oldest first instead of newest first. */
+  ascending?: boolean
 }
 
 export interface ActivityInput {
@@ -187,18 +144,6 @@ export interface Activity extends ActivityInput {
 }
 
 export type Repeat = '每周' | '每月'
-
-export const activityList = (filter: ActivityFilter, offset: number, limit: number) =>
-  call<Page<Activity>>('activity_list', { filter, offset, limit })
-export const activityGet = (id: number) => call<Activity>('activity_get', { id })
-export const activityAdd = (input: ActivityInput, repeat: Repeat | null, count: number | null) =>
-  call<number[]>('activity_add', { input, repeat, count })
-export const activityUpdate = (id: number, input: ActivityInput, series: boolean) =>
-  call<number>('activity_update', { id, input, series })
-export const activityCancel = (id: number, series: boolean) =>
-  call<number>('activity_cancel', { id, series })
-export const activitySummary = (id: number, summary: string) =>
-  call<Activity>('activity_summary', { id, summary })
 
 // ---------- Invitees and check-in ----------
 
@@ -267,49 +212,7 @@ export interface PersonRate extends Counts {
   unit_name: string
 }
 
-export const invite = (
-  activity_id: number,
-  unit_ids: number[],
-  filter: PersonFilter | null,
-  person_ids: number[],
-) => call<number>('invite', { activity_id, unit_ids, filter, person_ids })
-export const uninvite = (activity_id: number, person_id: number) =>
-  call<void>('uninvite', { activity_id, person_id })
-export const attendanceSheet = (activity_id: number) =>
-  call<Sheet>('attendance_sheet', { activity_id })
-export const checkIn = (activity_id: number, person_id: number, walk_in: boolean) =>
-  call<CheckIn>('check_in', { activity_id, person_id, walk_in })
-export const kioskCheckIn = (activity_id: number, key: string, walk_in: boolean) =>
-  call<CheckIn>('kiosk_check_in', { activity_id, key, walk_in })
-export const setStatus = (
-  activity_id: number,
-  person_id: number,
-  status: string | null,
-  reason: string | null,
-) => call<Counts>('set_status', { activity_id, person_id, status, reason })
-
-export function attendanceRates(
-  by: 'unit',
-  from: DateStr,
-  to: DateStr,
-  unit_id?: number | null,
-): Promise<UnitRate[]>
-export function attendanceRates(
-  by: 'person',
-  from: DateStr,
-  to: DateStr,
-  unit_id?: number | null,
-): Promise<PersonRate[]>
-export function attendanceRates(
-  by: 'unit' | 'person',
-  from: DateStr,
-  to: DateStr,
-  unit_id: number | null = null,
-) {
-  return call<UnitRate[] | PersonRate[]>('attendance_rates', { by, from, to, unit_id })
-}
-
-// ---------- Overview and structure ----------
+// ---------- Dashboard and structure ----------
 
 export type Population = 'all' | 'cadres' | 'reserve' | 'party'
 
@@ -434,26 +337,10 @@ export interface Dashboard {
   month_activities: number
   structure: Structure
   /** 队伍结构 warnings of the whole company, for 全体在职职工 and 政工干部. */
-  warnings?: (Warning & { population: string })[]
+  warnings: (Warning & { population: string })[]
 }
 
-export const dashboard = () => call<Dashboard>('dashboard')
-export const structure = (
-  unit_id: number | null,
-  population: Population,
-  as_of: DateStr | null,
-  years: number | null = null,
-) => call<Analysis>('structure', { unit_id, population, as_of, years })
-export const structureMembers = (
-  unit_id: number | null,
-  population: Population,
-  as_of: DateStr | null,
-  slice: Slice | null,
-) => call<MemberRow[]>('structure_members', { unit_id, population, as_of, slice })
-export const structureConfigGet = () => call<StructureConfig>('structure_config_get')
-export const structureConfigSet = (config: StructureConfig) => call<null>('structure_config_set', { config })
-
-// ---------- Printing and settings ----------
+// ---------- Printing ----------
 
 /** 名单排序：姓氏笔画 / 拼音 / 单位 / 工号. */
 export type PrintOrder = 'stroke' | 'pinyin' | 'unit' | 'employee-no'
@@ -482,19 +369,8 @@ export interface Printed {
   opened: boolean
 }
 
-/** Known setting keys. */
-export type SettingKey = 'pdf_font'
 
-/** Generates the PDF, asks where to save it, writes and opens it; null when the user cancelled. */
-export const printDocument = (job: PrintJob, choices: PrintChoices) =>
-  call<Printed | null>('print_document', { job, choices })
-export const settingGet = (key: SettingKey) => call<string | null>('setting_get', { key })
-/** An empty value clears the setting. */
-export const settingSet = (key: SettingKey, value: string) => call<null>('setting_set', { key, value })
-/** Native open dialog for .ttf/.otf/.ttc; null when cancelled. */
-export const pickFontFile = () => call<string | null>('pick_font_file')
-
-// ---------- Excel export and 导入线上签到 ----------
+// ---------- Excel export ----------
 
 export type ExportJob =
   | { kind: 'people'; filter?: PersonFilter; order?: PrintOrder; full?: boolean }
@@ -517,8 +393,7 @@ export interface Exported {
   sheets: string[]
 }
 
-/** Makes the .xlsx, asks where to save it and writes it; null when the user cancelled. */
-export const exportXlsx = (job: ExportJob) => call<Exported | null>('export_xlsx', { job })
+// ---------- 导入线上签到 ----------
 
 export interface MeetingMatchedRow {
   row: number
@@ -587,15 +462,6 @@ export interface MeetingApplied {
   unmatched: number
   check_ins: CheckIn[]
 }
-
-/** Native open dialog for a meeting's participant export; null when cancelled. */
-export const meetingImportPick = () => call<string | null>('meeting_import_pick')
-export const meetingImportPreview = (activity_id: number, path: string) =>
-  call<MeetingPreview>('meeting_import_preview', { activity_id, path })
-export const meetingImportApply = (activity_id: number, path: string, manual: ManualMatch[]) =>
-  call<MeetingApplied>('meeting_import_apply', { activity_id, path, manual })
-export const meetingImportMatch = (activity_id: number, path: string, manual: ManualMatch[]) =>
-  call<MeetingApplied>('meeting_import_match', { activity_id, path, manual })
 
 // ---------- Staff import (导入花名册) ----------
 
@@ -670,13 +536,3 @@ export interface ImportProgress {
   done: number
   total: number
 }
-
-/** Native open dialog for a roster file; null when cancelled. */
-export const peopleImportPick = () => call<string | null>('people_import_pick')
-export const peopleImportOpen = (path: string) => call<ImportSheet>('people_import_open', { path })
-export const peopleImportMapping = (path: string, header_row: number) =>
-  call<ImportMapping>('people_import_mapping', { path, header_row })
-export const peopleImportPreview = (path: string, options: ImportOptions) =>
-  call<ImportPreview>('people_import_preview', { path, options })
-export const peopleImportCommit = (path: string, options: ImportOptions) =>
-  call<ImportPreview>('people_import_commit', { path, options })

@@ -1,6 +1,7 @@
 // Pure display helpers: dates the way Chinese official documents write them, rates with their
-// counts, ages as of a date. No Vue, no IPC, so everything here is unit-tested.
-import type { Counts } from './api'
+// counts, ages and shares as the core computed them. No Vue, no IPC, so everything here is
+// unit-tested.
+import type { Counts } from '../api'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -71,32 +72,6 @@ export function formatRate(c: Pick<Counts, 'rate' | 'attended' | 'invited' | 'le
 export function formatAge(age: number | null | undefined): string {
   if (age === null || age === undefined || !Number.isFinite(age)) return '—'
   return `${age.toFixed(1)} 岁`
-}
-
-/** Full years of age on `asOf` (both "YYYY-MM-DD"); null when either is missing. */
-export function ageOn(birth: string | null | undefined, asOf: string | null | undefined): number | null {
-  const b = parseLocal(birth)
-  const a = parseLocal(asOf)
-  if (!b || !a) return null
-  let age = a.getFullYear() - b.getFullYear()
-  if (a.getMonth() < b.getMonth() || (a.getMonth() === b.getMonth() && a.getDate() < b.getDate())) {
-    age -= 1
-  }
-  return age
-}
-
-/** 身份证号 shown masked, as the core does: "1401**********0018". */
-export function maskIdNumber(s: string | null | undefined): string {
-  if (!s) return ''
-  if (s.includes('*') || s.length <= 8) return s
-  return s.slice(0, 4) + '*'.repeat(s.length - 8) + s.slice(-4)
-}
-
-/** 手机号 shown masked: "138****5678". */
-export function maskPhone(s: string | null | undefined): string {
-  if (!s) return ''
-  if (s.includes('*') || s.length < 7) return s
-  return s.slice(0, 3) + '*'.repeat(s.length - 7) + s.slice(-4)
 }
 
 /** The next full hour after `now` (09:00 stays 10:00: a new activity starts in the future). */

@@ -1,7 +1,7 @@
 // The 签到台 answer logic: what one entry (a scanned or typed 工号, or a name) turns into on the
 // screen. Kept free of Vue so every branch is unit-tested.
-import type { AppError, CheckIn } from './api'
-import { toAppError } from './api'
+import type { AppError, CheckIn } from '../api'
+import { toAppError } from '../api'
 import { formatTime } from './format'
 
 export type Tone = 'idle' | 'busy' | 'success' | 'already' | 'outsider' | 'error'

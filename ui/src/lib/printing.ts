@@ -1,11 +1,6 @@
-// Printing to PDF: the choices every print button offers, the messages after printing (pure, so
-// they are unit-tested) and one small composable that prints and reports, used by all buttons.
-import { ref } from 'vue'
-import { ElMessage } from 'element-plus'
-import * as api from './api'
-import type { PrintChoices, PrintJob, PrintOrder, Printed } from './api'
+// Printing to PDF: the choices every print button offers and the messages after printing.
+import type { PrintChoices, PrintOrder, Printed } from '../api'
 import { toDateStr } from './format'
-import { showError } from './notify'
 
 /** Name orders in the order the choosers list them; the first is the default. */
 export const PRINT_ORDERS: { value: PrintOrder; label: string }[] = [
@@ -54,29 +49,4 @@ export function printReport(p: Printed | null | undefined): Report[] {
   }
   if (!p.opened) out.push({ type: 'warning', message: `已保存，但未能自动打开，请到 ${p.path} 查看` })
   return out
-}
-
-/** Prints and reports. `busy` is the kind of job under way (for the buttons' loading state). */
-export function usePrinter() {
-  const busy = ref<PrintJob['kind'] | null>(null)
-
-  /** The result, null when cancelled, undefined when it failed (the error has been shown). */
-  async function print(job: PrintJob, choices: PrintChoices): Promise<Printed | null | undefined> {
-    if (busy.value) return undefined
-    busy.value = job.kind
-    try {
-      const p = await api.printDocument(job, choices)
-      for (const r of printReport(p)) {
-        ElMessage({ type: r.type, message: r.message, showClose: true, duration: r.type === 'success' ? 4000 : 10000 })
-      }
-      return p
-    } catch (e) {
-      showError(e)
-      return undefined
-    } finally {
-      busy.value = null
-    }
-  }
-
-  return { busy, print }
 }

@@ -1,0 +1,23 @@
+// Invitees and check-in: who is expected, the attendance sheet, checking in (desk and kiosk),
+// statuses, and the attendance rates.
+import { call } from './transport'
+import type { CheckIn, Counts, DateStr, PersonFilter, PersonRate, Sheet, UnitRate } from './types'
+
+/** How many were added. With a `filter`, each unit (or the whole company) is narrowed by it. */
+export const invite = (activity_id: number, unit_ids: number[], filter: PersonFilter | null, person_ids: number[]) =>
+  call<number>('invite', { activity_id, unit_ids, filter, person_ids })
+export const uninvite = (activity_id: number, person_id: number) => call<void>('uninvite', { activity_id, person_id })
+export const attendanceSheet = (activity_id: number) => call<Sheet>('attendance_sheet', { activity_id })
+export const checkIn = (activity_id: number, person_id: number, walk_in: boolean) =>
+  call<CheckIn>('check_in', { activity_id, person_id, walk_in })
+/** `key` is a 工号 (scanner) or a name. */
+export const kioskCheckIn = (activity_id: number, key: string, walk_in: boolean) =>
+  call<CheckIn>('kiosk_check_in', { activity_id, key, walk_in })
+export const setStatus = (activity_id: number, person_id: number, status: string | null, reason: string | null) =>
+  call<Counts>('set_status', { activity_id, person_id, status, reason })
+
+export function attendanceRates(by: 'unit', from: DateStr, to: DateStr, unit_id?: number | null): Promise<UnitRate[]>
+export function attendanceRates(by: 'person', from: DateStr, to: DateStr, unit_id?: number | null): Promise<PersonRate[]>
+export function attendanceRates(by: 'unit' | 'person', from: DateStr, to: DateStr, unit_id: number | null = null) {
+  return call<UnitRate[] | PersonRate[]>('attendance_rates', { by, from, to, unit_id })
+}
