@@ -15,6 +15,7 @@ pub const DEFAULT_LATE_GRACE_MINUTES: u32 = 10;
 
 /// What a user enters for an activity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ActivityInput {
     pub kind: ActivityKind,
     pub mode: ActivityMode,
@@ -43,6 +44,7 @@ fn default_grace() -> u32 {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Activity {
     pub id: i64,
     pub uid: String,
@@ -402,6 +404,7 @@ pub fn series(conn: &Connection, series_uid: &str) -> Result<Vec<Activity>> {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct ActivityFilter {
     /// First day (inclusive) of the start date.

@@ -11,6 +11,8 @@ use crate::error::Result;
 use crate::structure::{Config, Population, Staff, Structure, StructureQuery, Warning};
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "Dashboard"))]
 pub struct Overview {
     pub today: NaiveDate,
     /// Planned activities from today on, soonest first.
@@ -27,6 +29,7 @@ pub struct Overview {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ScopedWarning {
     /// 全体在职职工 / 政工干部.
     pub population: &'static str,

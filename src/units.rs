@@ -8,6 +8,7 @@ use crate::db::{Tx, new_uid, now_text};
 use crate::error::{Error, Result, UnitError};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Unit {
     pub id: i64,
     pub uid: String,
@@ -23,6 +24,7 @@ pub struct Unit {
 
 /// A unit with its sub-units, for tree views.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UnitNode {
     #[serde(flatten)]
     pub unit: Unit,
@@ -191,19 +193,21 @@ pub fn list(conn: &Connection) -> Result<Vec<Unit>> {
            FROM t JOIN unit u ON u.id = t.id
           ORDER BY t.sort_key",
     )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Unit {
-            id: r.get(0)?,
-            uid: r.get(1)?,
-            name: r.get(2)?,
-            kind: r.get(3)?,
-            parent_id: r.get(4)?,
-            path: r.get(5)?,
-            depth: r.get(6)?,
-            staff: r.get(7)?,
-        })
-    })?;
+    let rows = stmt.query_map([], unit_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn unit_row(r: &rusqlite::Row) -> rusqlite::Result<Unit> {
+    Ok(Unit {
+        id: r.get(0)?,
+        uid: r.get(1)?,
+        name: r.get(2)?,
+        kind: r.get(3)?,
+        parent_id: r.get(4)?,
+        path: r.get(5)?,
+        depth: r.get(6)?,
+        staff: r.get(7)?,
+    })
 }
 
 /// The units as a forest of [`UnitNode`]s.
@@ -221,10 +225,22 @@ pub fn tree(conn: &Connection) -> Result<Vec<UnitNode>> {
     Ok(build(&list(conn)?, None))
 }
 
+/// One unit, its path found by walking up from it (not by reading the whole tree).
 pub fn get(conn: &Connection, id: i64) -> Result<Unit> {
-    list(conn)?
-        .into_iter()
-        .find(|u| u.id == id)
+    let mut stmt = conn.prepare_cached(
+        "WITH RECURSIVE up(id, parent_id, path, depth) AS (
+             SELECT id, parent_id, name, 0 FROM unit WHERE id = ?1
+             UNION ALL
+             SELECT p.id, p.parent_id, p.name || '/' || up.path, up.depth + 1
+               FROM unit p JOIN up ON p.id = up.parent_id)
+         SELECT u.id, u.uid, u.name, u.kind, u.parent_id,
+                (SELECT path FROM up WHERE parent_id IS NULL),
+                (SELECT max(depth) FROM up),
+                (SELECT count(*) FROM person p WHERE p.unit_id = u.id AND p.left_date IS NULL)
+           FROM unit u WHERE u.id = ?1",
+    )?;
+    stmt.query_row([id], unit_row)
+        .optional()?
         .ok_or_else(|| Error::not_found("单位", id))
 }
 

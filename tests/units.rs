@@ -98,3 +98,18 @@ fn an_ambiguous_name_asks_for_the_id() {
     assert!(err.to_string().contains("城关供电所/综合班"), "{err}");
     assert!(units::resolve(t.db.conn(), "不存在的单位").is_err());
 }
+
+#[test]
+fn one_unit_is_read_with_its_path_depth_and_staff_as_in_the_list() {
+    let mut t = TestDb::new();
+    let company = t.unit("城关供电公司", None);
+    let station = t.unit("城关供电所", Some(company));
+    let team = t.unit("营业班", Some(station));
+    for u in units::list(t.db.conn()).unwrap() {
+        assert_eq!(units::get(t.db.conn(), u.id).unwrap(), u);
+    }
+    let got = units::get(t.db.conn(), team).unwrap();
+    assert_eq!(got.path, "城关供电公司/城关供电所/营业班");
+    assert_eq!(got.depth, 2);
+    assert_eq!(units::get(t.db.conn(), 9999).unwrap_err().code(), "not_found");
+}

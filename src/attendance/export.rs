@@ -108,6 +108,7 @@ pub fn attendance(
 
 /// Which tables of the rates: by unit, by person, or both (two sheets).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum RatesBy {
     Unit,

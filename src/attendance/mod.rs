@@ -25,6 +25,7 @@ pub use rates::*;
 
 /// The counts behind an attendance rate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Counts {
     /// 应到: people on the invitee list.
     pub invited: i64,
@@ -279,6 +280,7 @@ fn row_status(
 
 /// What a check-in did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "result", rename_all = "snake_case")]
 pub enum CheckIn {
     /// Checked in now: 出席 or 迟到.
@@ -465,6 +467,7 @@ pub fn counts(conn: &Connection, activity_id: i64) -> Result<Counts> {
 
 /// One line of an activity's attendance sheet.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SheetRow {
     pub person_id: i64,
     pub employee_no: String,
@@ -481,6 +484,7 @@ pub struct SheetRow {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Sheet {
     pub activity: Activity,
     pub counts: Counts,

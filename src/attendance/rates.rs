@@ -16,6 +16,7 @@ use crate::units;
 
 /// A period and a unit (with its sub-units) for rates and follow-up lists.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RateQuery {
     /// First day, inclusive (of the activity's start).
     pub from: NaiveDate,
@@ -58,6 +59,7 @@ fn person_counts(conn: &Connection, q: &RateQuery) -> Result<HashMap<i64, Counts
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PersonRate {
     pub person_id: i64,
     pub employee_no: String,
@@ -102,6 +104,7 @@ pub fn rates_by_person(conn: &Connection, q: &RateQuery) -> Result<Vec<PersonRat
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UnitRate {
     pub unit_id: i64,
     pub name: String,

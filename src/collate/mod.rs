@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "PrintOrder"))]
 #[serde(rename_all = "kebab-case")]
 pub enum NameOrder {
     /// 姓氏笔画.

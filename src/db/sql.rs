@@ -7,6 +7,7 @@ use crate::error::Result;
 
 /// One page of a list, with the total count for the pager.
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Page<T> {
     pub total: i64,
     pub offset: i64,

@@ -15,6 +15,7 @@ use crate::{activities, settings, units};
 
 /// One printed document.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PrintJob {
     SignInSheet {
@@ -47,6 +48,7 @@ fn default_years() -> u32 {
 
 /// Choices a user makes when printing; the font comes from `font` or else from 设置.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PrintChoices {
     pub order: NameOrder,

@@ -13,6 +13,7 @@ use crate::xlsx::export::*;
 
 /// Which staff and how (the people list's filter, the roster's order).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PeopleExport {
     pub filter: PersonFilter,

@@ -58,6 +58,7 @@ use crate::idcard;
 
 /// What a user enters for a person (add or full edit). Optional fields may be left empty.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PersonInput {
     pub employee_no: String,
@@ -85,6 +86,7 @@ pub struct PersonInput {
 
 /// A stored person.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Person {
     pub id: i64,
     pub uid: String,
@@ -499,6 +501,7 @@ pub fn by_employee_no(conn: &Connection, employee_no: &str) -> Result<Person> {
 
 /// Which people: used by the staff list and by "invite everyone matching".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PersonFilter {
     /// The unit and everything below it.

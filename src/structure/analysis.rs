@@ -12,6 +12,7 @@ use crate::structure::retirement::Retiree;
 
 /// The indicators on one date of the trend or the projection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TrendPoint {
     pub date: NaiveDate,
     /// 2023年末, 统计日, 3年后.
@@ -94,6 +95,7 @@ pub fn trend(conn: &Connection, q: &StructureQuery, years: u32) -> Result<Vec<Tr
 
 /// How many retire within 1, 3 and 5 years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RetiringCounts {
     pub within_1: i64,
     pub within_3: i64,
@@ -101,6 +103,7 @@ pub struct RetiringCounts {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UnitRetiring {
     pub unit_name: String,
     #[serde(flatten)]
@@ -109,6 +112,7 @@ pub struct UnitRetiring {
 
 /// Everything the 队伍结构 screen, report and command show.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Analysis {
     pub structure: Structure,
     pub config: Config,
@@ -234,6 +238,7 @@ fn outlook(s: &Structure, trend: &[TrendPoint], years: u32, missing: i64) -> Str
 
 /// Which people a chart's bar stands for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "dimension", rename_all = "snake_case")]
 pub enum Slice {
     /// An age bracket (index in the pyramid), one gender or both.
@@ -262,6 +267,7 @@ pub enum Slice {
 
 /// One person behind a chart, with their legal retirement date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MemberRow {
     pub person_id: i64,
     pub employee_no: String,

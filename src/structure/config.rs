@@ -43,6 +43,7 @@ pub const KEYS: [&Key; 4] = [
 
 /// When a structure warning is raised; editable in 设置.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Thresholds {
     /// 老龄化: share aged 50 and over above this.
     pub ageing_share_50: f64,
@@ -64,6 +65,8 @@ impl Default for Thresholds {
 
 /// The age brackets and warning thresholds in use (from 设置, else the defaults).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "StructureConfig"))]
 pub struct Config {
     /// Upper bounds of the age brackets but the last, ascending.
     pub brackets: Vec<u32>,
@@ -196,6 +199,24 @@ fn parse_ratio(field: &'static str, input: &str) -> Result<f64> {
         return Err(Error::invalid(field, "应在 0 到 20 之间"));
     }
     Ok(v)
+}
+
+/// Age brackets as typed in 设置, read by the core for the screen's live preview (the UI keeps
+/// no copy of the rules).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BracketsPreview {
+    /// The upper bounds, to send back with the configuration.
+    pub brackets: Vec<u32>,
+    /// 30岁及以下, 31–35岁, …, 56岁及以上: what the pyramid will show.
+    pub labels: Vec<String>,
+}
+
+/// Reads the brackets typed as `text`; an error says in Chinese what is wrong.
+pub fn preview_brackets(text: &str) -> Result<BracketsPreview> {
+    let brackets = parse_brackets(text)?;
+    let labels = super::bracket_labels(&brackets);
+    Ok(BracketsPreview { brackets, labels })
 }
 
 /// 40 → "40", 12.5 → "12.5".

@@ -25,6 +25,7 @@ pub use config::{Config, Thresholds};
 
 /// Whose structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Population {
     /// Everyone in post.
@@ -62,6 +63,7 @@ impl Population {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StructureQuery {
     pub unit_id: Option<i64>,
     pub population: Population,
@@ -80,7 +82,7 @@ pub fn age_on(birth: NaiveDate, date: NaiveDate) -> u32 {
 /// the upper bound of each but the last.
 pub const DEFAULT_BRACKETS: [u32; 6] = [30, 35, 40, 45, 50, 55];
 
-fn bracket_labels(upper: &[u32]) -> Vec<String> {
+pub(crate) fn bracket_labels(upper: &[u32]) -> Vec<String> {
     let mut labels = Vec::with_capacity(upper.len() + 1);
     let mut low = 0;
     for (i, &u) in upper.iter().enumerate() {
@@ -96,6 +98,7 @@ fn bracket_labels(upper: &[u32]) -> Vec<String> {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PyramidRow {
     pub label: String,
     pub male: i64,
@@ -103,6 +106,7 @@ pub struct PyramidRow {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Share {
     pub label: String,
     pub count: i64,
@@ -111,6 +115,7 @@ pub struct Share {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Structure {
     pub as_of: NaiveDate,
     pub population: Population,
@@ -407,6 +412,7 @@ pub fn snapshot_with_brackets(
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Warning {
     /// ageing, gap, reserve_shortage, retirement_peak
     pub code: &'static str,

@@ -13,6 +13,7 @@ use crate::codes::{Gender, RetirementCategory};
 
 /// A legal retirement age, in years and months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RetirementAge {
     pub years: u32,
     pub months: u32,
@@ -133,6 +134,7 @@ mod tests {
 
 /// Someone who reaches the retirement age within a period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Retiree {
     pub person_id: i64,
     pub employee_no: String,
@@ -140,6 +142,7 @@ pub struct Retiree {
     pub unit_name: String,
     /// Not sent to the UI or written as JSON: the retirement date is what lists show.
     #[serde(skip_serializing)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub birth_date: NaiveDate,
     pub age: RetirementAge,
     pub date: NaiveDate,

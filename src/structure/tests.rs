@@ -29,3 +29,13 @@ fn bracket_labels_follow_the_bounds() {
         ]
     );
 }
+
+#[test]
+fn typed_brackets_preview_their_labels_or_say_what_is_wrong() {
+    let p = config::preview_brackets("30，40、50").unwrap();
+    assert_eq!(p.brackets, [30, 40, 50]);
+    assert_eq!(p.labels, ["30岁及以下", "31–40岁", "41–50岁", "51岁及以上"]);
+    let e = config::preview_brackets("40,30").unwrap_err().to_string();
+    assert!(e.contains("从小到大"), "{e}");
+    assert!(config::preview_brackets("").is_err());
+}

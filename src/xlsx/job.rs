@@ -22,6 +22,7 @@ pub use crate::xlsx::export::Export;
 
 /// One export, as the 导出 buttons ask for it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ExportJob {
     People {

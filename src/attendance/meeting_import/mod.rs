@@ -39,6 +39,8 @@ use matcher::*;
 
 /// An invitee as the matching sees them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "MeetingInvitee"))]
 pub struct Invitee {
     pub person_id: i64,
     pub employee_no: String,
@@ -55,6 +57,8 @@ pub struct Invitee {
 
 /// A participant matched to an invitee.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "MeetingMatchedRow"))]
 pub struct MatchedRow {
     pub row: usize,
     pub rows: Vec<usize>,
@@ -81,6 +85,8 @@ pub struct MatchedRow {
 
 /// A participant no invitee could be found for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "MeetingUnmatchedRow"))]
 pub struct UnmatchedRow {
     pub row: usize,
     pub rows: Vec<usize>,
@@ -96,6 +102,8 @@ pub struct UnmatchedRow {
 
 /// What an import would do.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "MeetingPreview"))]
 pub struct Preview {
     pub activity_id: i64,
     pub activity_title: String,
@@ -128,6 +136,7 @@ fn open_activity(conn: &Connection, activity_id: i64) -> Result<Activity> {
 
 /// A manual choice: the participant of sheet row `row` is invitee `person_id`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ManualMatch {
     pub row: usize,
     pub person_id: i64,
@@ -287,6 +296,13 @@ pub fn preview(conn: &Connection, activity_id: i64, file: &MeetingFile) -> Resul
     Ok(plan(conn, activity_id, file)?.preview)
 }
 
+/// Reads a participant export for an activity: its date completes times given without one.
+/// The same file then goes to [`preview`] and [`apply`].
+pub fn read_for_activity(conn: &Connection, activity_id: i64, path: &Path) -> Result<MeetingFile> {
+    let a = activities::get(conn, activity_id)?;
+    read(path, a.starts_at.date())
+}
+
 /// Reads the file and previews it (the activity's date completes times given without one).
 pub fn preview_file(conn: &Connection, activity_id: i64, path: &Path) -> Result<Preview> {
     let a = open_activity(conn, activity_id)?;
@@ -296,6 +312,8 @@ pub fn preview_file(conn: &Connection, activity_id: i64, path: &Path) -> Result<
 
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "MeetingApplied"))]
 pub struct Applied {
     /// Checked in as 出席.
     pub present: usize,

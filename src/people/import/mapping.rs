@@ -11,6 +11,8 @@ use crate::xlsx::read::{self, HeaderRow, Sheet, column_letter, match_header};
 
 /// A staff-record field a column can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "ImportField"))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     EmployeeNo,
@@ -208,6 +210,8 @@ pub fn alias_table() -> Vec<(Field, &'static [&'static str])> {
 
 /// What one column of the sheet holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "ImportColumn"))]
 pub struct ColumnMapping {
     /// 0-based column index.
     pub index: usize,
@@ -222,6 +226,8 @@ pub struct ColumnMapping {
 /// Which row holds the headers and which column holds which field. Built by [`auto_mapping`],
 /// corrected by the user, passed back to [`preview`] / [`commit`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "ImportMapping"))]
 pub struct Mapping {
     /// The header row as the sheet numbers it (1-based); data starts on the next row.
     pub header_row: usize,

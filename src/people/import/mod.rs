@@ -45,6 +45,8 @@ use unit_match::*;
 
 /// What importing a row does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "ImportAction"))]
 pub enum RowAction {
     #[serde(rename = "新增")]
     New,
@@ -69,6 +71,8 @@ impl RowAction {
 
 /// One data row of the sheet in the preview.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "ImportRow"))]
 pub struct PreviewRow {
     /// The row number the sheet shows (1-based, as in Excel).
     pub row_no: usize,
@@ -86,6 +90,8 @@ pub struct PreviewRow {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "ImportTotals"))]
 pub struct Totals {
     /// Data rows (blank rows not counted).
     pub rows: usize,
@@ -99,6 +105,8 @@ pub struct Totals {
 
 /// The result of an import run: every data row with its action, and the totals.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "ImportPreview"))]
 pub struct Preview {
     pub sheet_name: String,
     pub mapping: Mapping,
@@ -118,6 +126,7 @@ impl Preview {
 
 /// How to import.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct ImportOptions {
     /// The mapping to use; None: [`auto_mapping`].
