@@ -1,0 +1,347 @@
+//! Who is expected and who came: `qungong invite`, `qungong checkin` and `qungong attendance`
+//! (the sheet, setting a status, rates, the did-not-attend list).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use clap::{Args, Subcommand};
+
+use qungong::attendance::{self, Counts, RateQuery};
+use qungong::codes::{AttendanceStatus, PoliticalStatus};
+use qungong::{Error, Result, people, units};
+
+use crate::Context;
+use crate::args::{
+    FilterArgs, RateScope, RatesBy, code_arg, date_arg, datetime_arg, person_ids, unit_id,
+};
+use crate::output::{opt, out, percent, table};
+
+#[derive(Args)]
+pub struct InviteArgs {
+    /// 活动编号
+    #[arg(long, value_name = "活动编号")]
+    activity: i64,
+    /// 邀请该单位（含下级）全体在职职工；与条件同用时只邀请其中符合条件的人
+    #[arg(long = "unit", value_name = "单位")]
+    units: Vec<String>,
+    /// 按条件：政工干部
+    #[arg(long)]
+    cadres: bool,
+    /// 按条件：后备人才
+    #[arg(long)]
+    reserve: bool,
+    /// 按条件：中共党员（含预备党员）
+    #[arg(long)]
+    party: bool,
+    /// 按条件：政治面貌
+    #[arg(long, value_name = "政治面貌", value_parser = code_arg::<PoliticalStatus>)]
+    political: Option<PoliticalStatus>,
+    /// 邀请个人（工号，可重复）
+    #[arg(long = "person", value_name = "工号")]
+    people: Vec<String>,
+    /// 移出名单（工号，可重复）
+    #[arg(long = "remove", value_name = "工号")]
+    remove: Vec<String>,
+}
+
+#[derive(Args)]
+pub struct CheckinArgs {
+    /// 活动编号
+    #[arg(long, value_name = "活动编号")]
+    activity: i64,
+    /// 工号（扫码枪输入的即为工号）
+    #[arg(value_name = "工号")]
+    employee_no: String,
+    /// 签到时间（默认现在），如 "2026-11-25 09:03"
+    #[arg(long, value_name = "时间", value_parser = datetime_arg("签到时间"))]
+    at: Option<NaiveDateTime>,
+    /// 确认为非名单人员补签
+    #[arg(long)]
+    walk_in: bool,
+}
+
+#[derive(Subcommand)]
+pub enum AttendanceCmd {
+    /// 一项活动的签到情况
+    Sheet {
+        #[arg(long, value_name = "活动编号")]
+        activity: i64,
+    },
+    /// 设置某人的签到状态：出席 / 迟到 / 请假（须填事由）/ 缺席 / 未签到
+    Set {
+        #[arg(long, value_name = "活动编号")]
+        activity: i64,
+        #[arg(value_name = "工号")]
+        employee_no: String,
+        #[arg(long, value_name = "状态")]
+        status: String,
+        /// 请假事由
+        #[arg(long, value_name = "事由")]
+        reason: Option<String>,
+    },
+    /// 出勤率：按单位或按人员，统计期内已开展的活动
+    Rates {
+        /// unit（按单位，含下级汇总）或 person（按人员）
+        #[arg(long, value_enum, value_name = "维度")]
+        by: RatesBy,
+        #[command(flatten)]
+        scope: RateScope,
+    },
+    /// 未出席名单（便于跟进）
+    Absent {
+        #[arg(long, value_name = "日期", value_parser = date_arg("起始日期"))]
+        from: NaiveDate,
+        #[arg(long, value_name = "日期", value_parser = date_arg("截止日期"))]
+        to: NaiveDate,
+        #[arg(long, value_name = "单位")]
+        unit: Option<String>,
+        /// 同时列出请假人员及事由
+        #[arg(long)]
+        include_leave: bool,
+    },
+}
+
+pub fn invite(ctx: &Context, args: &InviteArgs) -> Result<()> {
+    let mut db = ctx.open()?;
+    let conn = db.conn();
+    let condition = FilterArgs {
+        unit: None,
+        cadres: args.cadres,
+        reserve: args.reserve,
+        party: args.party,
+        political: args.political,
+    };
+    let unit_ids: Vec<i64> = args
+        .units
+        .iter()
+        .map(|u| units::resolve(conn, u))
+        .collect::<Result<_>>()?;
+    let named_ids = person_ids(conn, &args.people)?;
+    let remove_ids = person_ids(conn, &args.remove)?;
+    if unit_ids.is_empty()
+        && named_ids.is_empty()
+        && remove_ids.is_empty()
+        && !condition.has_condition()
+    {
+        return Err(Error::invalid(
+            "邀请对象",
+            "请用 --unit、--person、--cadres / --party 等条件指定，或用 --remove 移出",
+        ));
+    }
+    let activity = args.activity;
+    let filter = condition
+        .has_condition()
+        .then(|| condition.to_filter_without_unit());
+    // Removing and adding are two acts, audited as such (移出应到名单, 加入应到名单), as the
+    // desktop records them.
+    if !remove_ids.is_empty() {
+        db.transact(&ctx.actor, qungong::Action::AttendanceUninvite, |tx| {
+            remove_ids
+                .iter()
+                .try_for_each(|&p| attendance::uninvite(tx, activity, p))
+        })?;
+    }
+    let added = if !unit_ids.is_empty() || filter.is_some() || !named_ids.is_empty() {
+        db.transact(&ctx.actor, qungong::Action::AttendanceInvite, |tx| {
+            attendance::invite(tx, activity, &unit_ids, filter.as_ref(), &named_ids)
+        })?
+    } else {
+        0
+    };
+    let counts = attendance::counts(db.conn(), activity)?;
+    out(
+        ctx.json,
+        &serde_json::json!({"added": added, "removed": remove_ids.len(), "invited": counts.invited}),
+        || {
+            let removed = if remove_ids.is_empty() {
+                String::new()
+            } else {
+                format!("，移出 {} 人", remove_ids.len())
+            };
+            println!(
+                "已邀请 {added} 人{removed}，应到名单现有 {} 人",
+                counts.invited
+            );
+        },
+    );
+    Ok(())
+}
+
+pub fn check_in(ctx: &Context, args: &CheckinArgs) -> Result<()> {
+    let mut db = ctx.open()?;
+    let at = args.at.unwrap_or_else(qungong::db::now);
+    let result = db.transact(&ctx.actor, qungong::Action::AttendanceCheckIn, |tx| {
+        attendance::check_in_by_employee_no(tx, args.activity, &args.employee_no, at, args.walk_in)
+    })?;
+    out(ctx.json, &result, || println!("{}", result.message()));
+    Ok(())
+}
+
+/// The columns every rate table ends with, and their cells.
+const COUNT_HEADERS: [&str; 6] = ["应到", "实到", "迟到", "请假", "缺席", "出勤率"];
+
+fn count_cells(c: &Counts) -> Vec<String> {
+    vec![
+        c.invited.to_string(),
+        c.attended.to_string(),
+        c.late.to_string(),
+        c.leave.to_string(),
+        c.absent.to_string(),
+        percent(c.rate),
+    ]
+}
+
+pub fn run(ctx: &Context, cmd: &AttendanceCmd) -> Result<()> {
+    let mut db = ctx.open()?;
+    let json = ctx.json;
+    match cmd {
+        AttendanceCmd::Sheet { activity } => {
+            let sheet = attendance::sheet(db.conn(), *activity)?;
+            out(json, &sheet, || {
+                println!(
+                    "{}（{}）",
+                    sheet.activity.title,
+                    sheet.activity.starts_at.format("%Y-%m-%d %H:%M")
+                );
+                table(
+                    &[
+                        "序号",
+                        "工号",
+                        "姓名",
+                        "单位",
+                        "岗位",
+                        "状态",
+                        "签到时间",
+                        "备注",
+                    ],
+                    sheet.rows.iter().enumerate().map(|(i, r)| {
+                        let note = match (&r.leave_reason, r.invited) {
+                            (Some(reason), _) => reason.clone(),
+                            (None, false) => "非名单人员".into(),
+                            _ => String::new(),
+                        };
+                        vec![
+                            (i + 1).to_string(),
+                            r.employee_no.clone(),
+                            r.name.clone(),
+                            r.unit_name.clone(),
+                            opt(&r.position),
+                            r.status_label.to_string(),
+                            r.checked_in_at
+                                .map(|t| t.format("%H:%M").to_string())
+                                .unwrap_or_default(),
+                            note,
+                        ]
+                    }),
+                );
+                let c = &sheet.counts;
+                println!(
+                    "应到 {} 人，实到 {} 人（迟到 {}），请假 {}，缺席 {}，非名单签到 {}；出勤率 {}",
+                    c.invited,
+                    c.attended,
+                    c.late,
+                    c.leave,
+                    c.absent,
+                    c.walk_ins,
+                    c.rate_text()
+                );
+            });
+        }
+        AttendanceCmd::Set {
+            activity,
+            employee_no,
+            status,
+            reason,
+        } => {
+            let status = match status.trim() {
+                "未签到" | "清除" => None,
+                s => Some(AttendanceStatus::parse(s)?),
+            };
+            let p = people::by_employee_no(db.conn(), employee_no)?;
+            db.transact(&ctx.actor, qungong::Action::AttendanceSetStatus, |tx| {
+                attendance::set_status(
+                    tx,
+                    *activity,
+                    p.id,
+                    status,
+                    reason.as_deref(),
+                    qungong::db::now(),
+                )
+            })?;
+            let counts = attendance::counts(db.conn(), *activity)?;
+            out(json, &counts, || {
+                println!(
+                    "已将 {} 设为{}；出勤率 {}",
+                    p.name,
+                    status.map_or("未签到", |s| s.label()),
+                    counts.rate_text()
+                )
+            });
+        }
+        AttendanceCmd::Rates { by, scope } => {
+            let q = scope.query(db.conn())?;
+            let (from, to) = (q.from, q.to);
+            match by {
+                RatesBy::Unit => {
+                    let rates = attendance::rates_by_unit(db.conn(), &q)?;
+                    out(json, &rates, || {
+                        table(
+                            &[&["单位"][..], &COUNT_HEADERS].concat(),
+                            rates.iter().map(|r| {
+                                let name = format!("{}{}", "  ".repeat(r.depth as usize), r.name);
+                                [vec![name], count_cells(&r.counts)].concat()
+                            }),
+                        );
+                        println!("统计期 {from} 至 {to}，已开展的活动；单位数字含下级单位");
+                    });
+                }
+                RatesBy::Person => {
+                    let rates = attendance::rates_by_person(db.conn(), &q)?;
+                    out(json, &rates, || {
+                        table(
+                            &[&["工号", "姓名", "单位"][..], &COUNT_HEADERS].concat(),
+                            rates.iter().map(|r| {
+                                let who = vec![
+                                    r.employee_no.clone(),
+                                    r.name.clone(),
+                                    r.unit_name.clone(),
+                                ];
+                                [who, count_cells(&r.counts)].concat()
+                            }),
+                        );
+                        println!("统计期 {from} 至 {to}，已开展的活动；出勤率低的在前");
+                    });
+                }
+            }
+        }
+        AttendanceCmd::Absent {
+            from,
+            to,
+            unit,
+            include_leave,
+        } => {
+            let q = RateQuery {
+                from: *from,
+                to: *to,
+                unit_id: unit_id(db.conn(), unit.as_deref())?,
+            };
+            let list = attendance::absences(db.conn(), &q, *include_leave)?;
+            out(json, &list, || {
+                table(
+                    &["日期", "活动", "工号", "姓名", "单位", "状态", "事由"],
+                    list.iter().map(|x| {
+                        vec![
+                            x.starts_at.format("%Y-%m-%d").to_string(),
+                            x.activity_title.clone(),
+                            x.employee_no.clone(),
+                            x.name.clone(),
+                            x.unit_name.clone(),
+                            x.status.to_string(),
+                            opt(&x.leave_reason),
+                        ]
+                    }),
+                );
+                println!("共 {} 人次", list.len());
+            });
+        }
+    }
+    Ok(())
+}

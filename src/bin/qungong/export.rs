@@ -1,0 +1,167 @@
+//! `qungong export`: the .xlsx workbooks (staff list, attendance, rates, activities, ledger,
+//! structure).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+use qungong::Result;
+use qungong::collate::NameOrder;
+use qungong::xlsx::job::{self as export, ExportJob};
+
+use crate::Context;
+use crate::args::{
+    ActivityFilterArgs, PeopleArgs, RateScope, RatesBy, StructureScope, date_arg, order_arg,
+    unit_id,
+};
+use crate::output::out;
+
+#[derive(Subcommand)]
+pub enum ExportCmd {
+    /// 职工名单（条件同 person list；身份证号、手机号、出生日期默认打码）
+    People {
+        #[command(flatten)]
+        people: PeopleArgs,
+        /// 身份证号、手机号和出生日期不打码
+        #[arg(long)]
+        full: bool,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 一项活动的考勤（状态、签到时间、请假事由、非名单人员）
+    Attendance {
+        #[arg(long, value_name = "活动编号")]
+        activity: i64,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 出勤率（按单位和按人员，统计期内已开展的活动）
+    Rates {
+        /// 只导出 unit（按单位）或 person（按人员）；不填则两张表都导出
+        #[arg(long, value_enum, value_name = "维度")]
+        by: Option<RatesBy>,
+        #[command(flatten)]
+        scope: RateScope,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 活动列表（条件同 activity list，含应到、实到、出勤率）
+    Activities {
+        #[command(flatten)]
+        filter: ActivityFilterArgs,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 活动台账（单位及下级在期间内组织的活动，与打印的台账相同）
+    Ledger {
+        /// 主办单位（含下级）；不填为全部
+        #[arg(long, value_name = "单位")]
+        unit: Option<String>,
+        #[arg(long, value_name = "日期", value_parser = date_arg("起始日期"))]
+        from: NaiveDate,
+        #[arg(long, value_name = "日期", value_parser = date_arg("截止日期"))]
+        to: NaiveDate,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 队伍结构（主要指标、年龄结构、学历、职称、技能等级、政治面貌）
+    Structure {
+        #[command(flatten)]
+        scope: StructureScope,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// 输出的 Excel 文件（.xlsx）
+    #[arg(short = 'o', long = "output", value_name = "文件")]
+    output: PathBuf,
+    /// 名单排序：stroke（姓氏笔画，默认）、pinyin（拼音）、unit（单位）、employee-no（工号）
+    #[arg(long, default_value = "stroke", value_name = "排序", value_parser = order_arg)]
+    order: NameOrder,
+}
+
+pub fn run(ctx: &Context, cmd: &ExportCmd) -> Result<()> {
+    let db = ctx.open()?;
+    let conn = db.conn();
+    let (job, args) = match cmd {
+        ExportCmd::People { people, full, out } => (
+            ExportJob::People {
+                filter: people.filter(conn)?,
+                order: out.order,
+                full: *full,
+            },
+            out,
+        ),
+        ExportCmd::Attendance { activity, out } => (
+            ExportJob::Attendance {
+                activity_id: *activity,
+                order: out.order,
+            },
+            out,
+        ),
+        ExportCmd::Rates { by, scope, out } => {
+            let q = scope.query(conn)?;
+            (
+                ExportJob::Rates {
+                    from: q.from,
+                    to: q.to,
+                    unit_id: q.unit_id,
+                    by: match by {
+                        None => export::RatesBy::Both,
+                        Some(RatesBy::Unit) => export::RatesBy::Unit,
+                        Some(RatesBy::Person) => export::RatesBy::Person,
+                    },
+                },
+                out,
+            )
+        }
+        ExportCmd::Activities { filter, out } => (
+            ExportJob::Activities {
+                filter: filter.filter(conn)?,
+            },
+            out,
+        ),
+        ExportCmd::Ledger {
+            unit,
+            from,
+            to,
+            out,
+        } => (
+            ExportJob::Ledger {
+                unit_id: unit_id(conn, unit.as_deref())?,
+                from: *from,
+                to: *to,
+            },
+            out,
+        ),
+        // Left unset when not given: the export fills in the day it is handed.
+        ExportCmd::Structure { scope, out } => (
+            ExportJob::Structure {
+                unit_id: unit_id(conn, scope.unit.as_deref())?,
+                population: scope.population.into(),
+                as_of: scope.as_of,
+            },
+            out,
+        ),
+    };
+    let e = export::render(conn, &job, qungong::db::today())?;
+    let path = &args.output;
+    e.write_to(path)?;
+    out(
+        ctx.json,
+        &serde_json::json!({ "path": path, "rows": e.rows, "sheets": e.sheets, "bytes": e.bytes.len() }),
+        || {
+            println!(
+                "已导出 {}（{} 行；工作表：{}）",
+                path.display(),
+                e.rows,
+                e.sheets.join("、")
+            )
+        },
+    );
+    Ok(())
+}
