@@ -123,6 +123,10 @@ fn a_lecture_from_unit_to_attendance_rate() {
     assert_eq!(full["id_number"], "140105198503120018");
     let found = json(&db, &["person", "list", "--search", "ls"]);
     assert_eq!(found[0]["name"], "李四");
+    // The 工号 argument and the --employee-no option are two things: who, and the new 工号.
+    ok(&db, &["person", "edit", "10002", "--employee-no", "10003"]);
+    assert_eq!(json(&db, &["person", "show", "10003"])["name"], "李四");
+    ok(&db, &["person", "edit", "10003", "--employee-no", "10002"]);
 
     let added = json(
         &db,
