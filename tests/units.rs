@@ -111,5 +111,8 @@ fn one_unit_is_read_with_its_path_depth_and_staff_as_in_the_list() {
     let got = units::get(t.db.conn(), team).unwrap();
     assert_eq!(got.path, "城关供电公司/城关供电所/营业班");
     assert_eq!(got.depth, 2);
-    assert_eq!(units::get(t.db.conn(), 9999).unwrap_err().code(), "not_found");
+    assert_eq!(
+        units::get(t.db.conn(), 9999).unwrap_err().code(),
+        "not_found"
+    );
 }

@@ -1,5 +1,6 @@
-//! The word lists behind the demo data: surnames, given-name characters, unit templates,
-//! positions and activity titles. Weights are relative; dates in title windows are inclusive.
+//! The word lists and tables behind the demo data: surnames, given-name characters, unit
+//! templates, positions, activity titles, age bands and the Spring Festival dates. Weights are
+//! relative; dates in title windows are inclusive.
 
 /// Common surnames with approximate national frequencies (per 10,000 people, after the 2020
 /// census), nudged towards Shanxi for the surnames that are markedly commoner there
@@ -692,3 +693,23 @@ pub const PLACES_TEAM: &[&str] = &["班组活动室", "班组学习室", "班组
 pub const PLACES_SUBSTATION: &[&str] = &["站会议室", "主控楼会议室"];
 pub const PLACES_TALK: &[&str] = &["谈心谈话室", "党支部书记办公室", "小会议室", "职工之家"];
 pub const PLACES_SONG: &[&str] = &["职工之家多功能厅", "公司礼堂", "培训中心报告厅"];
+
+/// Age bands (inclusive) of staff in post, with weights: men retire at 60, women at 55 as 干部.
+pub const MEN_AGES: &[((u32, u32), u32)] = &[
+    ((22, 30), 12), ((31, 35), 10), ((36, 40), 10), ((41, 45), 13), ((46, 50), 18), ((51, 55), 22),
+    ((56, 59), 15),
+];
+pub const WOMEN_AGES: &[((u32, u32), u32)] = &[
+    ((22, 30), 14), ((31, 35), 12), ((36, 40), 12), ((41, 45), 16), ((46, 50), 22), ((51, 54), 24),
+];
+/// Women workers retire at 50.
+pub const WOMEN_WORKER_AGES: &[((u32, u32), u32)] = &[
+    ((22, 30), 16), ((31, 35), 14), ((36, 40), 14), ((41, 45), 20), ((46, 49), 26),
+];
+
+/// 春节 (first day of the lunar year); the week from the eve is a holiday.
+pub const SPRING_FESTIVAL: &[(i32, u32, u32)] = &[
+    (2018, 2, 16), (2019, 2, 5), (2020, 1, 25), (2021, 2, 12), (2022, 2, 1), (2023, 1, 22),
+    (2024, 2, 10), (2025, 1, 29), (2026, 2, 17), (2027, 2, 6), (2028, 1, 26), (2029, 2, 13),
+    (2030, 2, 3), (2031, 1, 23), (2032, 2, 11),
+];

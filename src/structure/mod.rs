@@ -426,7 +426,7 @@ fn pct(x: f64) -> String {
 }
 
 /// Years after `date`, on the same day of the year (28 February for 29 February).
-fn years_after(date: NaiveDate, years: u32) -> NaiveDate {
+pub(crate) fn years_after(date: NaiveDate, years: u32) -> NaiveDate {
     date.checked_add_months(Months::new(years * 12))
         .unwrap_or(date)
 }
