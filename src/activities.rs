@@ -24,16 +24,21 @@ pub struct ActivityInput {
     pub ends_at: NaiveDateTime,
     /// Where (线下 and 线上线下).
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub place: Option<String>,
     /// The online meeting's name or number (线上 and 线上线下).
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub online_meeting: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub organizer_unit_id: Option<i64>,
     /// 主讲人 / 主持人.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub host: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub description: Option<String>,
     #[serde(default = "default_grace")]
     pub late_grace_minutes: u32,
@@ -406,6 +411,7 @@ pub fn series(conn: &Connection, series_uid: &str) -> Result<Vec<Activity>> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 pub struct ActivityFilter {
     /// First day (inclusive) of the start date.
     pub from: Option<NaiveDate>,
@@ -418,6 +424,7 @@ pub struct ActivityFilter {
     /// Part of the title.
     pub search: Option<String>,
     /// Soonest first (for "upcoming"); newest first otherwise.
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub ascending: bool,
 }
 

@@ -50,9 +50,11 @@ fn default_years() -> u32 {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 pub struct PrintChoices {
     pub order: NameOrder,
     pub show_id_number: bool,
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub show_phone: bool,
     pub unmask: bool,
     pub font: Option<PathBuf>,

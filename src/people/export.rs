@@ -15,10 +15,12 @@ use crate::xlsx::export::*;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 pub struct PeopleExport {
     pub filter: PersonFilter,
     pub order: NameOrder,
     /// 身份证号, 手机 and the full birth date unmasked.
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub full: bool,
 }
 

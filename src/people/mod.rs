@@ -60,6 +60,7 @@ use crate::idcard;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 pub struct PersonInput {
     pub employee_no: String,
     pub name: String,
@@ -74,10 +75,12 @@ pub struct PersonInput {
     pub professional_title: Option<ProfessionalTitle>,
     pub skill_level: Option<SkillLevel>,
     pub position: Option<String>,
+    #[cfg_attr(feature = "ts", ts(as = "Option<i64>", optional))]
     pub unit_id: i64,
     pub work_start_date: Option<NaiveDate>,
     pub hire_date: Option<NaiveDate>,
     pub phone: Option<String>,
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub political_cadre: bool,
     pub reserve_talent: bool,
     /// Women only: 干部 or 工人 (their original legal retirement ages differ).
@@ -503,6 +506,7 @@ pub fn by_employee_no(conn: &Connection, employee_no: &str) -> Result<Person> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 pub struct PersonFilter {
     /// The unit and everything below it.
     pub unit_id: Option<i64>,
@@ -515,6 +519,7 @@ pub struct PersonFilter {
     pub party_member: Option<bool>,
     pub gender: Option<Gender>,
     /// Also people who have left (离职).
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub include_left: bool,
 }
 

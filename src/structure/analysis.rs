@@ -245,6 +245,7 @@ pub enum Slice {
     Age {
         bracket: usize,
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
         gender: Option<Gender>,
     },
     Education {

@@ -27,42 +27,53 @@ pub use crate::xlsx::export::Export;
 pub enum ExportJob {
     People {
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<PersonFilter>", optional))]
         filter: PersonFilter,
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<NameOrder>", optional))]
         order: NameOrder,
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
         full: bool,
     },
     Attendance {
         activity_id: i64,
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<NameOrder>", optional))]
         order: NameOrder,
     },
     Rates {
         from: NaiveDate,
         to: NaiveDate,
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
         unit_id: Option<i64>,
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<RatesBy>", optional))]
         by: RatesBy,
     },
     Ledger {
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
         unit_id: Option<i64>,
         from: NaiveDate,
         to: NaiveDate,
     },
     Activities {
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<ActivityFilter>", optional))]
         filter: ActivityFilter,
     },
     Structure {
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
         unit_id: Option<i64>,
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<Population>", optional))]
         population: Population,
         /// Default: today.
         #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
         as_of: Option<NaiveDate>,
     },
 }

@@ -128,10 +128,12 @@ impl Preview {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 pub struct ImportOptions {
     /// The mapping to use; None: [`auto_mapping`].
     pub mapping: Option<Mapping>,
     /// Create the units a row names that are not in the tree (else such rows are errors).
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub create_units: bool,
 }
 

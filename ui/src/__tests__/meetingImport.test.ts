@@ -23,14 +23,14 @@ import {
 import MeetingImportDialog from '../components/MeetingImportDialog.vue'
 import ActivityDetail from '../views/ActivityDetail.vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import type { MeetingPreview } from '../api'
+import type { AttendanceStatus, MeetingPreview } from '../api'
 
 beforeEach(() => {
   calls.length = 0
   document.body.innerHTML = ''
 })
 
-const invitee = (person_id: number, name: string, employee_no: string, unit_name: string, status: string | null = null) => ({
+const invitee = (person_id: number, name: string, employee_no: string, unit_name: string, status: AttendanceStatus | null = null) => ({
   person_id, name, employee_no, unit_name, status, checked_in_at: null,
 })
 

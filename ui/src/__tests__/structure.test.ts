@@ -14,7 +14,7 @@ vi.mock('@tauri-apps/api/core', () => ({
 }))
 
 import { segmentLabel, sliceOfSeries, stackedSharesOption, trendOption } from '../lib/charts'
-import { bracketLabels, parseBrackets, sliceTitle } from '../lib/structure'
+import { sliceTitle } from '../lib/structure'
 import Structure from '../views/Structure.vue'
 import Settings from '../views/Settings.vue'
 import Dashboard from '../views/Dashboard.vue'
@@ -72,15 +72,6 @@ describe('structure charts', () => {
     expect(sliceTitle({ dimension: 'education', label: '本科' }, pyramid)).toBe('学历 · 本科')
     expect(sliceTitle({ dimension: 'retiring_within', years: 5 }, pyramid)).toBe('5 年内达到法定退休年龄')
   })
-
-  it('reads the brackets as people type them', () => {
-    expect(parseBrackets('30, 35，40、45 50')).toEqual([30, 35, 40, 45, 50])
-    expect(parseBrackets('40, 30')).toBeNull()
-    expect(parseBrackets('30, abc')).toBeNull()
-    expect(parseBrackets('10')).toBeNull()
-    expect(parseBrackets('')).toBeNull()
-    expect(bracketLabels([30, 35])).toEqual(['30岁及以下', '31–35岁', '36岁及以上'])
-  })
 })
 
 const analysis: Analysis = {
@@ -130,6 +121,10 @@ describe('设置：队伍结构', () => {
   it('loads the brackets and thresholds and saves them as shares', async () => {
     handler = (cmd) => {
       if (cmd === 'structure_config_get') return analysis.config
+      // The core's answer for the text typed below (its rules are tested in Rust).
+      if (cmd === 'structure_brackets_preview') {
+        return { brackets: [35, 45, 55], labels: ['35岁及以下', '36–45岁', '46–55岁', '56岁及以上'] }
+      }
       if (cmd === 'app_info') return { version: '0.1.0', db_path: '/tmp/x.db', schema_version: 2 }
       return null
     }
@@ -138,6 +133,8 @@ describe('设置：队伍结构', () => {
     const input = w.get('input[data-testid=settings-brackets]')
     expect((input.element as HTMLInputElement).value).toBe('30')
     await input.setValue('35，45、55')
+    await flushPromises()
+    expect(calls.filter(([c]) => c === 'structure_brackets_preview').pop()![1]).toEqual({ text: '35，45、55' })
     expect(w.get('[data-testid=settings-bracket-labels]').text()).toBe('35岁及以下、36–45岁、46–55岁、56岁及以上')
     await w.get('[data-testid=settings-structure-save]').trigger('click')
     await flushPromises()

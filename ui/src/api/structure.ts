@@ -1,6 +1,6 @@
 // 队伍结构: the analysis, the people behind a chart bar, and the brackets / warning thresholds.
 import { call } from './transport'
-import type { Analysis, DateStr, MemberRow, Population, Slice, StructureConfig } from './types'
+import type { Analysis, BracketsPreview, DateStr, MemberRow, Population, Slice, StructureConfig } from './types'
 
 export const structure = (unit_id: number | null, population: Population, as_of: DateStr | null, years: number | null = null) =>
   call<Analysis>('structure', { unit_id, population, as_of, years })
@@ -10,3 +10,6 @@ export const structureMembers = (unit_id: number | null, population: Population,
 export const structureConfigGet = () => call<StructureConfig>('structure_config_get')
 /** All values are checked before any is saved. */
 export const structureConfigSet = (config: StructureConfig) => call<null>('structure_config_set', { config })
+
+export const structureBracketsPreview = (text: string) =>
+  call<BracketsPreview>('structure_brackets_preview', { text })

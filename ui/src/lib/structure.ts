@@ -22,32 +22,3 @@ export function sliceTitle(slice: Slice, pyramid: PyramidRow[]): string {
   }
 }
 
-/** "30, 35，40" → [30, 35, 40]; null when not whole ascending ages from 16 to 80. */
-export function parseBrackets(text: string): number[] | null {
-  const parts = text
-    .replace(/[，、；;\s]+/g, ',')
-    .split(',')
-    .filter((p) => p !== '')
-  if (parts.length === 0 || parts.length > 12) return null
-  const out: number[] = []
-  for (const p of parts) {
-    if (!/^\d+$/.test(p)) return null
-    const n = Number(p)
-    if (n < 16 || n > 80) return null
-    if (out.length && n <= out[out.length - 1]!) return null
-    out.push(n)
-  }
-  return out
-}
-
-/** The bracket labels the core will draw for `upper` bounds: 30岁及以下, 31–35岁, …, 56岁及以上. */
-export function bracketLabels(upper: number[]): string[] {
-  const labels: string[] = []
-  let low = 0
-  upper.forEach((u, i) => {
-    labels.push(i === 0 ? `${u}岁及以下` : `${low}–${u}岁`)
-    low = u + 1
-  })
-  labels.push(`${low}岁及以上`)
-  return labels
-}

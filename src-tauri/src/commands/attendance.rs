@@ -1,0 +1,100 @@
+//! Invitees and check-in: the invitee list, check-in (list and kiosk), statuses, rates.
+
+use chrono::NaiveDate;
+use tauri::State;
+
+use qungong::Action;
+use qungong::attendance::{self, CheckIn, Counts, RateQuery, Sheet};
+use qungong::codes::AttendanceStatus;
+use qungong::db::now;
+use qungong::people::PersonFilter;
+
+use super::dto::RatesBy;
+use super::{ApiError, AppState, Reply};
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn invite(
+    state: State<AppState>,
+    activity_id: i64,
+    unit_ids: Vec<i64>,
+    filter: Option<PersonFilter>,
+    person_ids: Vec<i64>,
+) -> Reply<usize> {
+    state.write(Action::AttendanceInvite, |tx| {
+        attendance::invite(tx, activity_id, &unit_ids, filter.as_ref(), &person_ids)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn uninvite(state: State<AppState>, activity_id: i64, person_id: i64) -> Reply<()> {
+    state.write(Action::AttendanceUninvite, |tx| {
+        attendance::uninvite(tx, activity_id, person_id)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn attendance_sheet(state: State<AppState>, activity_id: i64) -> Reply<Sheet> {
+    state.read(|c| attendance::sheet(c, activity_id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn check_in(
+    state: State<AppState>,
+    activity_id: i64,
+    person_id: i64,
+    walk_in: bool,
+) -> Reply<CheckIn> {
+    state.write(Action::AttendanceCheckIn, |tx| {
+        attendance::check_in(tx, activity_id, person_id, now(), walk_in)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn kiosk_check_in(
+    state: State<AppState>,
+    activity_id: i64,
+    key: String,
+    walk_in: bool,
+) -> Reply<CheckIn> {
+    state.write(Action::AttendanceCheckIn, |tx| {
+        let person_id = attendance::find_attendee(tx, activity_id, &key)?;
+        attendance::check_in(tx, activity_id, person_id, now(), walk_in)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn set_status(
+    state: State<AppState>,
+    activity_id: i64,
+    person_id: i64,
+    status: Option<AttendanceStatus>,
+    reason: Option<String>,
+) -> Reply<Counts> {
+    state.write(Action::AttendanceSetStatus, |tx| {
+        attendance::set_status(tx, activity_id, person_id, status, reason.as_deref(), now())
+    })?;
+    state.read(|c| attendance::counts(c, activity_id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn attendance_rates(
+    state: State<AppState>,
+    by: RatesBy,
+    from: NaiveDate,
+    to: NaiveDate,
+    unit_id: Option<i64>,
+) -> Reply<serde_json::Value> {
+    let q = RateQuery { from, to, unit_id };
+    let value = match by {
+        RatesBy::Unit => state
+            .read(|c| attendance::rates_by_unit(c, &q))
+            .map(serde_json::to_value),
+        RatesBy::Person => state
+            .read(|c| attendance::rates_by_person(c, &q))
+            .map(serde_json::to_value),
+    }?;
+    value.map_err(|e| ApiError {
+        code: "internal".into(),
+        message: format!("结果无法输出：{e}"),
+    })
+}

@@ -1,0 +1,68 @@
+//! Overview and structure: the 工作台 overview and the 队伍结构 screen with its settings.
+
+use chrono::NaiveDate;
+use tauri::State;
+
+use qungong::db::today;
+use qungong::structure::{self, Analysis, Config, MemberRow, Population, Slice, StructureQuery};
+use qungong::{Action, dashboard};
+
+use super::{AppState, Reply};
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn dashboard(state: State<AppState>) -> Reply<dashboard::Overview> {
+    state.read(|c| dashboard::overview(c, today()))
+}
+
+/// The 队伍结构 screen: structure, warnings, retirements, trend and projection (`years` back and
+/// forward, default 5), with the brackets and thresholds from 设置.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn structure(
+    state: State<AppState>,
+    unit_id: Option<i64>,
+    population: Population,
+    as_of: Option<NaiveDate>,
+    years: Option<u32>,
+) -> Reply<Analysis> {
+    let q = StructureQuery {
+        unit_id,
+        population,
+        as_of: as_of.unwrap_or_else(today),
+    };
+    let years = years.unwrap_or(5).clamp(1, 30);
+    state.read(|c| structure::analyse(c, &q, &Config::load(c)?, years))
+}
+
+/// The people behind a bar of the 队伍结构 charts (all of them without `slice`).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn structure_members(
+    state: State<AppState>,
+    unit_id: Option<i64>,
+    population: Population,
+    as_of: Option<NaiveDate>,
+    slice: Option<Slice>,
+) -> Reply<Vec<MemberRow>> {
+    let q = StructureQuery {
+        unit_id,
+        population,
+        as_of: as_of.unwrap_or_else(today),
+    };
+    state.read(|c| structure::members(c, &q, &Config::load(c)?, slice.as_ref()))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn structure_config_get(state: State<AppState>) -> Reply<Config> {
+    state.read(Config::load)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn structure_config_set(state: State<AppState>, config: Config) -> Reply<()> {
+    state.write(Action::SettingStructure, |tx| config.save(tx))
+}
+
+/// The age brackets as typed in 设置, read by the core: the bounds and the labels the pyramid
+/// will show, or why the text is not valid.
+#[tauri::command(rename_all = "snake_case")]
+pub fn structure_brackets_preview(text: String) -> Reply<structure::config::BracketsPreview> {
+    Ok(structure::config::preview_brackets(&text)?)
+}

@@ -1,0 +1,43 @@
+//! Units: the unit tree and its edits.
+
+use tauri::State;
+
+use qungong::Action;
+use qungong::codes::UnitKind;
+use qungong::units::{self, Unit, UnitNode};
+
+use super::{AppState, Reply};
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn unit_tree(state: State<AppState>) -> Reply<Vec<UnitNode>> {
+    state.read(units::tree)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn unit_add(
+    state: State<AppState>,
+    name: String,
+    kind: Option<UnitKind>,
+    parent_id: Option<i64>,
+) -> Reply<Unit> {
+    let kind = kind.unwrap_or_else(|| UnitKind::guess(&name, parent_id.is_some()));
+    let id = state.write(Action::UnitAdd, |tx| units::add(tx, &name, kind, parent_id))?;
+    state.read(|c| units::get(c, id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn unit_rename(state: State<AppState>, id: i64, name: String) -> Reply<Unit> {
+    state.write(Action::UnitRename, |tx| units::rename(tx, id, &name))?;
+    state.read(|c| units::get(c, id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn unit_move(state: State<AppState>, id: i64, parent_id: Option<i64>) -> Reply<Unit> {
+    state.write(Action::UnitMove, |tx| units::move_to(tx, id, parent_id))?;
+    state.read(|c| units::get(c, id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn unit_delete(state: State<AppState>, id: i64) -> Reply<()> {
+    state.write(Action::UnitDelete, |tx| units::delete(tx, id))
+}

@@ -1,0 +1,607 @@
+// Generated from the Rust types by ts-rs (src-tauri/src/contract.rs). Do not edit:
+// change the Rust type, then run
+//   QUNGONG_WRITE_BINDINGS=1 cargo test -p qungong-desktop contract
+/* eslint-disable */
+
+export type Activity = { id: number, uid: string, series_uid: string | null, kind: ActivityKind, mode: ActivityMode, title: string, starts_at: string, ends_at: string, place: string | null, online_meeting: string | null, organizer_unit_id: number | null, organizer_name: string | null, host: string | null, description: string | null, status: ActivityStatus, summary: string | null, late_grace_minutes: number, 
+/**
+ * 应到 (invitees).
+ */
+invited: number, 
+/**
+ * 实到 (invitees present or late).
+ */
+attended: number, };
+
+export type ActivityFilter = { 
+/**
+ * First day (inclusive) of the start date.
+ */
+from?: string | null, 
+/**
+ * Last day (inclusive) of the start date.
+ */
+to?: string | null, kind?: ActivityKind | null, status?: ActivityStatus | null, 
+/**
+ * Organised by this unit or one below it.
+ */
+organizer_unit_id?: number | null, 
+/**
+ * Part of the title.
+ */
+search?: string | null, 
+/**
+ * Soonest first (for "upcoming"); newest first otherwise.
+ */
+ascending?: boolean, };
+
+export type ActivityInput = { kind: ActivityKind, mode: ActivityMode, title: string, starts_at: string, ends_at: string, 
+/**
+ * Where (线下 and 线上线下).
+ */
+place?: string | null, 
+/**
+ * The online meeting's name or number (线上 and 线上线下).
+ */
+online_meeting?: string | null, organizer_unit_id?: number | null, 
+/**
+ * 主讲人 / 主持人.
+ */
+host?: string | null, description?: string | null, late_grace_minutes: number, };
+
+export type ActivityKind = "专题讲座" | "歌咏比赛" | "形势任务宣讲" | "职工座谈会" | "主题教育" | "红色教育" | "谈心谈话" | "其他";
+
+export type ActivityMode = "线下" | "线上" | "线上线下";
+
+export type ActivityStatus = "计划" | "已开展" | "已取消";
+
+export type Analysis = { structure: Structure, config: StructureConfig, warnings: Array<Warning>, 
+/**
+ * Who reaches the retirement age within 5 years, soonest first.
+ */
+retiring: Array<Retiree>, retiring_within: RetiringCounts, 
+/**
+ * The same, per unit (the person's own unit), most first.
+ */
+retiring_by_unit: Array<UnitRetiring>, 
+/**
+ * Women whose category (干部 / 工人) is not recorded: no retirement date can be given.
+ */
+retirement_category_missing: number, 
+/**
+ * Past year ends, the date itself, then the projection.
+ */
+trend: Array<TrendPoint>, 
+/**
+ * "如不补充新人，5 年后……" in one sentence.
+ */
+outlook: string, };
+
+export type ApiError = { code: string, message: string, };
+
+export type AppInfo = { version: string, db_path: string, schema_version: number | null, };
+
+export type AttendanceStatus = "出席" | "迟到" | "请假" | "缺席";
+
+export type BracketsPreview = { 
+/**
+ * The upper bounds, to send back with the configuration.
+ */
+brackets: Array<number>, 
+/**
+ * 30岁及以下, 31–35岁, …, 56岁及以上: what the pyramid will show.
+ */
+labels: Array<string>, };
+
+export type CheckIn = { "result": "recorded", person_id: number, employee_no: string, name: string, status: AttendanceStatus, at: string, walk_in: boolean, } | { "result": "already", person_id: number, employee_no: string, name: string, status: AttendanceStatus, at: string | null, };
+
+export type Codes = { gender: Array<string>, political_status: Array<string>, education: Array<string>, professional_title: Array<string>, skill_level: Array<string>, retirement_category: Array<string>, unit_kind: Array<string>, activity_kind: Array<string>, activity_mode: Array<string>, activity_status: Array<string>, attendance_status: Array<string>, recurrence: Array<string>, ethnicity: Array<string>, };
+
+export type Counts = { 
+/**
+ * 应到: people on the invitee list.
+ */
+invited: number, 
+/**
+ * 实到: invitees present or late.
+ */
+attended: number, present: number, late: number, leave: number, 
+/**
+ * 缺席: marked absent, or not checked in at an activity that has been held.
+ */
+absent: number, 
+/**
+ * Invitees with no status yet (part of `absent` once the activity is held).
+ */
+not_checked_in: number, 
+/**
+ * Came without being invited; not part of the rate.
+ */
+walk_ins: number, 
+/**
+ * 出勤率 = 实到 / (应到 − 请假); None when nobody was expected.
+ */
+rate: number | null, };
+
+export type Dashboard = { today: string, 
+/**
+ * Planned activities from today on, soonest first.
+ */
+upcoming: Array<Activity>, 
+/**
+ * The latest held activities.
+ */
+latest: Array<Activity>, 
+/**
+ * Attendance over this month's held activities.
+ */
+month: Counts, month_activities: number, 
+/**
+ * The whole company's staff structure today.
+ */
+structure: Structure, 
+/**
+ * 队伍结构 warnings for the whole company: all staff, then the 政工干部.
+ */
+warnings: Array<ScopedWarning>, };
+
+export type Education = "研究生" | "大学本科" | "大学专科" | "中专" | "高中" | "初中" | "小学" | "其他";
+
+export type ExportJob = { "kind": "people", filter?: PersonFilter, order?: PrintOrder, full?: boolean, } | { "kind": "attendance", activity_id: number, order?: PrintOrder, } | { "kind": "rates", from: string, to: string, unit_id?: number | null, by?: RatesBy, } | { "kind": "ledger", unit_id?: number | null, from: string, to: string, } | { "kind": "activities", filter?: ActivityFilter, } | { "kind": "structure", unit_id?: number | null, population?: Population, 
+/**
+ * Default: today.
+ */
+as_of?: string | null, };
+
+export type Exported = { path: string, 
+/**
+ * Data rows of the main sheet (people, activities, units …).
+ */
+rows: number, sheets: Array<string>, };
+
+export type Gender = "男" | "女";
+
+export type ImportAction = "新增" | "更新" | "不变" | "错误";
+
+export type ImportColumn = { 
+/**
+ * 0-based column index.
+ */
+index: number, 
+/**
+ * Column letter as Excel shows it (A, B, … AA).
+ */
+letter: string, 
+/**
+ * The header as written in the sheet.
+ */
+title: string, 
+/**
+ * The field it holds; None: ignored.
+ */
+field: ImportField | null, };
+
+export type ImportField = "employee_no" | "name" | "gender" | "birth_date" | "id_number" | "unit" | "position" | "education" | "professional_title" | "skill_level" | "political_status" | "ethnicity" | "work_start_date" | "hire_date" | "phone" | "political_cadre" | "reserve_talent" | "retirement_category";
+
+export type ImportFieldLabel = { key: ImportField, label: string, };
+
+export type ImportMapping = { 
+/**
+ * The header row as the sheet numbers it (1-based); data starts on the next row.
+ */
+header_row: number, columns: Array<ImportColumn>, };
+
+export type ImportOptions = { 
+/**
+ * The mapping to use; None: [`auto_mapping`].
+ */
+mapping?: ImportMapping | null, 
+/**
+ * Create the units a row names that are not in the tree (else such rows are errors).
+ */
+create_units?: boolean, };
+
+export type ImportPreview = { sheet_name: string, mapping: ImportMapping, rows: Array<ImportRow>, totals: ImportTotals, 
+/**
+ * Units that are (or, in a dry run, would be) created, as paths.
+ */
+new_units: Array<string>, 
+/**
+ * True when the rows were written ([`commit`]); false for a dry run.
+ */
+committed: boolean, };
+
+export type ImportProgress = { done: number, total: number, };
+
+export type ImportRow = { 
+/**
+ * The row number the sheet shows (1-based, as in Excel).
+ */
+row_no: number, action: ImportAction, employee_no: string, name: string, 
+/**
+ * The unit's path in the tree (or as written, when it is not found).
+ */
+unit: string, 
+/**
+ * For 更新: what changes, "岗位：班员 → 班长" (ID and phone numbers masked).
+ */
+changes: Array<string>, 
+/**
+ * For 错误: why, "行 17：身份证号校验位错误（按 GB 11643 应为 8）".
+ */
+errors: Array<string>, 
+/**
+ * Remarks that do not stop the row, e.g. a unit to be created.
+ */
+notes: Array<string>, };
+
+export type ImportSheet = { path: string, sheet_name: string, 
+/**
+ * Rows in the sheet (blank ones included).
+ */
+row_count: number, 
+/**
+ * The first rows as text (up to 30), to show where the header is.
+ */
+head: Array<Array<string>>, 
+/**
+ * The mapping found from the headers; `null` when no header row was recognised (the user
+ * then picks the header row).
+ */
+mapping: ImportMapping | null, fields: Array<ImportFieldLabel>, };
+
+export type ImportTotals = { 
+/**
+ * Data rows (blank rows not counted).
+ */
+rows: number, new: number, updated: number, unchanged: number, errors: number, 
+/**
+ * Blank rows and rows with nothing in the mapped columns, skipped.
+ */
+skipped: number, };
+
+export type ManualMatch = { row: number, person_id: number, };
+
+export type MeetingApplied = { 
+/**
+ * Checked in as 出席.
+ */
+present: number, 
+/**
+ * Checked in as 迟到.
+ */
+late: number, 
+/**
+ * Already checked in: unchanged.
+ */
+unchanged: number, 
+/**
+ * Of the above, matched by hand.
+ */
+manual: number, 
+/**
+ * Rows left unmatched (not imported).
+ */
+unmatched: number, check_ins: Array<CheckIn>, };
+
+export type MeetingInvitee = { person_id: number, employee_no: string, name: string, unit_name: string, 
+/**
+ * Current status (None: not checked in).
+ */
+status: AttendanceStatus | null, checked_in_at: string | null, };
+
+export type MeetingMatchedRow = { row: number, rows: Array<number>, 
+/**
+ * The name in the file.
+ */
+file_name: string, joined_at: string | null, left_at: string | null, minutes: number | null, person_id: number, employee_no: string, name: string, unit_name: string, 
+/**
+ * 工号, 姓名, 昵称中的姓名, 姓名和单位, 手动匹配.
+ */
+how: string, 
+/**
+ * What will be recorded: 出席 or 迟到; None when nothing changes (already checked in).
+ */
+status: AttendanceStatus | null, 
+/**
+ * The check-in time that will be recorded.
+ */
+at: string, 
+/**
+ * The status now (None: not checked in).
+ */
+current: AttendanceStatus | null, 
+/**
+ * "已签到（出席 08:58），不变", "原为请假", "同一人在文件中有多条记录，按最早入会时间" …
+ */
+note: string, };
+
+export type MeetingPreview = { activity_id: number, activity_title: string, starts_at: string, 
+/**
+ * Joins after this are 迟到.
+ */
+late_after: string, sheet: string, header_row: number, 
+/**
+ * One per invitee found (several rows of the same person merged).
+ */
+matched: Array<MeetingMatchedRow>, unmatched: Array<MeetingUnmatchedRow>, problems: Array<string>, 
+/**
+ * The invitee list, for matching by hand.
+ */
+invitees: Array<MeetingInvitee>, 
+/**
+ * Invitees not checked in and not found in the file.
+ */
+not_in_file: number, };
+
+export type MeetingUnmatchedRow = { row: number, rows: Array<number>, file_name: string, employee_no: string | null, joined_at: string | null, left_at: string | null, minutes: number | null, reason: string, 
+/**
+ * Invitees it may be (two of the same name): offered first when matching by hand.
+ */
+suggestions: Array<number>, };
+
+export type MemberRow = { person_id: number, employee_no: string, name: string, unit_name: string, gender: Gender, age: number, 
+/**
+ * 60岁3个月; None for a woman without 干部 / 工人 recorded.
+ */
+retirement_age: string | null, retirement_date: string | null, };
+
+export type Page<T> = { total: number, offset: number, items: Array<T>, };
+
+export type Person = { id: number, uid: string, employee_no: string, name: string, gender: Gender, birth_date: string, id_number: string | null, ethnicity: string | null, political_status: PoliticalStatus | null, education: Education | null, professional_title: ProfessionalTitle | null, skill_level: SkillLevel | null, position: string | null, unit_id: number, unit_name: string, work_start_date: string | null, hire_date: string | null, phone: string | null, political_cadre: boolean, reserve_talent: boolean, retirement_category: RetirementCategory | null, 
+/**
+ * None while in post (在职).
+ */
+left_date: string | null, leave_reason: string | null, };
+
+export type PersonFilter = { 
+/**
+ * The unit and everything below it.
+ */
+unit_id?: number | null, 
+/**
+ * Name (part of it), pinyin initials (`zs` finds 张三) or 工号 (its beginning).
+ */
+search?: string | null, political_cadre?: boolean | null, reserve_talent?: boolean | null, political_status?: PoliticalStatus | null, 
+/**
+ * 中共党员 and 中共预备党员.
+ */
+party_member?: boolean | null, gender?: Gender | null, 
+/**
+ * Also people who have left (离职).
+ */
+include_left?: boolean, };
+
+export type PersonInput = { employee_no: string, name: string, 
+/**
+ * May be left empty when an ID number is given (it is derived from it).
+ */
+gender?: Gender | null, 
+/**
+ * May be left empty when an ID number is given (it is derived from it).
+ */
+birth_date?: string | null, id_number?: string | null, ethnicity?: string | null, political_status?: PoliticalStatus | null, education?: Education | null, professional_title?: ProfessionalTitle | null, skill_level?: SkillLevel | null, position?: string | null, unit_id?: number, work_start_date?: string | null, hire_date?: string | null, phone?: string | null, political_cadre?: boolean, reserve_talent: boolean, 
+/**
+ * Women only: 干部 or 工人 (their original legal retirement ages differ).
+ */
+retirement_category?: RetirementCategory | null, };
+
+export type PersonRate = { person_id: number, employee_no: string, name: string, unit_id: number, unit_name: string, 
+/**
+ * 应到: people on the invitee list.
+ */
+invited: number, 
+/**
+ * 实到: invitees present or late.
+ */
+attended: number, present: number, late: number, leave: number, 
+/**
+ * 缺席: marked absent, or not checked in at an activity that has been held.
+ */
+absent: number, 
+/**
+ * Invitees with no status yet (part of `absent` once the activity is held).
+ */
+not_checked_in: number, 
+/**
+ * Came without being invited; not part of the rate.
+ */
+walk_ins: number, 
+/**
+ * 出勤率 = 实到 / (应到 − 请假); None when nobody was expected.
+ */
+rate: number | null, };
+
+export type PoliticalStatus = "中共党员" | "中共预备党员" | "共青团员" | "民革党员" | "民盟盟员" | "民建会员" | "民进会员" | "农工党党员" | "致公党党员" | "九三学社社员" | "台盟盟员" | "无党派人士" | "群众";
+
+export type Population = "all" | "cadres" | "reserve" | "party";
+
+export type PrintChoices = { order: PrintOrder, show_id_number: boolean, show_phone?: boolean, unmask: boolean, font?: string | null, };
+
+export type PrintJob = { "kind": "sign_in_sheet", activity_id: number, } | { "kind": "attendance_sheet", activity_id: number, } | { "kind": "roster", unit_id: number, } | { "kind": "ledger", unit_id: number, from: string, to: string, } | { "kind": "structure", unit_id: number | null, population: Population, as_of: string, years: number, };
+
+export type PrintOrder = "stroke" | "pinyin" | "unit" | "employee-no";
+
+export type Printed = { path: string, pages: number, 
+/**
+ * Characters the font lacks (printed as □).
+ */
+missing_glyphs: string, 
+/**
+ * Whether the system PDF viewer was started.
+ */
+opened: boolean, };
+
+export type ProfessionalTitle = "正高级" | "副高级" | "中级" | "初级" | "无";
+
+export type PyramidRow = { label: string, male: number, female: number, };
+
+export type RateQuery = { 
+/**
+ * First day, inclusive (of the activity's start).
+ */
+from: string, 
+/**
+ * Last day, inclusive.
+ */
+to: string, 
+/**
+ * People now in this unit or below; None: everyone.
+ */
+unit_id: number | null, };
+
+export type RatesBy = "unit" | "person" | "both";
+
+export type RatesByArg = "unit" | "person";
+
+export type Recurrence = "每周" | "每月";
+
+export type Retiree = { person_id: number, employee_no: string, name: string, unit_name: string, age: RetirementAge, date: string, };
+
+export type RetirementAge = { years: number, months: number, };
+
+export type RetirementCategory = "干部" | "工人";
+
+export type RetiringCounts = { within_1: number, within_3: number, within_5: number, };
+
+export type ScopedWarning = { 
+/**
+ * 全体在职职工 / 政工干部.
+ */
+population: string, 
+/**
+ * ageing, gap, reserve_shortage, retirement_peak
+ */
+code: string, 
+/**
+ * 老龄化, 断层, 后备不足, 退休高峰
+ */
+title: string, message: string, };
+
+export type Share = { label: string, count: number, 
+/**
+ * 0–1 of the headcount.
+ */
+share: number, };
+
+export type Sheet = { activity: Activity, counts: Counts, rows: Array<SheetRow>, };
+
+export type SheetRow = { person_id: number, employee_no: string, name: string, unit_name: string, position: string | null, 
+/**
+ * false: a walk-in.
+ */
+invited: boolean, status: AttendanceStatus | null, 
+/**
+ * 出席 / 迟到 / 请假 / 缺席 / 未签到.
+ */
+status_label: string, checked_in_at: string | null, leave_reason: string | null, };
+
+export type SkillLevel = "高级技师" | "技师" | "高级工" | "中级工" | "初级工" | "无";
+
+export type Slice = { "dimension": "age", bracket: number, gender?: Gender | null, } | { "dimension": "education", label: string, } | { "dimension": "professional_title", label: string, } | { "dimension": "skill_level", label: string, } | { "dimension": "political_status", label: string, } | { "dimension": "retiring_within", years: number, };
+
+export type Structure = { as_of: string, population: Population, headcount: number, average_age: number | null, median_age: number | null, share_35_and_under: number | null, share_50_and_over: number | null, 
+/**
+ * 政工干部 and 后备人才 in post in the unit on the date, whatever the population.
+ */
+cadres: number, reserves: number, 
+/**
+ * 后备人才 per 政工干部 (None without cadres).
+ */
+reserve_per_cadre: number | null, pyramid: Array<PyramidRow>, education: Array<Share>, professional_title: Array<Share>, skill_level: Array<Share>, political_status: Array<Share>, };
+
+export type StructureConfig = { 
+/**
+ * Upper bounds of the age brackets but the last, ascending.
+ */
+brackets: Array<number>, thresholds: Thresholds, };
+
+export type StructureQuery = { unit_id: number | null, population: Population, as_of: string, };
+
+export type Thresholds = { 
+/**
+ * 老龄化: share aged 50 and over above this.
+ */
+ageing_share_50: number, 
+/**
+ * 后备不足: fewer 后备人才 per 政工干部 than this.
+ */
+reserve_per_cadre: number, 
+/**
+ * 退休高峰: share reaching retirement age within 3 years above this.
+ */
+retirement_peak_share: number, };
+
+export type TrendPoint = { date: string, 
+/**
+ * 2023年末, 统计日, 3年后.
+ */
+label: string, 
+/**
+ * A projection (nobody joins, retirees leave) rather than the record.
+ */
+projected: boolean, headcount: number, average_age: number | null, median_age: number | null, share_35_and_under: number | null, share_50_and_over: number | null, 
+/**
+ * Projection: how many of today's people have retired by then.
+ */
+retired: number, };
+
+export type Unit = { id: number, uid: string, name: string, kind: UnitKind, parent_id: number | null, 
+/**
+ * Names from the root down, joined with '/'.
+ */
+path: string, depth: number, 
+/**
+ * Staff in post directly in this unit (not in its sub-units).
+ */
+staff: number, };
+
+export type UnitKind = "公司" | "部门" | "站所" | "班组";
+
+export type UnitNode = { children: Array<UnitNode>, id: number, uid: string, name: string, kind: UnitKind, parent_id: number | null, 
+/**
+ * Names from the root down, joined with '/'.
+ */
+path: string, depth: number, 
+/**
+ * Staff in post directly in this unit (not in its sub-units).
+ */
+staff: number, };
+
+export type UnitRate = { unit_id: number, name: string, path: string, depth: number, 
+/**
+ * 应到: people on the invitee list.
+ */
+invited: number, 
+/**
+ * 实到: invitees present or late.
+ */
+attended: number, present: number, late: number, leave: number, 
+/**
+ * 缺席: marked absent, or not checked in at an activity that has been held.
+ */
+absent: number, 
+/**
+ * Invitees with no status yet (part of `absent` once the activity is held).
+ */
+not_checked_in: number, 
+/**
+ * Came without being invited; not part of the rate.
+ */
+walk_ins: number, 
+/**
+ * 出勤率 = 实到 / (应到 − 请假); None when nobody was expected.
+ */
+rate: number | null, };
+
+export type UnitRetiring = { unit_name: string, within_1: number, within_3: number, within_5: number, };
+
+export type Warning = { 
+/**
+ * ageing, gap, reserve_shortage, retirement_peak
+ */
+code: string, 
+/**
+ * 老龄化, 断层, 后备不足, 退休高峰
+ */
+title: string, message: string, };
