@@ -58,6 +58,9 @@ fn main() {
     let first_page = median(21, || {
         people::list(conn, &PersonFilter::default(), 5000, 50).expect("list");
     });
+    let tree = median(21, || {
+        qungong::units::tree(conn).expect("tree");
+    });
     drop(db); // closing checkpoints the WAL into the file
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
@@ -82,4 +85,8 @@ fn main() {
     );
     println!("| staff search `zs`, first page of 50 | {} |", ms(page));
     println!("| staff list, page 101 of 50 | {} |", ms(first_page));
+    println!(
+        "| unit tree with staff counts (direct and with sub-units) | {} |",
+        ms(tree)
+    );
 }

@@ -8,6 +8,7 @@ use crate::activities::{self, Activity, ActivityFilter};
 use crate::attendance::{self, Counts, RateQuery};
 use crate::codes::ActivityStatus;
 use crate::error::Result;
+use crate::structure::retirement::Overdue;
 use crate::structure::{Config, Population, Staff, Structure, StructureQuery, Warning};
 
 #[derive(Debug, Clone, Serialize)]
@@ -26,6 +27,15 @@ pub struct Overview {
     pub structure: Structure,
     /// 队伍结构 warnings for the whole company: all staff, then the 政工干部.
     pub warnings: Vec<ScopedWarning>,
+    /// A data warning: people in post by the record past their legal retirement date, longest
+    /// overdue first.
+    pub overdue: Vec<Overdue>,
+    /// Women in post without 干部 / 工人 recorded: not judged for `overdue`.
+    pub retirement_category_missing: i64,
+    /// How many units there are, and people without a 离职 recorded: the 工作台 shows how to
+    /// begin while either is 0 (a new database).
+    pub unit_count: i64,
+    pub staff_count: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -56,7 +66,7 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
         to: today,
         unit_id: None,
     };
-    let (month, month_activities) = attendance::period_counts(conn, &month)?;
+    let (month, month_activities) = attendance::period_counts_on(conn, &month, today)?;
     let cfg = Config::load(conn)?;
     // One read of the company's staff for the structure and both populations' warnings.
     let staff = Staff::load(conn, None)?;
@@ -80,8 +90,18 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
             });
         }
     }
+    let overdue = staff.overdue(today);
+    let (unit_count, staff_count) = conn.query_row(
+        "SELECT (SELECT count(*) FROM unit), (SELECT count(*) FROM person WHERE left_date IS NULL)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     Ok(Overview {
         warnings,
+        overdue: overdue.people,
+        retirement_category_missing: overdue.retirement_category_missing,
+        unit_count,
+        staff_count,
         today,
         upcoming,
         latest,

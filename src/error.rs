@@ -159,6 +159,31 @@ pub enum PersonError {
     },
     #[error("{name}（工号 {employee_no}）目前在职，无需恢复")]
     NotLeft { name: String, employee_no: String },
+    /// A change to several people refused because of this one (the message names them).
+    #[error("{name}（工号 {employee_no}）：{source}")]
+    OnePerson {
+        name: String,
+        employee_no: String,
+        source: Box<Error>,
+    },
+    #[error("{name}（工号 {employee_no}）的法定退休日期是 {date}，尚未到达，不能办理退休")]
+    NotYetRetirementDate {
+        name: String,
+        employee_no: String,
+        date: String,
+    },
+    #[error(
+        "{name}（工号 {employee_no}）未填退休类别（干部 / 工人），无法确定法定退休日期，请先在人员档案中补填"
+    )]
+    RetirementCategoryMissing { name: String, employee_no: String },
+    #[error(
+        "{name}（工号 {employee_no}）入职晚于法定退休日期 {date}（返聘人员），请按一般离职办理"
+    )]
+    HiredAfterRetirementDate {
+        name: String,
+        employee_no: String,
+        date: String,
+    },
 }
 
 impl PersonError {
@@ -170,6 +195,10 @@ impl PersonError {
             PersonError::Mismatch { .. } => "person.mismatch",
             PersonError::AlreadyLeft { .. } => "person.left",
             PersonError::NotLeft { .. } => "person.not_left",
+            PersonError::OnePerson { source, .. } => source.code(),
+            PersonError::NotYetRetirementDate { .. } => "person.not_yet_retirement_date",
+            PersonError::RetirementCategoryMissing { .. } => "person.retirement_category_missing",
+            PersonError::HiredAfterRetirementDate { .. } => "person.hired_after_retirement_date",
         }
     }
 }
@@ -210,6 +239,17 @@ pub enum AttendanceError {
     AlreadyCheckedIn { name: String, employee_no: String },
     #[error("请假须填写请假事由")]
     LeaveNeedsReason,
+    #[error("本活动于 {starts} 开始，现在不能签到（{opens} 起可以签到）")]
+    NotOpenYet { starts: String, opens: String },
+    #[error(
+        "本活动于 {starts} 开始，签到已于{last_day}当天结束时截止，现在不能签到；按纸质签到表登记请用“补录”"
+    )]
+    Closed { starts: String, last_day: String },
+    #[error("本活动于 {starts} 开始，开始后才能{action}")]
+    NotStarted {
+        starts: String,
+        action: &'static str,
+    },
 }
 
 impl AttendanceError {
@@ -219,6 +259,9 @@ impl AttendanceError {
             AttendanceError::PersonLeft { .. } => "attendance.person_left",
             AttendanceError::AlreadyCheckedIn { .. } => "attendance.already_checked_in",
             AttendanceError::LeaveNeedsReason => "attendance.leave_needs_reason",
+            AttendanceError::NotOpenYet { .. } => "attendance.not_open",
+            AttendanceError::Closed { .. } => "attendance.closed",
+            AttendanceError::NotStarted { .. } => "attendance.not_started",
         }
     }
 }

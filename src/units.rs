@@ -1,5 +1,7 @@
 //! 单位: the unit tree (公司 → 部门 / 供电所 / 变电站 → 班组).
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
@@ -20,6 +22,8 @@ pub struct Unit {
     pub depth: u32,
     /// Staff in post directly in this unit (not in its sub-units).
     pub staff: i64,
+    /// Staff in post in this unit and in all units below it.
+    pub staff_total: i64,
 }
 
 /// A unit with its sub-units, for tree views.
@@ -117,21 +121,49 @@ pub fn rename(tx: &Tx, id: i64, new_name: &str) -> Result<()> {
     Ok(())
 }
 
-/// Moves a unit (with its whole subtree) under `new_parent` (None: to the top level).
+/// Moves a unit (with its whole subtree) under `new_parent` (None: to the top level). Its
+/// people stay in their units, so they move with it; it goes last among its new siblings.
 pub fn move_to(tx: &Tx, id: i64, new_parent: Option<i64>) -> Result<()> {
-    let name = name_of(tx, id)?;
-    if let Some(p) = new_parent {
-        name_of(tx, p)?;
-        if subtree_ids(tx, id)?.contains(&p) {
-            return Err(UnitError::Cycle { name }.into());
-        }
+    let unit = get(tx, id)?;
+    let old_parent = unit.parent_id;
+    let parent_path = |p: Option<i64>| -> Result<String> {
+        Ok(match p {
+            Some(p) => get(tx, p)?.path,
+            None => "顶层".to_string(),
+        })
+    };
+    let to = parent_path(new_parent)?;
+    if let Some(p) = new_parent
+        && subtree_ids(tx, id)?.contains(&p)
+    {
+        return Err(UnitError::Cycle { name: unit.name }.into());
     }
-    check_sibling_free(tx, new_parent, &name, id)?;
+    if new_parent == old_parent {
+        let message = match new_parent {
+            Some(_) => format!("“{}”已在“{to}”之下，无需移动", unit.name),
+            None => format!("“{}”已是顶层单位，无需移动", unit.name),
+        };
+        return Err(Error::invalid("上级单位", message));
+    }
+    check_sibling_free(tx, new_parent, &unit.name, id)?;
     tx.execute(
-        "UPDATE unit SET parent_id = ?1 WHERE id = ?2",
+        "UPDATE unit SET parent_id = ?1,
+                sort_order = (SELECT ifnull(max(sort_order), 0) + 1 FROM unit
+                               WHERE ifnull(parent_id, 0) = ifnull(?1, 0))
+          WHERE id = ?2",
         params![new_parent, id],
     )?;
-    tx.note(format!("单位 {name} 移动到编号 {new_parent:?} 之下"));
+    let below = subtree_ids(tx, id)?.len() - 1;
+    let whither = match new_parent {
+        Some(_) => format!("移到 {to} 之下"),
+        None => "移为顶层单位".to_string(),
+    };
+    tx.note(format!(
+        "单位 {} 从 {} {whither}（连同下级单位 {below} 个、在职职工 {} 人）",
+        unit.name,
+        parent_path(old_parent)?,
+        unit.staff_total
+    ));
     Ok(())
 }
 
@@ -178,7 +210,7 @@ pub fn subtree_ids(conn: &Connection, id: i64) -> Result<Vec<i64>> {
 }
 
 /// All units in tree order (each parent before its children, siblings by sort order), with
-/// their paths and direct staff counts.
+/// their paths and staff counts (direct and with the sub-units).
 pub fn list(conn: &Connection) -> Result<Vec<Unit>> {
     let mut stmt = conn.prepare_cached(
         "WITH RECURSIVE t(id, path, depth, sort_key) AS (
@@ -189,12 +221,24 @@ pub fn list(conn: &Connection) -> Result<Vec<Unit>> {
                     t.sort_key || '/' || printf('%08d', u.sort_order) || '.' || printf('%08d', u.id)
                FROM unit u JOIN t ON u.parent_id = t.id)
          SELECT u.id, u.uid, u.name, u.kind, u.parent_id, t.path, t.depth,
-                (SELECT count(*) FROM person p WHERE p.unit_id = u.id AND p.left_date IS NULL)
+                (SELECT count(*) FROM person p WHERE p.unit_id = u.id AND p.left_date IS NULL),
+                0
            FROM t JOIN unit u ON u.id = t.id
           ORDER BY t.sort_key",
     )?;
-    let rows = stmt.query_map([], unit_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut units: Vec<Unit> = stmt
+        .query_map([], unit_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    // Children come after their parent, so walking backwards finishes every subtree before its
+    // parent is reached: one pass instead of one query per unit.
+    let index: HashMap<i64, usize> = units.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
+    for i in (0..units.len()).rev() {
+        units[i].staff_total += units[i].staff;
+        if let Some(&p) = units[i].parent_id.and_then(|p| index.get(&p)) {
+            units[p].staff_total += units[i].staff_total;
+        }
+    }
+    Ok(units)
 }
 
 fn unit_row(r: &rusqlite::Row) -> rusqlite::Result<Unit> {
@@ -207,27 +251,35 @@ fn unit_row(r: &rusqlite::Row) -> rusqlite::Result<Unit> {
         path: r.get(5)?,
         depth: r.get(6)?,
         staff: r.get(7)?,
+        staff_total: r.get(8)?,
     })
 }
 
 /// The units as a forest of [`UnitNode`]s.
 pub fn tree(conn: &Connection) -> Result<Vec<UnitNode>> {
-    fn build(units: &[Unit], parent: Option<i64>) -> Vec<UnitNode> {
+    fn build(children: &mut HashMap<Option<i64>, Vec<Unit>>, parent: Option<i64>) -> Vec<UnitNode> {
+        let units = children.remove(&parent).unwrap_or_default();
         units
-            .iter()
-            .filter(|u| u.parent_id == parent)
-            .map(|u| UnitNode {
-                unit: u.clone(),
-                children: build(units, Some(u.id)),
+            .into_iter()
+            .map(|u| {
+                let id = u.id;
+                UnitNode {
+                    unit: u,
+                    children: build(children, Some(id)),
+                }
             })
             .collect()
     }
-    Ok(build(&list(conn)?, None))
+    let mut children: HashMap<Option<i64>, Vec<Unit>> = HashMap::new();
+    for u in list(conn)? {
+        children.entry(u.parent_id).or_default().push(u);
+    }
+    Ok(build(&mut children, None))
 }
 
 /// One unit, its path found by walking up from it (not by reading the whole tree).
 pub fn get(conn: &Connection, id: i64) -> Result<Unit> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "WITH RECURSIVE up(id, parent_id, path, depth) AS (
              SELECT id, parent_id, name, 0 FROM unit WHERE id = ?1
              UNION ALL
@@ -236,9 +288,11 @@ pub fn get(conn: &Connection, id: i64) -> Result<Unit> {
          SELECT u.id, u.uid, u.name, u.kind, u.parent_id,
                 (SELECT path FROM up WHERE parent_id IS NULL),
                 (SELECT max(depth) FROM up),
-                (SELECT count(*) FROM person p WHERE p.unit_id = u.id AND p.left_date IS NULL)
+                (SELECT count(*) FROM person p WHERE p.unit_id = u.id AND p.left_date IS NULL),
+                (SELECT count(*) FROM person p WHERE p.left_date IS NULL AND {})
            FROM unit u WHERE u.id = ?1",
-    )?;
+        crate::db::sql::in_subtree("p.unit_id", 1)
+    ))?;
     stmt.query_row([id], unit_row)
         .optional()?
         .ok_or_else(|| Error::not_found("单位", id))

@@ -260,11 +260,12 @@ fn leave_is_not_absence_and_needs_a_reason() {
         .unwrap();
     b.t.write(|tx| attendance::set_status(tx, a, b.wang, Some(AttendanceStatus::Absent), None, at))
         .unwrap();
-    // 应到 4, 请假 1 → 3 expected; 实到 1 (张三); 缺席 王五 (marked) + 赵六 (never came).
+    // 应到 4, 请假 1 → 3 expected; 实到 1 (张三); 缺席 王五 (marked) + 赵六 (never came, and
+    // the day is over: no longer 未签到).
     let c = attendance::counts(b.t.db.conn(), a).unwrap();
     assert_eq!(
         (c.invited, c.leave, c.attended, c.absent, c.not_checked_in),
-        (4, 1, 1, 2, 1)
+        (4, 1, 1, 2, 0)
     );
     assert_eq!(c.rate_text(), "33.3%（1/3）");
     let sheet = attendance::sheet(b.t.db.conn(), a).unwrap();

@@ -148,7 +148,14 @@ fn a_lecture_from_unit_to_attendance_rate() {
     let id = added[0]["id"].as_i64().unwrap().to_string();
     let invited = json(&db, &["invite", "--activity", &id, "--unit", "城关供电所"]);
     assert_eq!(invited["invited"], 2);
-    let first = json(
+    // The lecture was in March: its check-in window is long closed, so what the paper sheet
+    // says is entered as 补录.
+    let err = fails(&db, &["checkin", "--activity", &id, "10001"]);
+    assert!(
+        err.contains("3月10日 09:00 开始") && err.contains("补录"),
+        "{err}"
+    );
+    let err = fails(
         &db,
         &[
             "checkin",
@@ -159,8 +166,31 @@ fn a_lecture_from_unit_to_attendance_rate() {
             "2026-03-10 08:58",
         ],
     );
+    assert!(err.contains("--backfill"), "{err}");
+    let first = json(
+        &db,
+        &[
+            "checkin",
+            "--activity",
+            &id,
+            "10001",
+            "--backfill",
+            "--at",
+            "2026-03-10 08:58",
+        ],
+    );
     assert_eq!(first["result"], "recorded");
     assert_eq!(first["status"], "出席");
+    assert_eq!(first["at"], "2026-03-10T08:58:00");
+    let action: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(action, "attendance.backfill");
     let again = ok(
         &db,
         &[
@@ -168,6 +198,7 @@ fn a_lecture_from_unit_to_attendance_rate() {
             "--activity",
             &id,
             "10001",
+            "--backfill",
             "--at",
             "2026-03-10 09:30",
         ],
@@ -240,6 +271,98 @@ fn a_lecture_from_unit_to_attendance_rate() {
         table.contains("出勤率") && table.contains("李四") && table.contains("0.0%"),
         "{table}"
     );
+}
+
+/// `qungong checkin` takes the same check-in window as the kiosk (from 60 minutes before the
+/// start); `--backfill` (补录) is its own act, only after the start, audited as such.
+#[test]
+fn checkin_keeps_to_the_window_and_backfill_is_separate() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(&db, &["unit", "add", "营销部"]);
+    ok(
+        &db,
+        &[
+            "person",
+            "add",
+            "--employee-no",
+            "10001",
+            "--name",
+            "张三",
+            "--unit",
+            "营销部",
+            "--gender",
+            "男",
+            "--birth-date",
+            "1980-01-01",
+        ],
+    );
+    let now = chrono::Local::now().naive_local();
+    let minute = "%Y-%m-%d %H:%M";
+    let soon = (now + chrono::Duration::minutes(30))
+        .format(minute)
+        .to_string();
+    let later = (now + chrono::Duration::days(2))
+        .date()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    for (title, start) in [
+        ("形势任务宣讲", soon),
+        ("安全生产专题讲座", later.format(minute).to_string()),
+    ] {
+        ok(
+            &db,
+            &[
+                "activity",
+                "add",
+                "--title",
+                title,
+                "--start",
+                &start,
+                "--place",
+                "会议室",
+            ],
+        );
+    }
+    ok(&db, &["invite", "--activity", "1", "--unit", "营销部"]);
+    ok(&db, &["invite", "--activity", "2", "--unit", "营销部"]);
+    let audit = |db: &Path| -> Vec<String> {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT action FROM audit_log ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+
+    let before = logical_state(&db);
+    let err = fails(&db, &["checkin", "--activity", "2", "10001"]);
+    let starts = format!("{} 09:00", later.format("%-m月%-d日"));
+    assert!(
+        err.contains("本活动于 ") && err.contains(&format!("{starts} 开始，现在不能签到")),
+        "{err}"
+    );
+    let err = fails(&db, &["checkin", "--activity", "2", "10001", "--backfill"]);
+    assert!(err.contains("开始后才能补录签到"), "{err}");
+    assert_eq!(
+        logical_state(&db),
+        before,
+        "a refused check-in writes nothing"
+    );
+    let sheet = json(&db, &["attendance", "sheet", "--activity", "2"]);
+    assert_eq!(sheet["activity"]["status"], "计划");
+    assert_eq!(sheet["counts"]["absent"], 0);
+    assert_eq!(sheet["rows"][0]["status_label"], "未签到");
+
+    let first = json(&db, &["checkin", "--activity", "1", "10001"]);
+    assert_eq!(first["result"], "recorded");
+    assert_eq!(first["status"], "出席");
+    assert_eq!(audit(&db).last().unwrap(), "attendance.check_in");
+    // Before the start a 补录 is refused even for an activity whose check-in is open.
+    let err = fails(&db, &["checkin", "--activity", "1", "10001", "--backfill"]);
+    assert!(err.contains("开始后才能补录签到"), "{err}");
 }
 
 #[test]
@@ -797,4 +920,149 @@ fn import_meeting_attendance_previews_matches_by_hand_and_checks_in() {
         ("出席".into(), "2026-03-10T08:59:00".into())
     );
     assert_eq!(status("10005").0, Value::Null);
+}
+
+#[test]
+fn people_past_their_legal_retirement_date_are_listed_and_retired() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    ok(&db, &["unit", "add", "城关供电所"]);
+    for (no, name, gender, birth) in [
+        // 60 on 2024-12-05: overdue whenever this test runs.
+        ("10001", "张建国", "男", "1964-12-05"),
+        ("10002", "刘洋", "男", "1990-03-03"),
+        // No 退休类别: cannot be judged.
+        ("10003", "赵桂兰", "女", "1960-01-01"),
+    ] {
+        ok(
+            &db,
+            &[
+                "person",
+                "add",
+                "--employee-no",
+                no,
+                "--name",
+                name,
+                "--gender",
+                gender,
+                "--birth-date",
+                birth,
+                "--unit",
+                "城关供电所",
+            ],
+        );
+    }
+    let list = json(&db, &["person", "overdue"]);
+    assert_eq!(list["people"].as_array().unwrap().len(), 1);
+    assert_eq!(list["people"][0]["employee_no"], "10001");
+    assert_eq!(list["people"][0]["date"], "2024-12-05");
+    assert_eq!(list["retirement_category_missing"], 1);
+    let text = ok(&db, &["person", "overdue", "--unit", "城关供电所"]);
+    assert!(
+        text.contains("张建国") && text.contains("2024-12-05") && text.contains("另有 1 名女职工"),
+        "{text}"
+    );
+    let text = ok(&db, &["structure"]);
+    assert!(
+        text.contains("【数据提醒】1 人已过法定退休日期仍在职"),
+        "{text}"
+    );
+
+    // One not yet due: refused by name, nothing written.
+    let before = logical_state(&db);
+    let err = fails(&db, &["person", "retire", "10001", "10002"]);
+    assert!(
+        err.contains("刘洋（工号 10002）的法定退休日期是 2053年3月3日，尚未到达"),
+        "{err}"
+    );
+    assert_eq!(logical_state(&db), before);
+
+    let done = json(&db, &["person", "retire", "--all"]);
+    assert_eq!(done.as_array().unwrap().len(), 1);
+    let p = json(&db, &["person", "show", "10001"]);
+    assert_eq!(p["left_date"], "2024-12-05");
+    assert_eq!(p["leave_reason"], "退休");
+    let (_, audit) = logical_state(&db);
+    assert_eq!(audit, before.1 + 1);
+    let text = ok(&db, &["person", "retire", "--all"]);
+    assert!(text.contains("无需办理"), "{text}");
+    assert_eq!(logical_state(&db).1, audit);
+}
+
+#[test]
+fn flags_and_transfers_for_several_people_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(&db, &["unit", "add", "城关供电所"]);
+    ok(&db, &["unit", "add", "营业班", "--parent", "城关供电所"]);
+    for (no, name, id) in [
+        ("10001", "张三", "140105198503120018"),
+        ("10002", "李四", "11010519491231002x"),
+    ] {
+        ok(
+            &db,
+            &[
+                "person",
+                "add",
+                "--employee-no",
+                no,
+                "--name",
+                name,
+                "--id-number",
+                id,
+                "--unit",
+                "城关供电所",
+            ],
+        );
+    }
+    let out = ok(
+        &db,
+        &[
+            "person",
+            "set-flag",
+            "10001",
+            "10002",
+            "--cadre",
+            "是",
+            "--reserve",
+            "是",
+        ],
+    );
+    assert!(out.contains("已设为政工干部 2 人"), "{out}");
+    assert!(out.contains("已设为后备人才 2 人"), "{out}");
+    let done = json(&db, &["person", "set-flag", "10002", "--cadre", "否"]);
+    assert_eq!(done[0]["changed"], 1);
+    let cadres = json(&db, &["person", "list", "--cadres"]);
+    assert_eq!(cadres.as_array().unwrap().len(), 1);
+    assert_eq!(cadres[0]["name"], "张三");
+
+    let out = ok(
+        &db,
+        &["person", "transfer", "10001", "10002", "--unit", "营业班"],
+    );
+    assert_eq!(out.trim(), "已调到 城关供电所/营业班 2 人");
+
+    ok(&db, &["person", "leave", "10002", "--date", "2025-06-30"]);
+    let before = logical_state(&db);
+    let err = fails(
+        &db,
+        &["person", "set-flag", "10001", "10002", "--reserve", "否"],
+    );
+    assert!(
+        err.contains("李四（工号 10002）已于 2025-06-30 离职"),
+        "{err}"
+    );
+    let err = fails(
+        &db,
+        &[
+            "person",
+            "transfer",
+            "10001",
+            "--unit",
+            "城关供电所",
+            "10009",
+        ],
+    );
+    assert!(err.contains("10009"), "{err}");
+    assert_eq!(logical_state(&db), before, "a refused batch writes nothing");
 }

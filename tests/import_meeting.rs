@@ -529,3 +529,30 @@ fn files_that_are_not_participant_lists_are_refused_in_chinese() {
     let p = meeting_import::preview(b.t.db.conn(), b.forum, &file).unwrap();
     assert!(p.problems[0].contains("相差一天以上"), "{:?}", p.problems);
 }
+
+/// The meeting's export is taken once the activity has started (after the kiosk's window as
+/// well: it is the meeting's own record); before, nothing is written.
+#[test]
+fn a_meeting_export_is_refused_before_the_start() {
+    let mut b = branch();
+    let dir = tempfile::tempdir().unwrap();
+    let file = meeting_import::read(&tencent_xlsx(dir.path()), day()).unwrap();
+    let forum = b.forum;
+    let mut input = qungong::activities::get(b.t.db.conn(), forum)
+        .unwrap()
+        .to_input();
+    input.starts_at = (qungong::db::now() + chrono::Duration::days(2))
+        .date()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    input.ends_at = input.starts_at + chrono::Duration::hours(2);
+    b.t.write(|tx| qungong::activities::update(tx, forum, input))
+        .unwrap();
+    let before = logical_dump(b.t.db.conn());
+    let err =
+        b.t.write(|tx| meeting_import::apply(tx, forum, &file, &[]))
+            .unwrap_err();
+    assert_eq!(err.code(), "attendance.not_started");
+    assert!(err.to_string().ends_with("开始后才能导入线上签到"), "{err}");
+    assert_eq!(logical_dump(b.t.db.conn()), before);
+}

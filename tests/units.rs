@@ -116,3 +116,134 @@ fn one_unit_is_read_with_its_path_depth_and_staff_as_in_the_list() {
         "not_found"
     );
 }
+
+/// 城关供电所 holds nobody itself but its teams hold people: the tree says both numbers.
+#[test]
+fn staff_counts_include_the_sub_units_and_people_who_left_are_not_counted() {
+    let mut t = TestDb::new();
+    let company = t.unit("国网示范县供电公司", None);
+    let station = t.unit("城关供电所", Some(company));
+    let team_a = t.unit("营业班", Some(station));
+    let team_b = t.unit("配电运维班", Some(station));
+    let sub_team = t.unit("抢修组", Some(team_b));
+    let dept = t.unit("营销部", Some(company));
+    t.person("10001", "张三", company);
+    t.person("10002", "李四", team_a);
+    t.person("10003", "王五", team_a);
+    t.person("10004", "赵六", team_b);
+    t.person("10005", "钱七", sub_team);
+    let left = t.person("10006", "孙八", sub_team);
+    t.write(|tx| qungong::people::leave(tx, left, common::date("2025-01-01"), None))
+        .unwrap();
+
+    let counts: Vec<(i64, i64, i64)> = units::list(t.db.conn())
+        .unwrap()
+        .iter()
+        .map(|u| (u.id, u.staff, u.staff_total))
+        .collect();
+    let expected = [
+        (company, 1, 5),
+        (station, 0, 4),
+        (team_b, 1, 2),
+        (sub_team, 1, 1),
+        (team_a, 2, 2),
+        (dept, 0, 0),
+    ];
+    for e in expected {
+        assert!(counts.contains(&e), "{e:?} not in {counts:?}");
+    }
+    let tree = units::tree(t.db.conn()).unwrap();
+    assert_eq!(tree[0].unit.staff_total, 5);
+    assert_eq!(tree[0].children[0].unit.name, "城关供电所");
+    assert_eq!(tree[0].children[0].unit.staff, 0);
+    assert_eq!(tree[0].children[0].unit.staff_total, 4);
+    // One unit read alone agrees with the list.
+    for u in units::list(t.db.conn()).unwrap() {
+        assert_eq!(units::get(t.db.conn(), u.id).unwrap(), u);
+    }
+}
+
+#[test]
+fn moving_a_unit_takes_its_sub_units_and_people_along() {
+    let mut t = TestDb::new();
+    let company = t.unit("国网示范县供电公司", None);
+    let old_parent = t.unit("城关供电所", Some(company));
+    let new_parent = t.unit("东关供电所", Some(company));
+    t.unit("综合班", Some(new_parent));
+    let team = t.unit("营业班", Some(old_parent));
+    let group = t.unit("抄表组", Some(team));
+    let a = t.person("10001", "张三", team);
+    let b = t.person("10002", "李四", group);
+
+    t.write(|tx| units::move_to(tx, team, Some(new_parent)))
+        .unwrap();
+    assert_eq!(
+        units::get(t.db.conn(), group).unwrap().path,
+        "国网示范县供电公司/东关供电所/营业班/抄表组"
+    );
+    assert_eq!(qungong::people::get(t.db.conn(), a).unwrap().unit_id, team);
+    assert_eq!(qungong::people::get(t.db.conn(), b).unwrap().unit_id, group);
+    assert_eq!(units::get(t.db.conn(), old_parent).unwrap().staff_total, 0);
+    assert_eq!(units::get(t.db.conn(), new_parent).unwrap().staff_total, 2);
+    // It goes last among its new siblings.
+    let children: Vec<String> = units::tree(t.db.conn()).unwrap()[0].children[1]
+        .children
+        .iter()
+        .map(|c| c.unit.name.clone())
+        .collect();
+    assert_eq!(children, ["综合班", "营业班"]);
+    let detail: String =
+        t.db.conn()
+            .query_row(
+                "SELECT detail FROM audit_log ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+    assert_eq!(
+        detail,
+        "单位 营业班 从 国网示范县供电公司/城关供电所 移到 国网示范县供电公司/东关供电所 之下（连同下级单位 1 个、在职职工 2 人）"
+    );
+
+    let err = t
+        .write(|tx| units::move_to(tx, team, Some(team)))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "不能把单位“营业班”移到它自己或它的下级单位之下"
+    );
+    let err = t
+        .write(|tx| units::move_to(tx, team, Some(group)))
+        .unwrap_err();
+    assert_eq!(err.code(), "unit.cycle");
+    let err = t
+        .write(|tx| units::move_to(tx, team, Some(new_parent)))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "上级单位：“营业班”已在“国网示范县供电公司/东关供电所”之下，无需移动"
+    );
+    let err = t
+        .write(|tx| units::move_to(tx, team, Some(999)))
+        .unwrap_err();
+    assert_eq!(err.code(), "not_found");
+
+    t.write(|tx| units::move_to(tx, team, None)).unwrap();
+    let detail: String =
+        t.db.conn()
+            .query_row(
+                "SELECT detail FROM audit_log ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+    assert_eq!(
+        detail,
+        "单位 营业班 从 国网示范县供电公司/东关供电所 移为顶层单位（连同下级单位 1 个、在职职工 2 人）"
+    );
+    assert_eq!(
+        units::get(t.db.conn(), group).unwrap().path,
+        "营业班/抄表组"
+    );
+    assert_eq!(units::tree(t.db.conn()).unwrap().len(), 2);
+}

@@ -66,6 +66,7 @@ fn bindings() -> String {
         dto::ImportProgress, dto::RatesBy,
         units::UnitNode, units::Unit,
         db::Page<people::Person>, people::PersonFilter, people::PersonInput,
+        people::bulk::PersonFlag, people::bulk::BulkResult,
         people::import::ImportOptions, people::import::Preview, people::import::Mapping,
         db::Page<activities::Activity>, activities::ActivityFilter, activities::ActivityInput,
         attendance::Sheet, attendance::CheckIn, attendance::Counts, attendance::RateQuery,
@@ -75,6 +76,7 @@ fn bindings() -> String {
         dashboard::Overview,
         structure::Analysis, structure::MemberRow, structure::Slice, structure::Population,
         structure::StructureQuery, structure::Config, structure::config::BracketsPreview,
+        structure::retirement::OverdueList,
         pdf::job::PrintJob, pdf::job::PrintChoices, xlsx::job::ExportJob,
         qungong::codes::Recurrence,
     );

@@ -94,7 +94,7 @@ pub fn attendance(
         count("请假", c.leave),
         count("缺席", c.absent),
     ]);
-    if !held {
+    if c.not_checked_in > 0 || !held {
         summary.rows.push(count("未签到", c.not_checked_in));
     }
     summary.rows.extend([

@@ -2,10 +2,15 @@
 //!
 //! One `attendance` row per (activity, person). The invitee list is frozen when people are
 //! invited: someone who joins the unit later is not on it, so is never "absent" from earlier
-//! activities. Status NULL means not checked in (yet); once the activity is 已开展 it counts as
-//! 缺席. 请假 is not 缺席: it leaves the denominator of the rate.
+//! activities. Status NULL means not checked in (yet): 未签到 while check-in is still open (see
+//! [`window`]), 缺席 once the activity has been held and its day is over. 请假 is not 缺席: it
+//! leaves the denominator of the rate.
+//!
+//! Check-in ([`check_in`], the kiosk and the 签到 page) is taken only inside the activity's
+//! window; a record made later from a paper sheet is a [`backfill`] (补录), with its own audit
+//! action.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde::Serialize;
@@ -20,8 +25,10 @@ use crate::units;
 pub mod export;
 pub mod meeting_import;
 mod rates;
+pub mod window;
 
 pub use rates::*;
+pub use window::Window as CheckInWindow;
 
 /// The counts behind an attendance rate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -34,9 +41,10 @@ pub struct Counts {
     pub present: i64,
     pub late: i64,
     pub leave: i64,
-    /// 缺席: marked absent, or not checked in at an activity that has been held.
+    /// 缺席: marked absent, or not checked in at a held activity whose day is over.
     pub absent: i64,
-    /// Invitees with no status yet (part of `absent` once the activity is held).
+    /// 未签到: invitees with no status who may still come. Once the activity's day is over they
+    /// are 缺席 instead, so 实到 + 请假 + 缺席 + 未签到 = 应到 always.
     pub not_checked_in: i64,
     /// Came without being invited; not part of the rate.
     pub walk_ins: i64,
@@ -45,8 +53,9 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// From raw sums; `pending_is_absent` once the activity (or every activity summed) is held.
-    fn new(raw: [i64; 7], pending_is_absent: bool) -> Counts {
+    /// From raw sums; `pending_is_absent` once the activity is held and its day over (sums over
+    /// a period leave out the 未签到 of activities still open); `rate_known` once it is held.
+    fn new(raw: [i64; 7], pending_is_absent: bool, rate_known: bool) -> Counts {
         let [invited, present, late, leave, absent, pending, walk_ins] = raw;
         let attended = present + late;
         let expected = invited - leave;
@@ -57,10 +66,11 @@ impl Counts {
             late,
             leave,
             absent: absent + if pending_is_absent { pending } else { 0 },
-            not_checked_in: pending,
+            not_checked_in: if pending_is_absent { 0 } else { pending },
             walk_ins,
-            // Before an activity is held there is no rate to speak of (nobody is absent yet).
-            rate: (pending_is_absent && expected > 0).then(|| attended as f64 / expected as f64),
+            // Before an activity is held there is no rate to speak of; while it is open the rate
+            // is the one so far.
+            rate: (rate_known && expected > 0).then(|| attended as f64 / expected as f64),
         }
     }
 
@@ -333,7 +343,8 @@ impl CheckIn {
     }
 }
 
-/// Checks a person in at `at`: 出席 up to the start plus the activity's grace period, 迟到
+/// Checks a person in at `now`, as the kiosk and the 签到 page do: only inside the activity's
+/// check-in window ([`window`]); 出席 up to the start plus the activity's grace period, 迟到
 /// after it. Checking in twice changes nothing and says so. Someone not on the list is refused
 /// unless `walk_in` is set, when they are recorded as a walk-in (not part of the rate).
 /// The first check-in marks a planned activity 已开展.
@@ -341,10 +352,53 @@ pub fn check_in(
     tx: &Tx,
     activity_id: i64,
     person_id: i64,
-    at: NaiveDateTime,
+    now: NaiveDateTime,
     walk_in: bool,
 ) -> Result<CheckIn> {
     let a = open_activity(tx, activity_id, "签到")?;
+    CheckInWindow::load(tx, &a, now)?.check(&a, now)?;
+    record(tx, &a, person_id, now, walk_in, "签到")
+}
+
+/// 补录: records from a paper sheet (or what someone remembers) that a person came, at `at`
+/// (default: the activity's start), once the activity has started. The time must lie inside the
+/// check-in window and not in the future; 出席 or 迟到 follows from it as at the kiosk. Audited
+/// as [`crate::Action::AttendanceBackfill`] by the caller.
+pub fn backfill(
+    tx: &Tx,
+    activity_id: i64,
+    person_id: i64,
+    at: Option<NaiveDateTime>,
+    walk_in: bool,
+    now: NaiveDateTime,
+) -> Result<CheckIn> {
+    let a = open_activity(tx, activity_id, "补录签到")?;
+    let w = CheckInWindow::load(tx, &a, now)?;
+    w.require_started(&a, now, "补录签到")?;
+    // Times travel as "HH:MM:SS" but a sheet says minutes.
+    let at = at
+        .map(|t| {
+            t.with_second(0)
+                .unwrap_or(t)
+                .with_nanosecond(0)
+                .unwrap_or(t)
+        })
+        .unwrap_or(a.starts_at);
+    w.check_backfill_time(&a, at, now)?;
+    record(tx, &a, person_id, at, walk_in, "补录签到")
+}
+
+/// Writes a check-in at `at` with no window check (the callers decide when it is allowed):
+/// the kiosk, 补录 and the online-meeting import. `what` names it in the audit note.
+pub(crate) fn record(
+    tx: &Tx,
+    a: &Activity,
+    person_id: i64,
+    at: NaiveDateTime,
+    walk_in: bool,
+    what: &str,
+) -> Result<CheckIn> {
+    let activity_id = a.id;
     let p = people::get(tx, person_id)?;
     if p.left_date.is_some_and(|d| d <= at.date()) {
         return Err(left(p, "签到"));
@@ -390,8 +444,10 @@ pub fn check_in(
     };
     activities::mark_held(tx, activity_id)?;
     tx.note(format!(
-        "活动 {activity_id} 签到 {} {}（{status}）",
-        p.employee_no, p.name
+        "活动 {activity_id} {what} {} {}（{status}，{}）",
+        p.employee_no,
+        p.name,
+        at.format("%Y-%m-%d %H:%M")
     ));
     Ok(CheckIn::Recorded {
         person_id,
@@ -408,42 +464,63 @@ pub fn check_in_by_employee_no(
     tx: &Tx,
     activity_id: i64,
     employee_no: &str,
-    at: NaiveDateTime,
+    now: NaiveDateTime,
     walk_in: bool,
 ) -> Result<CheckIn> {
     let p = people::by_employee_no(tx, employee_no)?;
-    check_in(tx, activity_id, p.id, at, walk_in)
+    check_in(tx, activity_id, p.id, now, walk_in)
 }
 
-/// Sets a person's status by hand (the one-click buttons): 出席 / 迟到 with time `at`,
-/// 请假 with its reason (required), 缺席, or None to clear it back to 未签到.
+/// Sets a person's status by hand (the 签到 page's buttons, `qungong attendance set`) at `now`:
+/// - 请假 (its reason required) and None (back to 未签到) at any time;
+/// - 缺席 once the activity has started;
+/// - 出席 / 迟到: switching between them keeps the check-in time; for someone not checked in it
+///   is a check-in at `now`, so only inside the window (after it, that is a [`backfill`]).
 pub fn set_status(
     tx: &Tx,
     activity_id: i64,
     person_id: i64,
     status: Option<AttendanceStatus>,
     reason: Option<&str>,
-    at: NaiveDateTime,
+    now: NaiveDateTime,
 ) -> Result<()> {
-    open_activity(tx, activity_id, "修改签到")?;
+    let a = open_activity(tx, activity_id, "修改签到")?;
     let p = people::get(tx, person_id)?;
-    if row_status(tx, activity_id, person_id)?.is_none() {
-        return Err(not_invited(p));
-    }
+    let checked_in_at: Option<NaiveDateTime> = match tx
+        .query_row(
+            "SELECT checked_in_at FROM attendance WHERE activity_id = ?1 AND person_id = ?2",
+            params![activity_id, person_id],
+            |r| r.get(0),
+        )
+        .optional()?
+    {
+        Some(at) => at,
+        None => return Err(not_invited(p)),
+    };
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if status == Some(AttendanceStatus::Leave) && reason.is_none() {
         return Err(AttendanceError::LeaveNeedsReason.into());
     }
-    let checked_in_at = status.filter(|s| s.attended()).map(|_| at);
+    match status {
+        Some(AttendanceStatus::Absent) => {
+            CheckInWindow::load(tx, &a, now)?.require_started(&a, now, "记为缺席")?
+        }
+        Some(s) if s.attended() && checked_in_at.is_none() => {
+            CheckInWindow::load(tx, &a, now)?.check(&a, now)?
+        }
+        _ => {}
+    }
+    let new_time = status.filter(|s| s.attended()).map(|_| now);
     let reason = reason.filter(|_| status == Some(AttendanceStatus::Leave));
     tx.execute(
         "UPDATE attendance SET status = ?3,
                 checked_in_at = CASE WHEN ?4 IS NULL THEN NULL ELSE coalesce(checked_in_at, ?4) END,
                 leave_reason = ?5
           WHERE activity_id = ?1 AND person_id = ?2",
-        params![activity_id, person_id, status, checked_in_at, reason],
+        params![activity_id, person_id, status, new_time, reason],
     )?;
-    if status.is_some() {
+    // 请假 may be known long before; only someone there (or found missing) shows it was held.
+    if status.is_some_and(|s| s != AttendanceStatus::Leave) {
         activities::mark_held(tx, activity_id)?;
     }
     let label = status.map_or("未签到", |s| s.label());
@@ -454,15 +531,28 @@ pub fn set_status(
     Ok(())
 }
 
-/// Counts for one activity.
+/// Counts for one activity today.
 pub fn counts(conn: &Connection, activity_id: i64) -> Result<Counts> {
+    counts_on(conn, activity_id, crate::db::today())
+}
+
+/// Counts for one activity as they stand on `today` (未签到 turn 缺席 once its day is over).
+pub fn counts_on(conn: &Connection, activity_id: i64, today: NaiveDate) -> Result<Counts> {
     let a = activities::get(conn, activity_id)?;
+    counts_of(conn, &a, today)
+}
+
+fn counts_of(conn: &Connection, a: &Activity, today: NaiveDate) -> Result<Counts> {
     let raw = conn.query_row(
         &format!("SELECT {COUNT_COLUMNS} FROM attendance t WHERE t.activity_id = ?1"),
-        [activity_id],
+        [a.id],
         |r| raw_counts(r, 0),
     )?;
-    Ok(Counts::new(raw, a.status == ActivityStatus::Held))
+    Ok(Counts::new(
+        raw,
+        window::pending_is_absent(a, today),
+        a.status == ActivityStatus::Held,
+    ))
 }
 
 /// One line of an activity's attendance sheet.
@@ -477,7 +567,7 @@ pub struct SheetRow {
     /// false: a walk-in.
     pub invited: bool,
     pub status: Option<AttendanceStatus>,
-    /// 出席 / 迟到 / 请假 / 缺席 / 未签到.
+    /// 出席 / 迟到 / 请假 / 缺席, or 未签到 while the person may still come.
     pub status_label: &'static str,
     pub checked_in_at: Option<NaiveDateTime>,
     pub leave_reason: Option<String>,
@@ -488,14 +578,22 @@ pub struct SheetRow {
 pub struct Sheet {
     pub activity: Activity,
     pub counts: Counts,
+    /// When check-in is taken, as of the moment the sheet was read.
+    pub window: CheckInWindow,
     pub rows: Vec<SheetRow>,
 }
 
-/// The invitee list with statuses (invitees first, then walk-ins; by unit, then 工号).
+/// The invitee list with statuses now (invitees first, then walk-ins; by unit, then 工号).
 pub fn sheet(conn: &Connection, activity_id: i64) -> Result<Sheet> {
+    sheet_at(conn, activity_id, crate::db::now())
+}
+
+/// The invitee list with statuses as they stand at `now`.
+pub fn sheet_at(conn: &Connection, activity_id: i64, now: NaiveDateTime) -> Result<Sheet> {
     let activity = activities::get(conn, activity_id)?;
-    let held = activity.status == ActivityStatus::Held;
-    let counts = counts(conn, activity_id)?;
+    let absent = window::pending_is_absent(&activity, now.date());
+    let counts = counts_of(conn, &activity, now.date())?;
+    let window = CheckInWindow::load(conn, &activity, now)?;
     let mut stmt = conn.prepare(
         "SELECT p.id, p.employee_no, p.name, u.name, p.position, t.invited, t.status,
                 t.checked_in_at, t.leave_reason
@@ -516,7 +614,7 @@ pub fn sheet(conn: &Connection, activity_id: i64) -> Result<Sheet> {
                 status,
                 status_label: match status {
                     Some(s) => s.label(),
-                    None if held => AttendanceStatus::Absent.label(),
+                    None if absent => AttendanceStatus::Absent.label(),
                     None => "未签到",
                 },
                 checked_in_at: r.get(7)?,
@@ -527,6 +625,7 @@ pub fn sheet(conn: &Connection, activity_id: i64) -> Result<Sheet> {
     Ok(Sheet {
         activity,
         counts,
+        window,
         rows,
     })
 }

@@ -1,5 +1,8 @@
 //! 出勤率: attendance rates over a period by person and by unit, the did-not-attend list and the
 //! period's totals.
+//!
+//! Only held activities count. An invitee with no status at an activity whose day is not over
+//! yet (they may still come) is left out of every figure: neither 应到 nor 缺席 until it is.
 
 use std::collections::HashMap;
 
@@ -41,19 +44,33 @@ impl RateQuery {
     }
 }
 
-/// Attendance rows of held activities in the period, per person: the query every rate and the
-/// follow-up list are made of. Parameters: ?1 from, ?2 end (exclusive).
-const PERSON_COUNTS_SQL: &str = "SELECT t.person_id, {COUNTS}
-   FROM activity a JOIN attendance t ON t.activity_id = a.id
-  WHERE a.status = 'held' AND a.starts_at >= ?1 AND a.starts_at < ?2
-  GROUP BY t.person_id";
+/// The rows that count, over `activity a JOIN attendance t`: of held activities, and no pending
+/// invitee of an activity still open. Parameter `n` is today's date.
+fn settled(n: usize) -> String {
+    format!(
+        "a.status = 'held' AND (t.status IS NOT NULL OR {})",
+        super::window::day_over_sql(n)
+    )
+}
 
+/// Attendance rows of held activities in the period, per person: the query every rate and the
+/// follow-up list are made of. Parameters: ?1 from, ?2 end (exclusive), ?3 today.
 fn person_counts(conn: &Connection, q: &RateQuery) -> Result<HashMap<i64, Counts>> {
     q.check()?;
     let (from, end) = q.bounds();
-    let mut stmt = conn.prepare(&PERSON_COUNTS_SQL.replace("{COUNTS}", COUNT_COLUMNS))?;
-    let rows = stmt.query_map(params![from, end], |r| {
-        Ok((r.get::<_, i64>(0)?, Counts::new(raw_counts(r, 1)?, true)))
+    let mut stmt = conn.prepare(&format!(
+        "SELECT t.person_id, {COUNT_COLUMNS}
+           FROM activity a JOIN attendance t ON t.activity_id = a.id
+          WHERE {} AND a.starts_at >= ?1 AND a.starts_at < ?2
+          GROUP BY t.person_id",
+        settled(3)
+    ))?;
+    let today = crate::db::today().to_string();
+    let rows = stmt.query_map(params![from, end, today], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            Counts::new(raw_counts(r, 1)?, true, true),
+        ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -160,7 +177,7 @@ pub fn rates_by_unit(conn: &Connection, q: &RateQuery) -> Result<Vec<UnitRate>> 
         .collect())
 }
 
-/// Someone expected at a held activity who did not come.
+/// Someone expected at a held activity who did not come (its day over, for the 未签到).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Absence {
     pub activity_id: i64,
@@ -187,6 +204,8 @@ pub fn absences(conn: &Connection, q: &RateQuery, include_leave: bool) -> Result
         values.push(unit.into());
         unit_clause = format!("AND {}", crate::db::sql::in_subtree("p.unit_id", 3));
     }
+    values.push(crate::db::today().to_string().into());
+    let settled = settled(values.len());
     let statuses = if include_leave {
         "'absent', 'leave'"
     } else {
@@ -197,7 +216,7 @@ pub fn absences(conn: &Connection, q: &RateQuery, include_leave: bool) -> Result
                 coalesce(t.status, 'absent'), t.leave_reason
            FROM activity a JOIN attendance t ON t.activity_id = a.id
            JOIN person p ON p.id = t.person_id JOIN unit u ON u.id = p.unit_id
-          WHERE a.status = 'held' AND a.starts_at >= ?1 AND a.starts_at < ?2 AND t.invited = 1
+          WHERE {settled} AND a.starts_at >= ?1 AND a.starts_at < ?2 AND t.invited = 1
             AND coalesce(t.status, 'absent') IN ({statuses}) {unit_clause}
           ORDER BY a.starts_at, a.id, p.employee_no"
     ))?;
@@ -222,6 +241,15 @@ pub fn absences(conn: &Connection, q: &RateQuery, include_leave: bool) -> Result
 /// All counts of held activities in the period summed, and how many activities they were
 /// (the 工作台's "this month").
 pub fn period_counts(conn: &Connection, q: &RateQuery) -> Result<(Counts, i64)> {
+    period_counts_on(conn, q, crate::db::today())
+}
+
+/// [`period_counts`] as they stand on `today`.
+pub fn period_counts_on(
+    conn: &Connection,
+    q: &RateQuery,
+    today: NaiveDate,
+) -> Result<(Counts, i64)> {
     q.check()?;
     let (from, end) = q.bounds();
     let (clause, mut values) = PersonFilter {
@@ -232,17 +260,20 @@ pub fn period_counts(conn: &Connection, q: &RateQuery) -> Result<(Counts, i64)> 
     .to_sql();
     values.push(from.into());
     values.push(end.into());
+    values.push(today.to_string().into());
     let n = values.len();
     let (counts, activities) = conn.query_row(
         &format!(
             "SELECT {COUNT_COLUMNS}, count(DISTINCT a.id)
                FROM activity a JOIN attendance t ON t.activity_id = a.id
                JOIN person p ON p.id = t.person_id
-              WHERE a.status = 'held' AND a.starts_at >= ?{} AND a.starts_at < ?{n} AND {clause}",
+              WHERE {} AND a.starts_at >= ?{} AND a.starts_at < ?{} AND {clause}",
+            settled(n),
+            n - 2,
             n - 1
         ),
         params_from_iter(values.iter()),
-        |r| Ok((Counts::new(raw_counts(r, 0)?, true), r.get(7)?)),
+        |r| Ok((Counts::new(raw_counts(r, 0)?, true, true), r.get(7)?)),
     )?;
     Ok((counts, activities))
 }

@@ -51,7 +51,11 @@ actions! {
     PersonEdit => "person.edit", "修改职工信息";
     PersonLeave => "person.leave", "职工离职";
     PersonReinstate => "person.reinstate", "恢复在职";
+    PersonRetire => "person.retire", "办理退休";
     PersonImport => "person.import", "导入花名册";
+    PersonBulkFlag => "person.bulk_flag", "批量设置政工干部或后备人才";
+    PersonBulkMove => "person.bulk_move", "批量调动";
+    PersonBulkLeave => "person.bulk_leave", "批量办理离职";
     ActivityAdd => "activity.add", "新增活动";
     ActivityAddSeries => "activity.add_series", "新增系列活动";
     ActivityEdit => "activity.edit", "修改活动";
@@ -62,6 +66,7 @@ actions! {
     AttendanceUninvite => "attendance.uninvite", "移出应到名单";
     AttendanceCheckIn => "attendance.check_in", "签到";
     AttendanceSetStatus => "attendance.set_status", "修改考勤状态";
+    AttendanceBackfill => "attendance.backfill", "补录签到";
     AttendanceImportMeeting => "attendance.import_meeting", "导入线上签到";
     SettingSet => "setting.set", "修改设置";
     SettingStructure => "setting.structure", "修改队伍结构设置";

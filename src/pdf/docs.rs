@@ -272,7 +272,7 @@ pub fn attendance_sheet(
         "应到 {} 人，实到 {} 人，迟到 {} 人，请假 {} 人，缺席 {} 人",
         c.invited, c.attended, c.late, c.leave, c.absent
     );
-    if a.status != ActivityStatus::Held && c.not_checked_in > 0 {
+    if c.not_checked_in > 0 {
         summary.push_str(&format!("，未签到 {} 人", c.not_checked_in));
     }
     summary.push_str(&format!("，出勤率 {}。", c.rate_text()));

@@ -328,5 +328,17 @@ fn retiring(a: &Analysis) -> Vec<Block> {
             a.retirement_category_missing
         )));
     }
+    if !a.overdue.is_empty() {
+        let names: Vec<String> = a
+            .overdue
+            .iter()
+            .map(|o| format!("{}（{}）", o.name, chinese_date(o.date)))
+            .collect();
+        blocks.push(Block::Paragraph(format!(
+            "另有 {} 人已过法定退休日期仍登记为在职：{}。以上统计仍计入这些人员，请核实后办理退休。",
+            a.overdue.len(),
+            names.join("、")
+        )));
+    }
     blocks
 }

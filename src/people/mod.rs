@@ -1,5 +1,6 @@
 //! 职工 (staff records).
 
+pub mod bulk;
 pub mod export;
 pub mod import;
 

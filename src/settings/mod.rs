@@ -10,12 +10,13 @@ use crate::db::Tx;
 use crate::error::{Error, Result};
 
 /// Every setting there is.
-pub const KEYS: [&Key; 5] = [
+pub const KEYS: &[&Key] = &[
     &crate::pdf::FONT_SETTING,
     &crate::structure::config::BRACKETS,
     &crate::structure::config::AGEING_THRESHOLD,
     &crate::structure::config::RESERVE_THRESHOLD,
     &crate::structure::config::RETIREMENT_PEAK_THRESHOLD,
+    &crate::attendance::window::OPEN_MINUTES,
 ];
 
 /// The setting called `name`; an unknown name is refused with the list of known ones.

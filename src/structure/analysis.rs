@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::*;
 use crate::codes::{Gender, ProfessionalTitle, SkillLevel};
 use crate::error::Result;
-use crate::structure::retirement::Retiree;
+use crate::structure::retirement::{self, Overdue, Retiree};
 
 /// The indicators on one date of the trend or the projection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -124,6 +124,10 @@ pub struct Analysis {
     pub retiring_by_unit: Vec<UnitRetiring>,
     /// Women whose category (干部 / 工人) is not recorded: no retirement date can be given.
     pub retirement_category_missing: i64,
+    /// A data warning, apart from the structure warnings: people in post by the record past
+    /// their legal retirement date (their 离职 was probably never entered), longest overdue
+    /// first. They are counted in every figure above, as the record says they are in post.
+    pub overdue: Vec<Overdue>,
     /// Past year ends, the date itself, then the projection.
     pub trend: Vec<TrendPoint>,
     /// "如不补充新人，5 年后……" in one sentence.
@@ -193,8 +197,9 @@ pub fn analyse(
             .cmp(&(a.counts.within_5, a.counts.within_3, a.counts.within_1))
             .then_with(|| a.unit_name.cmp(&b.unit_name))
     });
+    let overdue = retirement::overdue_of(&now, q.as_of).people;
     let trend = trend_of(&all, q, years);
-    let outlook = outlook(&structure, &trend, years, missing);
+    let outlook = outlook(&structure, &trend, years, missing, overdue.len());
     Ok(Analysis {
         structure,
         config: cfg.clone(),
@@ -203,12 +208,19 @@ pub fn analyse(
         retiring_within: total,
         retiring_by_unit: by_unit,
         retirement_category_missing: missing,
+        overdue,
         trend,
         outlook,
     })
 }
 
-fn outlook(s: &Structure, trend: &[TrendPoint], years: u32, missing: i64) -> String {
+fn outlook(
+    s: &Structure,
+    trend: &[TrendPoint],
+    years: u32,
+    missing: i64,
+    overdue: usize,
+) -> String {
     let who = s.population.label();
     let Some(end) = trend.last().filter(|p| p.projected) else {
         return String::new();
@@ -228,8 +240,15 @@ fn outlook(s: &Structure, trend: &[TrendPoint], years: u32, missing: i64) -> Str
     } else {
         String::new()
     };
+    // The projection lets them leave on their (past) date, the 退休 counts of the record do
+    // not: say so, or the two numbers seem to disagree.
+    let overdue = if overdue > 0 {
+        format!("（含已过法定退休日期仍在册的 {overdue} 人）")
+    } else {
+        String::new()
+    };
     format!(
-        "如不补充新人，{years} 年后（{}）{who}{average}，现有 {} 人中 {} 人退休。{note}",
+        "如不补充新人，{years} 年后（{}）{who}{average}，现有 {} 人中 {} 人退休{overdue}。{note}",
         crate::pdf::chinese_date(end.date),
         s.headcount,
         end.retired

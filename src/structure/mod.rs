@@ -191,31 +191,45 @@ const MEMBERS_SQL: &str = "SELECT p.id, p.employee_no, p.name, u.name, p.birth_d
 fn load(conn: &Connection, unit_id: Option<i64>) -> Result<Vec<Member>> {
     let (clause, values) = Population::All.filter(unit_id).to_sql();
     let mut stmt = conn.prepare(&MEMBERS_SQL.replace("{FILTER}", &clause))?;
-    let rows = stmt.query_map(params_from_iter(values.iter()), |r| {
-        let birth: NaiveDate = r.get(4)?;
-        let gender: Gender = r.get(5)?;
-        let category: Option<RetirementCategory> = r.get(8)?;
-        let retirement = retirement::retirement_age(birth, gender, category)
-            .zip(retirement::retirement_date(birth, gender, category));
-        Ok(Member {
-            id: r.get(0)?,
-            employee_no: r.get(1)?,
-            name: r.get(2)?,
-            unit_name: r.get(3)?,
-            birth,
-            gender,
-            hire: r.get(6)?,
-            left: r.get(7)?,
-            education: r.get(9)?,
-            title: r.get(10)?,
-            skill: r.get(11)?,
-            political: r.get(12)?,
-            cadre: r.get(13)?,
-            reserve: r.get(14)?,
-            retirement,
-        })
-    })?;
+    let rows = stmt.query_map(params_from_iter(values.iter()), member_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One person as the structure sees them (for 办理退休).
+fn load_one(conn: &Connection, person_id: i64) -> Result<Member> {
+    use rusqlite::OptionalExtension;
+    conn.query_row(
+        &MEMBERS_SQL.replace("{FILTER}", "p.id = ?1"),
+        [person_id],
+        member_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| crate::Error::not_found("职工", person_id))
+}
+
+fn member_from_row(r: &rusqlite::Row) -> rusqlite::Result<Member> {
+    let birth: NaiveDate = r.get(4)?;
+    let gender: Gender = r.get(5)?;
+    let category: Option<RetirementCategory> = r.get(8)?;
+    let retirement = retirement::retirement_age(birth, gender, category)
+        .zip(retirement::retirement_date(birth, gender, category));
+    Ok(Member {
+        id: r.get(0)?,
+        employee_no: r.get(1)?,
+        name: r.get(2)?,
+        unit_name: r.get(3)?,
+        birth,
+        gender,
+        hire: r.get(6)?,
+        left: r.get(7)?,
+        education: r.get(9)?,
+        title: r.get(10)?,
+        skill: r.get(11)?,
+        political: r.get(12)?,
+        cadre: r.get(13)?,
+        reserve: r.get(14)?,
+        retirement,
+    })
 }
 
 /// Counts per label in `order`, then 未填写 when some have none; empty labels are kept so
@@ -529,5 +543,11 @@ impl Staff {
     pub fn warnings(&self, q: &StructureQuery, cfg: &Config) -> Vec<Warning> {
         let s = compute(&self.0, q, &cfg.brackets);
         warnings_of(&self.0, &s, q, &cfg.thresholds)
+    }
+
+    /// Everyone in post on `as_of` past the legal retirement date, as [`retirement::overdue`].
+    pub fn overdue(&self, as_of: NaiveDate) -> retirement::OverdueList {
+        let now: Vec<&Member> = self.0.iter().filter(|m| m.in_post(as_of)).collect();
+        retirement::overdue_of(&now, as_of)
     }
 }

@@ -199,3 +199,159 @@ pub fn upcoming(
     });
     Ok((out, unknown))
 }
+
+/// Someone still in post by the record on a date that is on or after their legal retirement
+/// date: the record is most likely out of date (nobody entered the 离职).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Overdue {
+    pub person_id: i64,
+    pub employee_no: String,
+    pub name: String,
+    pub unit_name: String,
+    pub gender: Gender,
+    /// The legal retirement age.
+    pub age: RetirementAge,
+    /// The legal retirement date: the 离职 date 办理退休 records.
+    pub date: NaiveDate,
+}
+
+/// People in post past their legal retirement date, and the women who could not be judged.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct OverdueList {
+    /// Longest overdue first.
+    pub people: Vec<Overdue>,
+    /// Women in post without 干部 / 工人 recorded: whether they are past the date is unknown,
+    /// so they are counted here and not listed.
+    pub retirement_category_missing: i64,
+}
+
+/// Why `m` may not be retired on `today`, or the legal retirement age and date to record.
+fn retirement_due(
+    m: &super::Member,
+    today: NaiveDate,
+) -> std::result::Result<(RetirementAge, NaiveDate), crate::error::PersonError> {
+    use crate::error::PersonError;
+    let Some((age, date)) = m.retirement else {
+        return Err(PersonError::RetirementCategoryMissing {
+            name: m.name.clone(),
+            employee_no: m.employee_no.clone(),
+        });
+    };
+    if date > today {
+        return Err(PersonError::NotYetRetirementDate {
+            name: m.name.clone(),
+            employee_no: m.employee_no.clone(),
+            date: crate::pdf::chinese_date(date),
+        });
+    }
+    // Someone hired after reaching the age was taken on again (返聘): being in post is what
+    // the record means, not an omission, and a 离职 before the hire date cannot be recorded.
+    if m.hire.is_some_and(|h| h > date) {
+        return Err(PersonError::HiredAfterRetirementDate {
+            name: m.name.clone(),
+            employee_no: m.employee_no.clone(),
+            date: crate::pdf::chinese_date(date),
+        });
+    }
+    Ok((age, date))
+}
+
+/// Who of `now` (people in post on `as_of`) is past the legal retirement date, longest overdue
+/// first. The structure figures keep counting them, as the record says they are in post; this
+/// list is the data warning that the record is probably out of date.
+pub(super) fn overdue_of(now: &[&super::Member], as_of: NaiveDate) -> OverdueList {
+    let mut out = OverdueList::default();
+    for m in now {
+        match retirement_due(m, as_of) {
+            // A 离职 already entered for a later day: the record is not out of date.
+            Ok(_) if m.left.is_some() => {}
+            Ok((age, date)) => out.people.push(Overdue {
+                person_id: m.id,
+                employee_no: m.employee_no.clone(),
+                name: m.name.clone(),
+                unit_name: m.unit_name.clone(),
+                gender: m.gender,
+                age,
+                date,
+            }),
+            Err(crate::error::PersonError::RetirementCategoryMissing { .. }) => {
+                out.retirement_category_missing += 1
+            }
+            Err(_) => {}
+        }
+    }
+    out.people.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then_with(|| a.employee_no.cmp(&b.employee_no))
+    });
+    out
+}
+
+/// Everyone in post on `as_of` in the unit's subtree (or the whole company) whose legal
+/// retirement date is on or before `as_of`, longest overdue first, with the women whose
+/// category is not recorded counted apart.
+pub fn overdue(
+    conn: &rusqlite::Connection,
+    unit_id: Option<i64>,
+    as_of: NaiveDate,
+) -> crate::Result<OverdueList> {
+    let all = super::load(conn, unit_id)?;
+    let now: Vec<&super::Member> = all.iter().filter(|m| m.in_post(as_of)).collect();
+    Ok(overdue_of(&now, as_of))
+}
+
+/// 办理退休: records the 离职 of each of `ids` on their legal retirement date with the reason
+/// 退休, all of them or (on the first refusal) none: the caller's transaction rolls back.
+/// Refused, naming the person: someone already left, not yet at the date on `today`, a woman
+/// without 干部 / 工人, or someone hired after the date. Returns who was retired, in the order
+/// given.
+pub fn retire(tx: &crate::Tx, ids: &[i64], today: NaiveDate) -> crate::Result<Vec<Overdue>> {
+    let mut seen = std::collections::HashSet::new();
+    let ids: Vec<i64> = ids.iter().copied().filter(|id| seen.insert(*id)).collect();
+    if ids.is_empty() {
+        return Err(crate::Error::invalid("人员", "请选择要办理退休的人员"));
+    }
+    let notes_before = tx.notes_len();
+    let mut done = Vec::with_capacity(ids.len());
+    for id in ids {
+        let m = super::load_one(tx, id)?;
+        if let Some(left) = m.left {
+            return Err(crate::error::PersonError::AlreadyLeft {
+                name: m.name,
+                employee_no: m.employee_no,
+                date: left.to_string(),
+            }
+            .into());
+        }
+        let (age, date) = retirement_due(&m, today)?;
+        crate::people::leave(tx, id, date, Some("退休"))?;
+        done.push(Overdue {
+            person_id: m.id,
+            employee_no: m.employee_no,
+            name: m.name,
+            unit_name: m.unit_name,
+            gender: m.gender,
+            age,
+            date,
+        });
+    }
+    // One line for the whole batch instead of one per person; no dates (they would tell the
+    // birth month).
+    tx.truncate_notes(notes_before);
+    const NAMED: usize = 20;
+    let names: Vec<String> = done
+        .iter()
+        .take(NAMED)
+        .map(|o| format!("{} {}", o.employee_no, o.name))
+        .collect();
+    let more = if done.len() > NAMED { " 等" } else { "" };
+    tx.note(format!(
+        "办理退休 {} 人：{}{more}",
+        done.len(),
+        names.join("、")
+    ));
+    Ok(done)
+}

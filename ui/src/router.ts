@@ -5,7 +5,13 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', component: () => import('./views/Dashboard.vue'), meta: { title: '工作台' } },
-    { path: '/people', component: () => import('./views/People.vue'), meta: { title: '人员档案' } },
+    {
+      path: '/people',
+      component: () => import('./views/People.vue'),
+      // ?start=unit|import|person opens that dialog (the 工作台's guided start links here).
+      props: (r) => ({ start: typeof r.query.start === 'string' ? r.query.start : null }),
+      meta: { title: '人员档案' },
+    },
     { path: '/activities', component: () => import('./views/Activities.vue'), meta: { title: '活动管理' } },
     {
       path: '/activities/:id(\\d+)',

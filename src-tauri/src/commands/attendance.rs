@@ -1,6 +1,6 @@
 //! Invitees and check-in: the invitee list, check-in (list and kiosk), statuses, rates.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use tauri::State;
 
 use qungong::Action;
@@ -59,6 +59,20 @@ pub fn kiosk_check_in(
     state.write(Action::AttendanceCheckIn, |tx| {
         let person_id = attendance::find_attendee(tx, activity_id, &key)?;
         attendance::check_in(tx, activity_id, person_id, now(), walk_in)
+    })
+}
+
+/// 补录: a check-in recorded after the fact, at `at` (default: the activity's start).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn attendance_backfill(
+    state: State<AppState>,
+    activity_id: i64,
+    person_id: i64,
+    at: Option<NaiveDateTime>,
+    walk_in: bool,
+) -> Reply<CheckIn> {
+    state.write(Action::AttendanceBackfill, |tx| {
+        attendance::backfill(tx, activity_id, person_id, at, walk_in, now())
     })
 }
 

@@ -5,9 +5,7 @@ use std::path::Path;
 use tauri::{AppHandle, State};
 
 use qungong::Action;
-use qungong::activities;
-use qungong::attendance::meeting_import::{self, Applied, ManualMatch, MeetingFile, Preview};
-use qungong::db::Connection;
+use qungong::attendance::meeting_import::{self, Applied, ManualMatch, Preview};
 
 use super::dialogs::{self, Filter};
 use super::{AppState, Reply};
@@ -33,12 +31,6 @@ pub fn meeting_import_preview(
     state.read(|c| meeting_import::preview_file(c, activity_id, Path::new(&path)))
 }
 
-/// The file read with the activity's date (it completes times given without one).
-fn meeting_file(c: &Connection, activity_id: i64, path: &str) -> qungong::Result<MeetingFile> {
-    let a = activities::get(c, activity_id)?;
-    meeting_import::read(Path::new(path), a.starts_at.date())
-}
-
 /// Checks in everyone the file matches and the rows matched by hand, in one transaction.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn meeting_import_apply(
@@ -47,7 +39,8 @@ pub fn meeting_import_apply(
     path: String,
     manual: Vec<ManualMatch>,
 ) -> Reply<Applied> {
-    let file = state.read(|c| meeting_file(c, activity_id, &path))?;
+    let file =
+        state.read(|c| meeting_import::read_for_activity(c, activity_id, Path::new(&path)))?;
     state.write(Action::AttendanceImportMeeting, |tx| {
         meeting_import::apply(tx, activity_id, &file, &manual)
     })
@@ -61,7 +54,8 @@ pub fn meeting_import_match(
     path: String,
     manual: Vec<ManualMatch>,
 ) -> Reply<Applied> {
-    let file = state.read(|c| meeting_file(c, activity_id, &path))?;
+    let file =
+        state.read(|c| meeting_import::read_for_activity(c, activity_id, Path::new(&path)))?;
     state.write(Action::AttendanceImportMeeting, |tx| {
         meeting_import::apply_manual(tx, activity_id, &file, &manual)
     })

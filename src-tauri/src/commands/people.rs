@@ -4,8 +4,10 @@ use chrono::NaiveDate;
 use tauri::State;
 
 use qungong::Action;
-use qungong::db::Page;
+use qungong::db::{Page, today};
+use qungong::people::bulk::{self, BulkResult, PersonFlag};
 use qungong::people::{self, Person, PersonFilter, PersonInput};
+use qungong::structure::retirement::{self, Overdue};
 
 use super::{AppState, Reply};
 
@@ -56,4 +58,51 @@ pub fn person_leave(
 pub fn person_reinstate(state: State<AppState>, id: i64) -> Reply<Person> {
     state.write(Action::PersonReinstate, |tx| people::reinstate(tx, id))?;
     person_get(state, id, false)
+}
+
+/// 办理退休: the 离职 (reason 退休) of each person on their legal retirement date, all in one
+/// transaction; any refusal (named in the message) writes nothing.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn person_retire(state: State<AppState>, person_ids: Vec<i64>) -> Reply<Vec<Overdue>> {
+    state.write(Action::PersonRetire, |tx| {
+        retirement::retire(tx, &person_ids, today())
+    })
+}
+
+/// 批量设置: 设为 / 取消 政工干部 or 后备人才 for many people, one transaction.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn person_bulk_flag(
+    state: State<AppState>,
+    person_ids: Vec<i64>,
+    flag: PersonFlag,
+    on: bool,
+) -> Reply<BulkResult> {
+    state.write(Action::PersonBulkFlag, |tx| {
+        bulk::set_flag(tx, &person_ids, flag, on)
+    })
+}
+
+/// 批量调动 into one unit, one transaction.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn person_bulk_move(
+    state: State<AppState>,
+    person_ids: Vec<i64>,
+    unit_id: i64,
+) -> Reply<BulkResult> {
+    state.write(Action::PersonBulkMove, |tx| {
+        bulk::move_to_unit(tx, &person_ids, unit_id)
+    })
+}
+
+/// 批量办理离职 on one date, one transaction.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn person_bulk_leave(
+    state: State<AppState>,
+    person_ids: Vec<i64>,
+    date: NaiveDate,
+    reason: Option<String>,
+) -> Reply<BulkResult> {
+    state.write(Action::PersonBulkLeave, |tx| {
+        bulk::leave(tx, &person_ids, date, reason.as_deref())
+    })
 }

@@ -50,6 +50,15 @@ pub fn structure_members(
     state.read(|c| structure::members(c, &q, &Config::load(c)?, slice.as_ref()))
 }
 
+/// People in post today past their legal retirement date (in the unit's subtree, or everyone).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn retirement_overdue(
+    state: State<AppState>,
+    unit_id: Option<i64>,
+) -> Reply<structure::retirement::OverdueList> {
+    state.read(|c| structure::retirement::overdue(c, unit_id, today()))
+}
+
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn structure_config_get(state: State<AppState>) -> Reply<Config> {
     state.read(Config::load)

@@ -10,8 +10,9 @@
 //!    nickname, by the exact name, or by a name inside a nickname such as “张三-营销部”,
 //!    “营销部 张三”, “张三(营销部)”, “张三_123456” — and lists what could not be matched, and
 //!    why (two invitees of that name, not on the list …);
-//! 3. [`apply`] checks them in through [`attendance::check_in`] (nobody already checked in is
-//!    changed), with the rows the user matched by hand, in one transaction.
+//! 3. [`apply`] checks them in at their join times (nobody already checked in is changed), with
+//!    the rows the user matched by hand, in one transaction — once the activity has started:
+//!    the file is the meeting's own record, so it is taken after the kiosk's window as well.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -354,6 +355,9 @@ fn check_in_all(
     times: BTreeMap<i64, (NaiveDateTime, bool)>,
     unmatched: usize,
 ) -> Result<Applied> {
+    let a = open_activity(tx, activity_id)?;
+    let now = crate::db::now();
+    attendance::CheckInWindow::load(tx, &a, now)?.require_started(&a, now, "导入线上签到")?;
     let mut applied = Applied {
         unmatched,
         ..Default::default()
@@ -362,7 +366,7 @@ fn check_in_all(
         times.into_iter().map(|(p, (t, m))| (p, t, m)).collect();
     order.sort_by_key(|&(p, t, _)| (t, p));
     for (person_id, at, manual) in order {
-        let result = attendance::check_in(tx, activity_id, person_id, at, false)?;
+        let result = attendance::record(tx, &a, person_id, at, false, "线上签到")?;
         match &result {
             CheckIn::Recorded { status, .. } if *status == AttendanceStatus::Late => {
                 applied.late += 1

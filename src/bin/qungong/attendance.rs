@@ -50,10 +50,13 @@ pub struct CheckinArgs {
     /// 工号（扫码枪输入的即为工号）
     #[arg(value_name = "工号")]
     employee_no: String,
-    /// 签到时间（默认现在），如 "2026-11-25 09:03"
+    /// 补录：活动开始后按纸质签到表登记（签到时段已过也可），时间默认为活动开始时间
+    #[arg(long, visible_alias = "补录")]
+    backfill: bool,
+    /// 补录的签到时间，如 "2026-11-25 09:03"（只与 --backfill 同用；现场签到一律按现在时间）
     #[arg(long, value_name = "时间", value_parser = datetime_arg("签到时间"))]
     at: Option<NaiveDateTime>,
-    /// 确认为非名单人员补签
+    /// 确认为非名单人员签到
     #[arg(long)]
     walk_in: bool,
 }
@@ -166,11 +169,24 @@ pub fn invite(ctx: &Context, args: &InviteArgs) -> Result<()> {
 }
 
 pub fn check_in(ctx: &Context, args: &CheckinArgs) -> Result<()> {
+    if args.at.is_some() && !args.backfill {
+        return Err(Error::invalid(
+            "签到时间",
+            "现场签到按现在的时间记录；要按纸质签到表登记当时的时间，请同时加 --backfill（补录）",
+        ));
+    }
     let mut db = ctx.open()?;
-    let at = args.at.unwrap_or_else(qungong::db::now);
-    let result = db.transact(&ctx.actor, qungong::Action::AttendanceCheckIn, |tx| {
-        attendance::check_in_by_employee_no(tx, args.activity, &args.employee_no, at, args.walk_in)
-    })?;
+    let now = qungong::db::now();
+    let p = people::by_employee_no(db.conn(), &args.employee_no)?;
+    let result = if args.backfill {
+        db.transact(&ctx.actor, qungong::Action::AttendanceBackfill, |tx| {
+            attendance::backfill(tx, args.activity, p.id, args.at, args.walk_in, now)
+        })?
+    } else {
+        db.transact(&ctx.actor, qungong::Action::AttendanceCheckIn, |tx| {
+            attendance::check_in(tx, args.activity, p.id, now, args.walk_in)
+        })?
+    };
     out(ctx.json, &result, || println!("{}", result.message()));
     Ok(())
 }

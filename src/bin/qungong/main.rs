@@ -66,7 +66,7 @@ enum Command {
     /// 单位：新增、列表、更名、移动、删除
     #[command(subcommand)]
     Unit(unit::UnitCmd),
-    /// 职工档案：列表、新增、查看、修改、离职
+    /// 职工档案：列表、新增、查看、修改、离职、办理退休
     #[command(subcommand)]
     Person(person::PersonCmd),
     /// 活动：列表、新增、查看、修改、取消、小结

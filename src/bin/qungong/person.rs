@@ -9,11 +9,13 @@ use qungong::codes::{
 };
 use qungong::dates::parse_date;
 use qungong::db::Connection;
+use qungong::people::bulk::{self, BulkResult, PersonFlag};
 use qungong::people::{self, Person, PersonInput};
+use qungong::structure::retirement::{self, Overdue};
 use qungong::{Error, Result, units};
 
 use crate::Context;
-use crate::args::{PeopleArgs, date_arg, field, set, yes_no};
+use crate::args::{PeopleArgs, date_arg, field, person_ids, set, unit_id, yes_no};
 use crate::output::{key_values, opt, out, table};
 
 #[derive(Subcommand)]
@@ -65,6 +67,49 @@ pub enum PersonCmd {
     Reinstate {
         #[arg(value_name = "工号")]
         employee_no: String,
+    },
+    /// 批量设为或取消政工干部、后备人才（全部办成或一个也不办）
+    SetFlag {
+        /// 在职人员的工号（可写多个）
+        #[arg(value_name = "工号", required = true)]
+        employee_nos: Vec<String>,
+        /// 政工干部：是 / 否
+        #[arg(long, value_name = "是/否", value_parser = yes_no, required_unless_present = "reserve")]
+        cadre: Option<bool>,
+        /// 后备人才：是 / 否
+        #[arg(long, value_name = "是/否", value_parser = yes_no)]
+        reserve: Option<bool>,
+    },
+    /// 批量调动到一个单位（全部办成或一个也不办）
+    Transfer {
+        /// 在职人员的工号（可写多个）
+        #[arg(value_name = "工号", required = true)]
+        employee_nos: Vec<String>,
+        /// 调入单位（编号或名称）
+        #[arg(long, value_name = "单位")]
+        unit: String,
+    },
+    /// 列出已过法定退休日期仍在职的人员（多为漏办退休）
+    Overdue {
+        /// 单位（含下级），编号或名称；不填为全部
+        #[arg(long, value_name = "单位")]
+        unit: Option<String>,
+    },
+    /// 办理退休：以法定退休日期为离职日期、原因“退休”；全部办成或一个也不办
+    Retire {
+        /// 要办理的人员的工号（可写多个）
+        #[arg(
+            value_name = "工号",
+            required_unless_present = "all",
+            conflicts_with = "all"
+        )]
+        employee_nos: Vec<String>,
+        /// 为所有已过法定退休日期仍在职的人员办理（可用 --unit 限定单位）
+        #[arg(long)]
+        all: bool,
+        /// 与 --all 一起用：只办理该单位（含下级）的人员
+        #[arg(long, value_name = "单位", requires = "all")]
+        unit: Option<String>,
     },
 }
 
@@ -219,6 +264,37 @@ fn person_rows(list: &[Person]) -> impl Iterator<Item = Vec<String>> + '_ {
     })
 }
 
+/// 已设为政工干部 2 人（另有 1 人原已如此）.
+fn bulk_message(what: &str, r: &BulkResult) -> String {
+    let mut s = format!("已{what} {} 人", r.changed);
+    if r.unchanged > 0 {
+        s.push_str(&format!("（另有 {} 人原已如此，未改动）", r.unchanged));
+    }
+    s
+}
+
+fn overdue_rows(list: &[Overdue]) -> impl Iterator<Item = Vec<String>> + '_ {
+    list.iter().map(|o| {
+        vec![
+            o.employee_no.clone(),
+            o.name.clone(),
+            o.gender.to_string(),
+            o.unit_name.clone(),
+            o.age.label(),
+            o.date.to_string(),
+        ]
+    })
+}
+
+const OVERDUE_HEADERS: [&str; 6] = [
+    "工号",
+    "姓名",
+    "性别",
+    "单位",
+    "法定退休年龄",
+    "法定退休日期",
+];
+
 fn show(p: &Person, unit_path: String) {
     let yes = |b: bool| if b { "是" } else { "否" }.to_string();
     key_values(&[
@@ -368,6 +444,96 @@ pub fn run(ctx: &Context, cmd: &PersonCmd) -> Result<()> {
             let p = people::get(db.conn(), p.id)?.masked();
             out(json, &p, || {
                 println!("已恢复在职：{} {}", p.employee_no, p.name)
+            });
+        }
+        PersonCmd::SetFlag {
+            employee_nos,
+            cadre,
+            reserve,
+        } => {
+            let ids = person_ids(db.conn(), employee_nos)?;
+            let flags: Vec<(PersonFlag, bool)> = [
+                (PersonFlag::PoliticalCadre, *cadre),
+                (PersonFlag::ReserveTalent, *reserve),
+            ]
+            .into_iter()
+            .filter_map(|(flag, on)| Some((flag, on?)))
+            .collect();
+            // Both flags in one transaction: one audit row, and nothing when either is refused.
+            let done = db.transact(actor, qungong::Action::PersonBulkFlag, |tx| {
+                flags
+                    .iter()
+                    .map(|&(flag, on)| bulk::set_flag(tx, &ids, flag, on))
+                    .collect::<Result<Vec<_>>>()
+            })?;
+            out(json, &done, || {
+                for ((flag, on), r) in flags.iter().zip(&done) {
+                    let verb = if *on { "设为" } else { "取消" };
+                    println!("{}", bulk_message(&format!("{verb}{}", flag.label()), r));
+                }
+            });
+        }
+        PersonCmd::Transfer { employee_nos, unit } => {
+            let ids = person_ids(db.conn(), employee_nos)?;
+            let unit = units::resolve(db.conn(), unit)?;
+            let done = db.transact(actor, qungong::Action::PersonBulkMove, |tx| {
+                bulk::move_to_unit(tx, &ids, unit)
+            })?;
+            let path = units::get(db.conn(), unit)?.path;
+            out(json, &done, || {
+                println!("{}", bulk_message(&format!("调到 {path}"), &done))
+            });
+        }
+        PersonCmd::Overdue { unit } => {
+            let unit = unit_id(db.conn(), unit.as_deref())?;
+            let list = retirement::overdue(db.conn(), unit, qungong::db::today())?;
+            out(json, &list, || {
+                if list.people.is_empty() {
+                    println!("没有已过法定退休日期仍在职的人员。");
+                } else {
+                    table(&OVERDUE_HEADERS, overdue_rows(&list.people));
+                    println!(
+                        "共 {} 人已过法定退休日期仍在职，可用 qungong person retire 办理退休。",
+                        list.people.len()
+                    );
+                }
+                if list.retirement_category_missing > 0 {
+                    println!(
+                        "另有 {} 名女职工未填退休类别（干部 / 工人），无法判断。",
+                        list.retirement_category_missing
+                    );
+                }
+            });
+        }
+        PersonCmd::Retire {
+            employee_nos,
+            all,
+            unit,
+        } => {
+            let today = qungong::db::today();
+            let ids = if *all {
+                let unit = unit_id(db.conn(), unit.as_deref())?;
+                let list = retirement::overdue(db.conn(), unit, today)?;
+                list.people.iter().map(|o| o.person_id).collect()
+            } else {
+                person_ids(db.conn(), employee_nos)?
+            };
+            if ids.is_empty() {
+                let none: Vec<Overdue> = Vec::new();
+                out(json, &none, || {
+                    println!("没有已过法定退休日期仍在职的人员，无需办理。")
+                });
+                return Ok(());
+            }
+            let done = db.transact(actor, qungong::Action::PersonRetire, |tx| {
+                retirement::retire(tx, &ids, today)
+            })?;
+            out(json, &done, || {
+                table(&OVERDUE_HEADERS, overdue_rows(&done));
+                println!(
+                    "已办理退休 {} 人，离职日期为各人的法定退休日期。",
+                    done.len()
+                );
             });
         }
     }

@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, args: &StructureArgs) -> Result<()> {
     let value = serde_json::json!({
         "structure": a.structure, "warnings": a.warnings, "retiring": a.retiring,
         "retiring_within": a.retiring_within, "retiring_by_unit": a.retiring_by_unit,
-        "retirement_category_missing": a.retirement_category_missing,
+        "retirement_category_missing": a.retirement_category_missing, "overdue": a.overdue,
         "trend": a.trend, "outlook": a.outlook, "config": a.config, "people": members,
     });
     out(ctx.json, &value, || {
@@ -133,6 +133,18 @@ pub fn run(ctx: &Context, args: &StructureArgs) -> Result<()> {
         }
         for w in &a.warnings {
             println!("【{}】{}", w.title, w.message);
+        }
+        if !a.overdue.is_empty() {
+            let names: Vec<String> = a
+                .overdue
+                .iter()
+                .map(|o| format!("{}（{}）", o.name, o.date))
+                .collect();
+            println!(
+                "【数据提醒】{} 人已过法定退休日期仍在职，档案可能漏办退休：{}。可用 qungong person retire 办理。",
+                a.overdue.len(),
+                names.join("、")
+            );
         }
         if let Some(members) = &members {
             table(

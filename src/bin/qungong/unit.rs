@@ -69,7 +69,7 @@ pub fn run(ctx: &Context, cmd: &UnitCmd) -> Result<()> {
             let list = units::list(db.conn())?;
             out(json, &list, || {
                 table(
-                    &["编号", "单位", "类型", "在职人数"],
+                    &["编号", "单位", "类型", "本级在职", "含下级在职"],
                     list.iter().map(|u| {
                         let indent = "  ".repeat(u.depth as usize);
                         vec![
@@ -77,6 +77,7 @@ pub fn run(ctx: &Context, cmd: &UnitCmd) -> Result<()> {
                             format!("{indent}{}", u.name),
                             u.kind.to_string(),
                             u.staff.to_string(),
+                            u.staff_total.to_string(),
                         ]
                     }),
                 )

@@ -78,7 +78,7 @@ describe('client-side search', () => {
 
 describe('unit trees', () => {
   const node = (id: number, children: UnitNode[] = []): UnitNode => ({
-    id, uid: String(id), name: `单位${id}`, kind: '部门', parent_id: null, path: '', depth: 0, staff: 0, children,
+    id, uid: String(id), name: `单位${id}`, kind: '部门', parent_id: null, path: '', depth: 0, staff: 0, staff_total: 0, children,
   })
   const tree = [node(1, [node(2, [node(3)]), node(4)]), node(5)]
   it('flattens depth first', () => {

@@ -87,6 +87,7 @@ const analysis: Analysis = {
   retiring_within: { within_1: 1, within_3: 2, within_5: 2 },
   retiring_by_unit: [{ unit_name: '城关供电所', within_1: 1, within_3: 2, within_5: 2 }],
   retirement_category_missing: 0,
+  overdue: [],
   trend: [point('统计日', false, 4, 45), point('1年后', true, 3, 41.3)],
   outlook: '如不补充新人，1 年后……',
 }
@@ -155,6 +156,7 @@ describe('工作台：队伍结构预警', () => {
           month: { invited: 0, attended: 0, present: 0, late: 0, leave: 0, absent: 0, not_checked_in: 0, walk_ins: 0, rate: null },
           structure: analysis.structure,
           warnings: [{ population: '政工干部', code: 'ageing', title: '老龄化', message: '50岁及以上占 42.1%（高于 40.0%），平均年龄 49.4 岁' }],
+          overdue: [], retirement_category_missing: 0, unit_count: 2, staff_count: 4,
         }
       }
       return null

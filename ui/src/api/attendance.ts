@@ -1,7 +1,7 @@
 // Invitees and check-in: who is expected, the attendance sheet, checking in (desk and kiosk),
 // statuses, and the attendance rates.
 import { call } from './transport'
-import type { CheckIn, Counts, DateStr, PersonFilter, PersonRate, Sheet, UnitRate } from './types'
+import type { CheckIn, Counts, DateStr, DateTimeStr, PersonFilter, PersonRate, Sheet, UnitRate } from './types'
 
 /** How many were added. With a `filter`, each unit (or the whole company) is narrowed by it. */
 export const invite = (activity_id: number, unit_ids: number[], filter: PersonFilter | null, person_ids: number[]) =>
@@ -13,6 +13,9 @@ export const checkIn = (activity_id: number, person_id: number, walk_in: boolean
 /** `key` is a 工号 (scanner) or a name. */
 export const kioskCheckIn = (activity_id: number, key: string, walk_in: boolean) =>
   call<CheckIn>('kiosk_check_in', { activity_id, key, walk_in })
+/** 补录 after the start; `at` null means the activity's start. */
+export const attendanceBackfill = (activity_id: number, person_id: number, at: DateTimeStr | null, walk_in: boolean) =>
+  call<CheckIn>('attendance_backfill', { activity_id, person_id, at, walk_in })
 export const setStatus = (activity_id: number, person_id: number, status: string | null, reason: string | null) =>
   call<Counts>('set_status', { activity_id, person_id, status, reason })
 

@@ -69,6 +69,12 @@ retiring_by_unit: Array<UnitRetiring>,
  */
 retirement_category_missing: number, 
 /**
+ * A data warning, apart from the structure warnings: people in post by the record past
+ * their legal retirement date (their 离职 was probably never entered), longest overdue
+ * first. They are counted in every figure above, as the record says they are in post.
+ */
+overdue: Array<Overdue>, 
+/**
  * Past year ends, the date itself, then the projection.
  */
 trend: Array<TrendPoint>, 
@@ -93,7 +99,41 @@ brackets: Array<number>,
  */
 labels: Array<string>, };
 
+export type BulkResult = { 
+/**
+ * People whose record was changed.
+ */
+changed: number, 
+/**
+ * People who already were as asked (left untouched).
+ */
+unchanged: number, };
+
 export type CheckIn = { "result": "recorded", person_id: number, employee_no: string, name: string, status: AttendanceStatus, at: string, walk_in: boolean, } | { "result": "already", person_id: number, employee_no: string, name: string, status: AttendanceStatus, at: string | null, };
+
+export type CheckInPhase = "before" | "open" | "closed";
+
+export type CheckInWindow = { 
+/**
+ * The first moment a check-in is taken.
+ */
+opens_at: string, 
+/**
+ * The first moment it is not any more: 00:00 after the activity's last day.
+ */
+closes_at: string, 
+/**
+ * The 设置 value the window was computed with.
+ */
+open_minutes: number, phase: CheckInPhase, 
+/**
+ * The activity has started: 缺席 and 补录 can be recorded.
+ */
+started: boolean, 
+/**
+ * Why a check-in is refused now, exactly as the core refuses it; None while it is taken.
+ */
+notice: string | null, };
 
 export type Codes = { gender: Array<string>, political_status: Array<string>, education: Array<string>, professional_title: Array<string>, skill_level: Array<string>, retirement_category: Array<string>, unit_kind: Array<string>, activity_kind: Array<string>, activity_mode: Array<string>, activity_status: Array<string>, attendance_status: Array<string>, recurrence: Array<string>, ethnicity: Array<string>, };
 
@@ -107,11 +147,12 @@ invited: number,
  */
 attended: number, present: number, late: number, leave: number, 
 /**
- * 缺席: marked absent, or not checked in at an activity that has been held.
+ * 缺席: marked absent, or not checked in at a held activity whose day is over.
  */
 absent: number, 
 /**
- * Invitees with no status yet (part of `absent` once the activity is held).
+ * 未签到: invitees with no status who may still come. Once the activity's day is over they
+ * are 缺席 instead, so 实到 + 请假 + 缺席 + 未签到 = 应到 always.
  */
 not_checked_in: number, 
 /**
@@ -143,7 +184,21 @@ structure: Structure,
 /**
  * 队伍结构 warnings for the whole company: all staff, then the 政工干部.
  */
-warnings: Array<ScopedWarning>, };
+warnings: Array<ScopedWarning>, 
+/**
+ * A data warning: people in post by the record past their legal retirement date, longest
+ * overdue first.
+ */
+overdue: Array<Overdue>, 
+/**
+ * Women in post without 干部 / 工人 recorded: not judged for `overdue`.
+ */
+retirement_category_missing: number, 
+/**
+ * How many units there are, and people without a 离职 recorded: the 工作台 shows how to
+ * begin while either is 0 (a new database).
+ */
+unit_count: number, staff_count: number, };
 
 export type Education = "研究生" | "大学本科" | "大学专科" | "中专" | "高中" | "初中" | "小学" | "其他";
 
@@ -346,6 +401,27 @@ export type MemberRow = { person_id: number, employee_no: string, name: string, 
  */
 retirement_age: string | null, retirement_date: string | null, };
 
+export type Overdue = { person_id: number, employee_no: string, name: string, unit_name: string, gender: Gender, 
+/**
+ * The legal retirement age.
+ */
+age: RetirementAge, 
+/**
+ * The legal retirement date: the 离职 date 办理退休 records.
+ */
+date: string, };
+
+export type OverdueList = { 
+/**
+ * Longest overdue first.
+ */
+people: Array<Overdue>, 
+/**
+ * Women in post without 干部 / 工人 recorded: whether they are past the date is unknown,
+ * so they are counted here and not listed.
+ */
+retirement_category_missing: number, };
+
 export type Page<T> = { total: number, offset: number, items: Array<T>, };
 
 export type Person = { id: number, uid: string, employee_no: string, name: string, gender: Gender, birth_date: string, id_number: string | null, ethnicity: string | null, political_status: PoliticalStatus | null, education: Education | null, professional_title: ProfessionalTitle | null, skill_level: SkillLevel | null, position: string | null, unit_id: number, unit_name: string, work_start_date: string | null, hire_date: string | null, phone: string | null, political_cadre: boolean, reserve_talent: boolean, retirement_category: RetirementCategory | null, 
@@ -372,6 +448,8 @@ party_member?: boolean | null, gender?: Gender | null,
  */
 include_left?: boolean, };
 
+export type PersonFlag = "political_cadre" | "reserve_talent";
+
 export type PersonInput = { employee_no: string, name: string, 
 /**
  * May be left empty when an ID number is given (it is derived from it).
@@ -396,11 +474,12 @@ invited: number,
  */
 attended: number, present: number, late: number, leave: number, 
 /**
- * 缺席: marked absent, or not checked in at an activity that has been held.
+ * 缺席: marked absent, or not checked in at a held activity whose day is over.
  */
 absent: number, 
 /**
- * Invitees with no status yet (part of `absent` once the activity is held).
+ * 未签到: invitees with no status who may still come. Once the activity's day is over they
+ * are 缺席 instead, so 实到 + 请假 + 缺席 + 未签到 = 应到 always.
  */
 not_checked_in: number, 
 /**
@@ -484,7 +563,11 @@ export type Share = { label: string, count: number,
  */
 share: number, };
 
-export type Sheet = { activity: Activity, counts: Counts, rows: Array<SheetRow>, };
+export type Sheet = { activity: Activity, counts: Counts, 
+/**
+ * When check-in is taken, as of the moment the sheet was read.
+ */
+window: CheckInWindow, rows: Array<SheetRow>, };
 
 export type SheetRow = { person_id: number, employee_no: string, name: string, unit_name: string, position: string | null, 
 /**
@@ -492,7 +575,7 @@ export type SheetRow = { person_id: number, employee_no: string, name: string, u
  */
 invited: boolean, status: AttendanceStatus | null, 
 /**
- * 出席 / 迟到 / 请假 / 缺席 / 未签到.
+ * 出席 / 迟到 / 请假 / 缺席, or 未签到 while the person may still come.
  */
 status_label: string, checked_in_at: string | null, leave_reason: string | null, };
 
@@ -554,7 +637,11 @@ path: string, depth: number,
 /**
  * Staff in post directly in this unit (not in its sub-units).
  */
-staff: number, };
+staff: number, 
+/**
+ * Staff in post in this unit and in all units below it.
+ */
+staff_total: number, };
 
 export type UnitKind = "公司" | "部门" | "站所" | "班组";
 
@@ -566,7 +653,11 @@ path: string, depth: number,
 /**
  * Staff in post directly in this unit (not in its sub-units).
  */
-staff: number, };
+staff: number, 
+/**
+ * Staff in post in this unit and in all units below it.
+ */
+staff_total: number, };
 
 export type UnitRate = { unit_id: number, name: string, path: string, depth: number, 
 /**
@@ -578,11 +669,12 @@ invited: number,
  */
 attended: number, present: number, late: number, leave: number, 
 /**
- * 缺席: marked absent, or not checked in at an activity that has been held.
+ * 缺席: marked absent, or not checked in at a held activity whose day is over.
  */
 absent: number, 
 /**
- * Invitees with no status yet (part of `absent` once the activity is held).
+ * 未签到: invitees with no status who may still come. Once the activity's day is over they
+ * are 缺席 instead, so 实到 + 请假 + 缺席 + 未签到 = 应到 always.
  */
 not_checked_in: number, 
 /**

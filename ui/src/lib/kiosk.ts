@@ -1,10 +1,11 @@
 // The 签到台 answer logic: what one entry (a scanned or typed 工号, or a name) turns into on the
 // screen. Kept free of Vue so every branch is unit-tested.
-import type { AppError, CheckIn } from '../api'
+import type { AppError, CheckIn, CheckInWindow } from '../api'
 import { toAppError } from '../api'
 import { formatTime } from './format'
 
-export type Tone = 'idle' | 'busy' | 'success' | 'already' | 'outsider' | 'error'
+/** `closed`: the activity takes no check-in now (too early, or its day is over). */
+export type Tone = 'idle' | 'busy' | 'success' | 'already' | 'outsider' | 'error' | 'closed'
 
 export interface Answer {
   tone: Tone
@@ -17,6 +18,15 @@ export interface Answer {
 }
 
 export const IDLE: Answer = { tone: 'idle', headline: '请刷工牌，或输入工号、姓名后按回车', detail: '' }
+
+/** What the kiosk shows while nobody is at it: the prompt, or the core's word on why it takes
+ *  no check-in now ("本活动于 12月8日 09:00 开始，现在不能签到…"). */
+export function idleAnswer(w: Pick<CheckInWindow, 'notice'> | null | undefined): Answer {
+  return w?.notice ? { tone: 'closed', headline: w.notice, detail: '' } : IDLE
+}
+
+/** Check-in refused for the time, not for the person. */
+const WINDOW_CODES = ['attendance.not_open', 'attendance.closed', 'activity.cancelled']
 
 export function answerForCheckIn(c: CheckIn): Answer {
   if (c.result === 'already') {
@@ -46,6 +56,7 @@ export function answerForError(e: AppError, key: string): Answer {
   if (e.code === 'attendance.not_invited') {
     return { tone: 'outsider', headline: '非本次活动人员', detail: outsiderWho(e.message, key), key }
   }
+  if (WINDOW_CODES.includes(e.code)) return { tone: 'closed', headline: e.message, detail: '' }
   return { tone: 'error', headline: e.message, detail: '' }
 }
 
@@ -79,6 +90,11 @@ export class Kiosk {
     if (!key || this.busy) return false
     await this.run(key, false)
     return true
+  }
+
+  /** Shows `a` (the idle prompt or the window's notice) unless an answer to someone is on screen. */
+  rest(a: Answer) {
+    if (this.answer.tone === 'idle' || this.answer.tone === 'closed') this.set(a)
   }
 
   async admitWalkIn(): Promise<boolean> {

@@ -38,3 +38,20 @@ export function topmostUnits(nodes: UnitNode[], checked: Set<number>): number[] 
   walk(nodes)
   return out
 }
+
+/** The tree without the unit `id` and everything below it. */
+export function withoutSubtree(nodes: UnitNode[], id: number): UnitNode[] {
+  return nodes.filter((n) => n.id !== id).map((n) => ({ ...n, children: withoutSubtree(n.children, id) }))
+}
+
+/** How many units are below `node` (children, their children …). */
+export function subUnitCount(node: UnitNode): number {
+  return node.children.reduce((sum, c) => sum + 1 + subUnitCount(c), 0)
+}
+
+/** What the number beside a unit in the tree means: its staff in post with those of its
+ *  sub-units, and (when it has sub-units) how many are in the unit itself. */
+export function staffHint(node: UnitNode): string {
+  if (!node.children.length) return `在职 ${node.staff_total} 人`
+  return `在职 ${node.staff_total} 人（含下级单位），本级 ${node.staff} 人`
+}
