@@ -70,7 +70,7 @@ fn bindings() -> String {
         people::import::ImportOptions, people::import::Preview, people::import::Mapping,
         db::Page<activities::Activity>, activities::ActivityFilter, activities::ActivityInput,
         attendance::Sheet, attendance::CheckIn, attendance::Counts, attendance::RateQuery,
-        attendance::UnitRate, attendance::PersonRate,
+        attendance::UnitRate, attendance::PersonRate, attendance::PersonAttendance,
         attendance::meeting_import::Preview, attendance::meeting_import::Applied,
         attendance::meeting_import::ManualMatch,
         dashboard::Overview,

@@ -57,6 +57,7 @@ fn main() {
             commands::attendance::attendance_backfill,
             commands::attendance::set_status,
             commands::attendance::attendance_rates,
+            commands::attendance::person_attendance,
             commands::print::print_document,
             commands::print::pick_font_file,
             commands::export::export_xlsx,

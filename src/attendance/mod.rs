@@ -23,10 +23,12 @@ use crate::people::{self, Person, PersonFilter};
 use crate::units;
 
 pub mod export;
+mod history;
 pub mod meeting_import;
 mod rates;
 pub mod window;
 
+pub use history::*;
 pub use rates::*;
 pub use window::Window as CheckInWindow;
 

@@ -30,7 +30,7 @@ pub struct RateQuery {
 }
 
 impl RateQuery {
-    fn check(&self) -> Result<()> {
+    pub(super) fn check(&self) -> Result<()> {
         if self.to < self.from {
             return Err(Error::invalid("截止日期", "不能早于起始日期"));
         }
@@ -38,7 +38,7 @@ impl RateQuery {
     }
 
     /// Bounds as stored text: [from 00:00, day after `to` 00:00).
-    fn bounds(&self) -> (String, String) {
+    pub(super) fn bounds(&self) -> (String, String) {
         let end = self.to.succ_opt().unwrap_or(self.to);
         (self.from.to_string(), end.to_string())
     }
@@ -46,27 +46,33 @@ impl RateQuery {
 
 /// The rows that count, over `activity a JOIN attendance t`: of held activities, and no pending
 /// invitee of an activity still open. Parameter `n` is today's date.
-fn settled(n: usize) -> String {
+pub(super) fn settled(n: usize) -> String {
     format!(
         "a.status = 'held' AND (t.status IS NOT NULL OR {})",
         super::window::day_over_sql(n)
     )
 }
 
-/// Attendance rows of held activities in the period, per person: the query every rate and the
-/// follow-up list are made of. Parameters: ?1 from, ?2 end (exclusive), ?3 today.
-fn person_counts(conn: &Connection, q: &RateQuery) -> Result<HashMap<i64, Counts>> {
+/// Attendance rows of held activities in the period, per person (or of `person` only): the query
+/// every rate and the follow-up list are made of, and the person page's rate, so both always
+/// agree. Parameters: ?1 from, ?2 end (exclusive), ?3 today, ?4 the person or NULL.
+pub(super) fn person_counts(
+    conn: &Connection,
+    q: &RateQuery,
+    person: Option<i64>,
+) -> Result<HashMap<i64, Counts>> {
     q.check()?;
     let (from, end) = q.bounds();
     let mut stmt = conn.prepare(&format!(
         "SELECT t.person_id, {COUNT_COLUMNS}
            FROM activity a JOIN attendance t ON t.activity_id = a.id
           WHERE {} AND a.starts_at >= ?1 AND a.starts_at < ?2
+            AND (?4 IS NULL OR t.person_id = ?4)
           GROUP BY t.person_id",
         settled(3)
     ))?;
     let today = crate::db::today().to_string();
-    let rows = stmt.query_map(params![from, end, today], |r| {
+    let rows = stmt.query_map(params![from, end, today, person], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             Counts::new(raw_counts(r, 1)?, true, true),
@@ -90,7 +96,7 @@ pub struct PersonRate {
 /// Per person (now in the unit's subtree) who was expected at, or walked into, at least one held
 /// activity in the period; lowest rate first, so follow-up starts at the top.
 pub fn rates_by_person(conn: &Connection, q: &RateQuery) -> Result<Vec<PersonRate>> {
-    let counts = person_counts(conn, q)?;
+    let counts = person_counts(conn, q, None)?;
     let filter = PersonFilter {
         unit_id: q.unit_id,
         include_left: true,
@@ -135,7 +141,7 @@ pub struct UnitRate {
 /// One entry per unit (of the whole tree, or of `q.unit_id`'s subtree), in tree order, each
 /// counting the people now in that unit and its sub-units.
 pub fn rates_by_unit(conn: &Connection, q: &RateQuery) -> Result<Vec<UnitRate>> {
-    let counts = person_counts(conn, q)?;
+    let counts = person_counts(conn, q, None)?;
     let mut per_unit: HashMap<i64, Counts> = HashMap::new();
     let mut stmt = conn.prepare_cached("SELECT id, unit_id FROM person")?;
     let homes = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;

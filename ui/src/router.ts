@@ -12,6 +12,11 @@ export const router = createRouter({
       props: (r) => ({ start: typeof r.query.start === 'string' ? r.query.start : null }),
       meta: { title: '人员档案' },
     },
+    {
+      path: '/people/:id(\\d+)',
+      component: () => import('./views/PersonDetail.vue'),
+      meta: { title: '个人页', menu: '/people' },
+    },
     { path: '/activities', component: () => import('./views/Activities.vue'), meta: { title: '活动管理' } },
     {
       path: '/activities/:id(\\d+)',

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use tauri::State;
 
 use qungong::Action;
-use qungong::attendance::{self, CheckIn, Counts, RateQuery, Sheet};
+use qungong::attendance::{self, CheckIn, Counts, PersonAttendance, RateQuery, Sheet};
 use qungong::codes::AttendanceStatus;
 use qungong::db::now;
 use qungong::people::PersonFilter;
@@ -88,6 +88,22 @@ pub fn set_status(
         attendance::set_status(tx, activity_id, person_id, status, reason.as_deref(), now())
     })?;
     state.read(|c| attendance::counts(c, activity_id))
+}
+
+/// The person page's history and rate; `unit_id` plays no part (the person is the filter).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn person_attendance(
+    state: State<AppState>,
+    person_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Reply<PersonAttendance> {
+    let q = RateQuery {
+        from,
+        to,
+        unit_id: None,
+    };
+    state.read(|c| attendance::person_attendance(c, person_id, &q))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

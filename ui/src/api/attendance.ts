@@ -1,7 +1,7 @@
 // Invitees and check-in: who is expected, the attendance sheet, checking in (desk and kiosk),
 // statuses, and the attendance rates.
 import { call } from './transport'
-import type { CheckIn, Counts, DateStr, DateTimeStr, PersonFilter, PersonRate, Sheet, UnitRate } from './types'
+import type { CheckIn, Counts, DateStr, DateTimeStr, PersonAttendance, PersonFilter, PersonRate, Sheet, UnitRate } from './types'
 
 /** How many were added. With a `filter`, each unit (or the whole company) is narrowed by it. */
 export const invite = (activity_id: number, unit_ids: number[], filter: PersonFilter | null, person_ids: number[]) =>
@@ -24,3 +24,7 @@ export function attendanceRates(by: 'person', from: DateStr, to: DateStr, unit_i
 export function attendanceRates(by: 'unit' | 'person', from: DateStr, to: DateStr, unit_id: number | null = null) {
   return call<UnitRate[] | PersonRate[]>('attendance_rates', { by, from, to, unit_id })
 }
+
+/** One person's held activities in the period, newest first, with the counts of `attendanceRates` by person. */
+export const personAttendance = (person_id: number, from: DateStr, to: DateStr) =>
+  call<PersonAttendance>('person_attendance', { person_id, from, to })

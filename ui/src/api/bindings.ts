@@ -216,6 +216,20 @@ rows: number, sheets: Array<string>, };
 
 export type Gender = "男" | "女";
 
+export type HistoryRow = { activity_id: number, title: string, kind: ActivityKind, starts_at: string, 
+/**
+ * The organising unit's name, if one was set.
+ */
+organizer_name: string | null, 
+/**
+ * false: came without being on the list (not part of the rate).
+ */
+invited: boolean, status: AttendanceStatus | null, 
+/**
+ * 出席 / 迟到 / 请假 / 缺席, or 未签到 while the activity's day is not over.
+ */
+status_label: string, checked_in_at: string | null, leave_reason: string | null, };
+
 export type ImportAction = "新增" | "更新" | "不变" | "错误";
 
 export type ImportColumn = { 
@@ -429,6 +443,16 @@ export type Person = { id: number, uid: string, employee_no: string, name: strin
  * None while in post (在职).
  */
 left_date: string | null, leave_reason: string | null, };
+
+export type PersonAttendance = { person_id: number, 
+/**
+ * Over the period, by the rules of [`super::rates_by_person`] (all zero when nothing counts).
+ */
+counts: Counts, 
+/**
+ * Newest first.
+ */
+rows: Array<HistoryRow>, };
 
 export type PersonFilter = { 
 /**
