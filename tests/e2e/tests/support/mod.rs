@@ -1,0 +1,672 @@
+//! The harness of the end-to-end tests: the app started through tauri-driver, waits that poll a
+//! condition, the file-dialog answers (the shell's test seam, see `src-tauri/API.md`) and the
+//! one driver of a real GTK dialog (`native_dialog`).
+//!
+//! Nothing here waits for a fixed time: every wait polls its condition until a deadline, and the
+//! deadlines are generous (minutes) because a busy machine — a CI runner, the other core
+//! compiling — makes every step many times slower. A passing run never waits that long.
+
+pub mod native_dialog;
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+/// How long a step in the app (an element appearing, a text changing, a file being written) may
+/// take before the test fails.
+pub const PATIENCE: Duration = Duration::from_secs(120);
+/// How long starting or stopping the app, or a native dialog, may take.
+pub const LONG_PATIENCE: Duration = Duration::from_secs(300);
+/// How often a condition is checked again.
+const POLL: Duration = Duration::from_millis(100);
+
+/// The shell's test seam for file dialogs (`src-tauri/src/commands/dialogs.rs`).
+const DIALOG_ANSWERS_ENV: &str = "QUNGONG_TEST_DIALOGS";
+
+/// Polls `check` until it gives a value; fails the test after `limit` with `what` and the last
+/// observation (`check`'s error).
+pub async fn until<T>(
+    limit: Duration,
+    what: &str,
+    mut check: impl AsyncFnMut() -> Result<T, String>,
+) -> T {
+    let deadline = Instant::now() + limit;
+    loop {
+        let last = match check().await {
+            Ok(value) => return value,
+            Err(last) => last,
+        };
+        assert!(
+            Instant::now() < deadline,
+            "waited {limit:?} for {what}; last seen: {last}"
+        );
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+/// [`until`] for code outside the async runtime (drop, the dialog driver).
+pub fn until_blocking<T>(
+    limit: Duration,
+    what: &str,
+    mut check: impl FnMut() -> Result<T, String>,
+) -> T {
+    let deadline = Instant::now() + limit;
+    loop {
+        let last = match check() {
+            Ok(value) => return value,
+            Err(last) => last,
+        };
+        assert!(
+            Instant::now() < deadline,
+            "waited {limit:?} for {what}; last seen: {last}"
+        );
+        std::thread::sleep(POLL);
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(p);
+    }
+    let local = root().join(".tools/bin/tauri-driver");
+    if local.exists() {
+        return local;
+    }
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join("tauri-driver"))
+            .find(|p| p.exists())
+    });
+    found.unwrap_or_else(|| {
+        panic!("未找到 tauri-driver：请运行 ./test.sh（它会安装），或 cargo install tauri-driver --version '^2' --locked")
+    })
+}
+
+fn app_binary() -> PathBuf {
+    let app = std::env::var_os("QUNGONG_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target/debug/qungong-desktop"));
+    assert!(
+        app.exists(),
+        "未找到桌面应用 {}：请先构建（npm --prefix ui run build && cargo build -p qungong-desktop），或运行 ./test.sh",
+        app.display()
+    );
+    app
+}
+
+/// How the app's file dialogs are answered.
+pub enum Dialogs {
+    /// Through the shell's test seam: [`App::answer_next_dialog`] queues the answers, no dialog
+    /// is shown (an unanswered one counts as cancelled).
+    Scripted,
+    /// The real native dialogs, answered with the keyboard (`native_dialog`).
+    Native,
+}
+
+/// A running tauri-driver with one app session, on a D-Bus session bus of its own. Dropping it
+/// ends the session, stops the driver with SIGTERM (a SIGKILL would leave WebKitWebDriver
+/// holding its port) and waits until every process started for it has gone.
+pub struct App {
+    client: Option<Client>,
+    driver: Child,
+    /// The test's own D-Bus session bus (see [`SessionBus`]).
+    bus: SessionBus,
+    shots: Option<PathBuf>,
+    answers: Option<PathBuf>,
+    _data: tempfile::TempDir,
+}
+
+impl App {
+    /// Starts the app on `db` with the driver on `port` (and `port + 1`).
+    pub async fn start(port: u16, data: tempfile::TempDir, db: &Path, dialogs: Dialogs) -> App {
+        let native_port = port + 1;
+        for p in [port, native_port] {
+            assert!(
+                TcpStream::connect(("127.0.0.1", p)).is_err(),
+                "port {p} is taken (a tauri-driver or WebKitWebDriver left from an earlier run?)"
+            );
+        }
+        let bus = SessionBus::start();
+        let mut driver = Command::new(tauri_driver());
+        driver
+            .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("QUNGONG_DB", db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        let answers = match dialogs {
+            Dialogs::Scripted => {
+                let queue = data.path().join("dialog-answers.txt");
+                std::fs::write(&queue, "").unwrap();
+                driver.env(DIALOG_ANSWERS_ENV, &queue);
+                Some(queue)
+            }
+            Dialogs::Native => {
+                driver.env_remove(DIALOG_ANSWERS_ENV);
+                None
+            }
+        };
+        // From here on, dropping `app` (also when a step below fails) stops what was started.
+        let mut app = App {
+            client: None,
+            driver: driver.spawn().expect("start tauri-driver"),
+            bus,
+            shots: std::env::var_os("QUNGONG_SCREENSHOTS").map(PathBuf::from),
+            answers,
+            _data: data,
+        };
+        // tauri-driver listens at once but starts WebKitWebDriver behind it, and drops requests
+        // until that one listens too: wait until the pair answers `/status` as ready.
+        until(
+            LONG_PATIENCE,
+            "the WebDriver servers to be ready",
+            async || {
+                if let Ok(Some(status)) = app.driver.try_wait() {
+                    panic!("tauri-driver exited ({status})");
+                }
+                driver_ready(port)
+            },
+        )
+        .await;
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": app_binary() }),
+        );
+        let mut builder = ClientBuilder::new(HttpConnector::new());
+        builder.capabilities(caps);
+        let url = format!("http://127.0.0.1:{port}");
+        let Ok(client) = tokio::time::timeout(LONG_PATIENCE, builder.connect(&url)).await else {
+            panic!(
+                "the app did not start within {LONG_PATIENCE:?}; its processes:\n{}",
+                processes()
+            );
+        };
+        let client = client.expect("WebDriver session with the app");
+        app.client = Some(client);
+        app
+    }
+
+    pub fn c(&self) -> &Client {
+        self.client.as_ref().unwrap()
+    }
+
+    /// Starts the app a second time, as a user double-clicking it again would, on the same
+    /// database and session bus as the running one.
+    pub fn launch_again(&self, db: &Path) -> Child {
+        Command::new(app_binary())
+            .env("QUNGONG_DB", db)
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.bus.address)
+            .spawn()
+            .expect("start the app a second time")
+    }
+
+    /// Queues `path` as what the user picks in the next file dialog (open or save).
+    pub fn answer_next_dialog(&self, path: &Path) {
+        use std::io::Write;
+        let queue = self.answers.as_ref().expect(
+            "the app was started with Dialogs::Native: answer its dialogs with native_dialog",
+        );
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(queue)
+            .unwrap();
+        writeln!(f, "{}", path.display()).unwrap();
+    }
+
+    /// Waits until the app has taken every queued dialog answer (the dialogs were opened).
+    pub async fn wait_dialogs_answered(&self) {
+        let queue = self.answers.as_ref().expect("scripted dialogs");
+        until(PATIENCE, "the app to open its file dialog", async || {
+            let left = std::fs::read_to_string(queue).unwrap_or_default();
+            if left.is_empty() {
+                Ok(())
+            } else {
+                Err(format!("answers not taken yet: {left:?}"))
+            }
+        })
+        .await;
+    }
+
+    pub async fn el(&self, testid: &str) -> Element {
+        self.c()
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(&format!("[data-testid='{testid}']")))
+            .await
+            .unwrap_or_else(|e| panic!("no element [data-testid={testid}]: {e}"))
+    }
+
+    pub async fn xpath(&self, xpath: &str) -> Element {
+        self.c()
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no element {xpath}: {e}"))
+    }
+
+    pub async fn click(&self, testid: &str) {
+        let el = self.el(testid).await;
+        self.press(&el, testid).await;
+    }
+
+    /// Clicks like a user, once the element can take the click: shown, enabled, still and not
+    /// covered (a click during a dialog's opening animation lands beside the moving button, one
+    /// on a button still disabled while its page loads is lost, and one on a closing dialog's
+    /// fading overlay goes to the overlay). Where WebKit still refuses the click, the element
+    /// itself gets it.
+    pub async fn press(&self, el: &Element, what: &str) {
+        self.settle(el, what).await;
+        if let Err(e) = el.click().await {
+            let arg = serde_json::to_value(el).unwrap();
+            self.c()
+                .execute("arguments[0].click()", vec![arg])
+                .await
+                .unwrap_or_else(|e2| panic!("click {what}: {e}; {e2}"));
+        }
+    }
+
+    /// Waits until `el` is shown, enabled, not moving (no animation or transition runs on it or
+    /// on an element around it, and it is where it was at the previous look) and the topmost
+    /// element at its centre. Toasts (`.el-message`) are made click-through first: they come
+    /// and go by themselves, a few seconds after the step that raised them, so whether one
+    /// covers the next button would be a matter of timing.
+    async fn settle(&self, el: &Element, what: &str) {
+        const STATE: &str = "const el = arguments[0]; \
+            if (!document.getElementById('e2e-toasts')) { \
+              const s = document.createElement('style'); s.id = 'e2e-toasts'; \
+              s.textContent = '.el-message { pointer-events: none !important; }'; \
+              document.head.appendChild(s); } \
+            el.scrollIntoView({ block: 'nearest', inline: 'nearest' }); \
+            const r = el.getBoundingClientRect(); \
+            const moving = (document.getAnimations ? document.getAnimations() : []).filter(a => \
+              a.playState === 'running' && a.effect && a.effect.target && a.effect.target.contains(el)); \
+            const disabled = el.disabled === true || el.getAttribute('aria-disabled') === 'true' \
+              || !!el.closest('.is-disabled'); \
+            const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); \
+            return { rect: [r.x, r.y, r.width, r.height], shown: r.width > 0 && r.height > 0, \
+              disabled, moving: moving.length, covered: !(hit && (hit === el || el.contains(hit))), \
+              on_top: hit ? hit.outerHTML.slice(0, 120) : null };";
+        let arg = serde_json::to_value(el).unwrap();
+        let mut last = serde_json::Value::Null;
+        let what = format!("{what} to be shown, enabled, still and uncovered");
+        until(PATIENCE, &what, async || {
+            let state = self
+                .c()
+                .execute(STATE, vec![arg.clone()])
+                .await
+                .map_err(|e| e.to_string())?;
+            let ready = state["shown"] == true
+                && state["disabled"] == false
+                && state["moving"] == 0
+                && state["covered"] == false
+                && state["rect"] == last["rect"];
+            last = state;
+            if ready { Ok(()) } else { Err(last.to_string()) }
+        })
+        .await;
+    }
+
+    /// Waits until no element `[data-testid=…]` is shown any more (a dialog has closed).
+    pub async fn wait_gone(&self, testid: &str) {
+        let js = format!(
+            "return [...document.querySelectorAll(\"[data-testid='{testid}']\")]\
+             .filter(e => e.getClientRects().length > 0).length"
+        );
+        let what = format!("[data-testid={testid}] to go away");
+        until(PATIENCE, &what, async || {
+            let shown = self
+                .c()
+                .execute(&js, vec![])
+                .await
+                .map_err(|e| e.to_string())?;
+            if shown == 0 {
+                Ok(())
+            } else {
+                Err(format!("{shown} shown"))
+            }
+        })
+        .await;
+    }
+
+    /// Runs `script` until `ok` accepts what it returns (the app state it reads may still be
+    /// loading); returns that value.
+    pub async fn eval_until(
+        &self,
+        what: &str,
+        script: &str,
+        ok: impl Fn(&serde_json::Value) -> bool,
+    ) -> serde_json::Value {
+        until(PATIENCE, what, async || {
+            let value = self
+                .c()
+                .execute(script, vec![])
+                .await
+                .map_err(|e| e.to_string())?;
+            if ok(&value) {
+                Ok(value)
+            } else {
+                Err(value.to_string())
+            }
+        })
+        .await
+    }
+
+    /// Types into the input (or textarea) of an Element Plus field.
+    pub async fn type_into(&self, testid: &str, text: &str) {
+        let css = format!(
+            "input[data-testid='{testid}'], textarea[data-testid='{testid}'], \
+             [data-testid='{testid}'] input, [data-testid='{testid}'] textarea"
+        );
+        let input = self
+            .c()
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(&css))
+            .await
+            .unwrap_or_else(|e| panic!("no input in [data-testid={testid}]: {e}"));
+        input.clear().await.ok();
+        input
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {testid}: {e}"));
+    }
+
+    /// The element's text content, whitespace collapsed (WebKit's rendered-text answer leaves
+    /// out table cells scrolled out of view).
+    pub async fn text(&self, testid: &str) -> String {
+        let el = self.el(testid).await;
+        let arg = serde_json::to_value(&el).unwrap();
+        let text = self
+            .c()
+            .execute(
+                "return arguments[0].textContent.replace(/\\s+/g, ' ').trim()",
+                vec![arg],
+            )
+            .await
+            .unwrap_or_default();
+        text.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Waits until the element's text satisfies `ok`; returns the text.
+    pub async fn wait_text(&self, testid: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let waiting = format!("[data-testid={testid}] to show {what}");
+        until(PATIENCE, &waiting, async || {
+            let text = self.text(testid).await;
+            if ok(&text) {
+                Ok(text)
+            } else {
+                Err(format!("{text:?}"))
+            }
+        })
+        .await
+    }
+
+    /// With `QUNGONG_SCREENSHOTS=DIR`, saves the window as `DIR/name.png` once it has stopped
+    /// changing (charts animate in, dialogs fade).
+    pub async fn shot(&self, name: &str) {
+        let Some(dir) = &self.shots else { return };
+        std::fs::create_dir_all(dir).unwrap();
+        // Earlier steps' toasts would cover the picture; a blinking caret would never let it
+        // settle.
+        let prepare = "document.querySelectorAll('.el-message').forEach(e => e.remove()); \
+             if (!document.getElementById('e2e-no-caret')) { \
+               const s = document.createElement('style'); s.id = 'e2e-no-caret'; \
+               s.textContent = '* { caret-color: transparent !important; }'; \
+               document.head.appendChild(s); }";
+        self.c().execute(prepare, vec![]).await.ok();
+        let mut last = Vec::new();
+        let png = until(PATIENCE, "the screen to settle", async || {
+            let png = self.c().screenshot().await.expect("screenshot");
+            if png == last {
+                Ok(png)
+            } else {
+                last = png;
+                Err("still changing".into())
+            }
+        })
+        .await;
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // Closing the session quits the app; then stop the driver politely.
+        if let Some(client) = self.client.take() {
+            let handle = tokio::runtime::Handle::current();
+            let _ = std::thread::spawn(move || handle.block_on(client.close())).join();
+        }
+        let started = descendants(self.driver.id());
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status();
+        let stopped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            until_blocking(LONG_PATIENCE, "tauri-driver to stop", || {
+                match self.driver.try_wait() {
+                    Ok(Some(_)) => Ok(()),
+                    _ => Err("running".into()),
+                }
+            })
+        }));
+        if stopped.is_err() {
+            let _ = self.driver.kill();
+            let _ = self.driver.wait();
+        }
+        // Nothing of this test may outlive it: WebKitWebDriver, the app, WebKit's helpers.
+        stop_all(&started, "the app and its WebDriver server");
+    }
+}
+
+/// A D-Bus session bus of the test's own. The app is a single instance per session bus (a
+/// second launch hands over to the running one and exits), so on a shared bus a test's app
+/// still shutting down — still owning the name although its process is already a zombie —
+/// makes the next test's app exit at once, and WebKitWebDriver then waits for it forever.
+struct SessionBus {
+    daemon: Child,
+    address: String,
+}
+
+impl SessionBus {
+    fn start() -> SessionBus {
+        use std::io::BufRead;
+        let mut daemon = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon (apt-get install dbus)");
+        let mut address = String::new();
+        let out = daemon.stdout.take().unwrap();
+        std::io::BufReader::new(out)
+            .read_line(&mut address)
+            .expect("the address of the test's D-Bus session bus");
+        let address = address.trim().to_string();
+        assert!(!address.is_empty(), "dbus-daemon printed no address");
+        SessionBus { daemon, address }
+    }
+}
+
+impl Drop for SessionBus {
+    fn drop(&mut self) {
+        // Services it started (the accessibility bus) go with it.
+        let started = descendants(self.daemon.id());
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.daemon.id().to_string()])
+            .status();
+        let _ = self.daemon.wait();
+        stop_all(&started, "the test's D-Bus services");
+    }
+}
+
+/// The processes below `root` (its children, theirs …), read from /proc.
+fn descendants(root: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let pid = e.file_name().to_str()?.parse::<u32>().ok()?;
+            let stat = std::fs::read_to_string(e.path().join("stat")).ok()?;
+            // "pid (comm) state ppid …": comm may hold spaces and parentheses.
+            let ppid = stat
+                .rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .nth(1)?
+                .parse()
+                .ok()?;
+            Some((pid, ppid))
+        })
+        .collect();
+    let mut found = vec![root];
+    let mut i = 0;
+    while i < found.len() {
+        let parent = found[i];
+        found.extend(
+            parents
+                .iter()
+                .filter(|(_, pp)| *pp == parent)
+                .map(|(p, _)| *p),
+        );
+        i += 1;
+    }
+    found.remove(0);
+    found
+}
+
+/// Whether `pid` still runs any thread: a zombie whose other threads are still exiting holds
+/// its files and sockets (and the app its D-Bus name) until the last one has gone.
+fn alive(pid: u32) -> bool {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return false;
+    };
+    let zombie = stat
+        .rsplit_once(')')
+        .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z'));
+    let threads = std::fs::read_dir(format!("/proc/{pid}/task")).map_or(0, |d| d.count());
+    !zombie || threads > 1
+}
+
+/// Waits until every process in `pids` has gone; asks those left to stop (SIGTERM), then kills
+/// them. Only processes this test started are ever named here.
+fn stop_all(pids: &[u32], what: &str) {
+    let left = || -> Vec<u32> { pids.iter().copied().filter(|&p| alive(p)).collect() };
+    let gone = |limit: Duration, waiting: &str| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            until_blocking(limit, waiting, || {
+                let l = left();
+                if l.is_empty() {
+                    Ok(())
+                } else {
+                    Err(format!("pids {l:?}"))
+                }
+            })
+        }))
+        .is_ok()
+    };
+    if gone(PATIENCE, &format!("{what} to quit")) {
+        return;
+    }
+    eprintln!("{what} did not quit: stopping them\n{}", processes());
+    for pid in left() {
+        let _ = Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status();
+    }
+    if gone(PATIENCE, &format!("{what} to stop on SIGTERM")) {
+        return;
+    }
+    for pid in left() {
+        let _ = Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+    }
+    until_blocking(PATIENCE, &format!("{what} to be killed"), || {
+        let l = left();
+        if l.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("pids {l:?}"))
+        }
+    });
+}
+
+/// The processes of the WebDriver servers and the app, for a failure message.
+fn processes() -> String {
+    let ps = Command::new("ps")
+        .args(["-eo", "pid,ppid,stat,etimes,wchan:24,args"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    ps.lines()
+        .filter(|l| {
+            l.contains("PID")
+                || ["tauri-driver", "WebKit", "qungong", "dbus", "at-spi"]
+                    .iter()
+                    .any(|n| l.contains(n))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether the WebDriver server on `port` answers `GET /status` with `"ready": true`.
+fn driver_ready(port: u16) -> Result<(), String> {
+    use std::io::{Read, Write};
+    let mut stream =
+        TcpStream::connect(("127.0.0.1", port)).map_err(|e| format!("port {port}: {e}"))?;
+    stream
+        .set_read_timeout(Some(PATIENCE))
+        .map_err(|e| e.to_string())?;
+    stream
+        .write_all(b"GET /status HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        .map_err(|e| e.to_string())?;
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    let ready = answer.starts_with("HTTP/1.1 200") || answer.starts_with("HTTP/1.0 200");
+    if ready && answer.replace(' ', "").contains("\"ready\":true") {
+        Ok(())
+    } else {
+        Err(format!("/status answered {answer:?}"))
+    }
+}
+
+/// Waits until the app has written a whole PDF to `path`, and returns its text (pdftotext).
+pub async fn wait_for_pdf(path: &Path) -> String {
+    let what = format!("a complete PDF at {}", path.display());
+    until(LONG_PATIENCE, &what, async || {
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        if bytes.trim_ascii_end().ends_with(b"%%EOF") {
+            Ok(())
+        } else {
+            Err(format!("{} bytes so far", bytes.len()))
+        }
+    })
+    .await;
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (apt-get install poppler-utils)");
+    assert!(out.status.success(), "pdftotext {}", path.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
