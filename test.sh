@@ -17,7 +17,10 @@ echo "== 界面单元测试（Vitest）与界面构建"
 (cd ui && npm test && npm run build)
 
 echo "== 核心与桌面外壳测试"
-cargo build --locked -p qungong-desktop -p qungong
+# One build for both the app the end-to-end tests drive and the tests: the same package selection
+# with dev-dependencies resolves the same features, so `cargo test` reuses every artifact (a plain
+# `cargo build -p …` resolves chrono, rustix and qungong's `ts` differently and compiles twice).
+cargo build --locked --workspace --exclude qungong-e2e --lib --bins --tests
 cargo test --locked --workspace --exclude qungong-e2e
 
 echo "== 端到端测试（真实应用窗口，Xvfb + tauri-driver）"

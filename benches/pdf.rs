@@ -82,14 +82,14 @@ fn rows(db: &Db, unit: i64, today: NaiveDate) -> Vec<Vec<String>> {
         .map(|(i, p)| {
             vec![
                 (i + 1).to_string(),
-                p.employee_no.clone(),
+                p.employee_no.clone().unwrap_or_default(),
                 p.name.clone(),
                 p.gender.label().to_string(),
                 p.birth_date.format("%Y.%m").to_string(),
                 qungong::structure::age_on(p.birth_date, today).to_string(),
                 label(p.political_status.map(|s| s.label())),
                 label(p.education.map(|s| s.label())),
-                label(p.professional_title.map(|s| s.label())),
+                p.professional_title.clone().unwrap_or_default(),
                 label(p.skill_level.map(|s| s.label())),
                 p.position.clone().unwrap_or_default(),
                 p.work_start_date

@@ -193,12 +193,12 @@ code_enum! {
 }
 
 code_enum! {
-    /// 职称 (professional title level).
-    ProfessionalTitle, "职称" {
-        Senior = "1", "正高级", "正高", "教授级高级工程师", "教授级高工", "正高级工程师", "正高级政工师", "正高级经济师";
-        AssociateSenior = "2", "副高级", "副高", "高级工程师", "高工", "高级经济师", "高级会计师", "高级政工师";
-        Intermediate = "3", "中级", "工程师", "经济师", "会计师", "政工师";
-        Junior = "4", "初级", "助理工程师", "助理经济师", "助理会计师", "助理政工师", "技术员", "员级";
+    /// 职称级别, derived from the title's name by [`crate::titles::level_of`].
+    TitleLevel, "职称级别" {
+        Senior = "1", "正高级", "正高";
+        AssociateSenior = "2", "副高级", "副高";
+        Intermediate = "3", "中级";
+        Junior = "4", "初级", "员级";
         None = "9", "无", "无职称";
     }
 }
@@ -280,6 +280,15 @@ code_enum! {
         Planned = "planned", "计划", "计划中";
         Held = "held", "已开展", "已举办";
         Cancelled = "cancelled", "已取消", "取消";
+    }
+}
+
+code_enum! {
+    /// What an attachment of an activity's record (活动记录) is: a photo (shown as a thumbnail
+    /// and printed on the record) or any other file (会议记录, the scan of the signed sheet …).
+    AttachmentKind, "附件类型" {
+        Photo = "photo", "照片", "活动照片";
+        File = "file", "文件", "附件";
     }
 }
 

@@ -29,6 +29,8 @@ pub enum Error {
     #[error(transparent)]
     Attendance(#[from] AttendanceError),
     #[error(transparent)]
+    Record(#[from] RecordError),
+    #[error(transparent)]
     Read(#[from] ReadError),
     #[error(transparent)]
     Import(#[from] ImportError),
@@ -60,6 +62,7 @@ impl Error {
             Error::Person(e) => e.code(),
             Error::Activity(e) => e.code(),
             Error::Attendance(e) => e.code(),
+            Error::Record(e) => e.code(),
             Error::Read(e) => e.code(),
             Error::Import(e) => e.code(),
         }
@@ -82,6 +85,8 @@ pub enum DbError {
     Open { path: String, reason: String },
     #[error("数据库正被另一个程序占用，请稍后再试")]
     Busy,
+    #[error("数据库升级到第 {version} 版时失败：{detail}。数据未作任何改动。")]
+    Migration { version: i64, detail: String },
     #[error("数据库操作失败：{0}")]
     Sqlite(rusqlite::Error),
 }
@@ -92,6 +97,7 @@ impl DbError {
             DbError::TooNew { .. } => "db.too_new",
             DbError::Open { .. } => "db.open",
             DbError::Busy => "db.busy",
+            DbError::Migration { .. } => "db.migration",
             DbError::Sqlite(_) => "db.sqlite",
         }
     }
@@ -141,8 +147,8 @@ impl UnitError {
 pub enum PersonError {
     #[error("工号 {employee_no} 已被 {name} 使用")]
     DuplicateEmployeeNo { employee_no: String, name: String },
-    #[error("该身份证号已登记在 {name}（工号 {employee_no}）名下")]
-    DuplicateIdNumber { employee_no: String, name: String },
+    #[error("该身份证号已登记在 {who}名下")]
+    DuplicateIdNumber { who: String },
     #[error("身份证号：{0}")]
     IdNumber(#[from] IdCardError),
     #[error("{field}与身份证号不一致：身份证号对应{expected}，填写的是{given}")]
@@ -151,39 +157,19 @@ pub enum PersonError {
         expected: String,
         given: String,
     },
-    #[error("{name}（工号 {employee_no}）已于 {date} 离职")]
-    AlreadyLeft {
-        name: String,
-        employee_no: String,
-        date: String,
-    },
-    #[error("{name}（工号 {employee_no}）目前在职，无需恢复")]
-    NotLeft { name: String, employee_no: String },
+    #[error("{who}已于 {date} 离职")]
+    AlreadyLeft { who: String, date: String },
+    #[error("{who}目前在职，无需恢复")]
+    NotLeft { who: String },
     /// A change to several people refused because of this one (the message names them).
-    #[error("{name}（工号 {employee_no}）：{source}")]
-    OnePerson {
-        name: String,
-        employee_no: String,
-        source: Box<Error>,
-    },
-    #[error("{name}（工号 {employee_no}）的法定退休日期是 {date}，尚未到达，不能办理退休")]
-    NotYetRetirementDate {
-        name: String,
-        employee_no: String,
-        date: String,
-    },
-    #[error(
-        "{name}（工号 {employee_no}）未填退休类别（干部 / 工人），无法确定法定退休日期，请先在人员档案中补填"
-    )]
-    RetirementCategoryMissing { name: String, employee_no: String },
-    #[error(
-        "{name}（工号 {employee_no}）入职晚于法定退休日期 {date}（返聘人员），请按一般离职办理"
-    )]
-    HiredAfterRetirementDate {
-        name: String,
-        employee_no: String,
-        date: String,
-    },
+    #[error("{who}：{source}")]
+    OnePerson { who: String, source: Box<Error> },
+    #[error("{who}的法定退休日期是 {date}，尚未到达，不能办理退休")]
+    NotYetRetirementDate { who: String, date: String },
+    #[error("{who}未填退休类别（干部 / 工人），无法确定法定退休日期，请先在人员档案中补填")]
+    RetirementCategoryMissing { who: String },
+    #[error("{who}入职晚于法定退休日期 {date}（返聘人员），请按一般离职办理")]
+    HiredAfterRetirementDate { who: String, date: String },
 }
 
 impl PersonError {
@@ -225,18 +211,12 @@ impl ActivityError {
 
 #[derive(Debug, thiserror::Error)]
 pub enum AttendanceError {
-    #[error(
-        "{name}（工号 {employee_no}）不是本次活动的应到人员；如确需签到，请选择“按非名单人员签到”"
-    )]
-    NotInvited { name: String, employee_no: String },
-    #[error("{name}（工号 {employee_no}）已离职，不能{action}")]
-    PersonLeft {
-        name: String,
-        employee_no: String,
-        action: &'static str,
-    },
-    #[error("{name}（工号 {employee_no}）已签到，不能移出应到名单")]
-    AlreadyCheckedIn { name: String, employee_no: String },
+    #[error("{who}不是本次活动的应到人员；如确需签到，请选择“按非名单人员签到”")]
+    NotInvited { who: String },
+    #[error("{who}已离职，不能{action}")]
+    PersonLeft { who: String, action: &'static str },
+    #[error("{who}已签到，不能移出应到名单")]
+    AlreadyCheckedIn { who: String },
     #[error("请假须填写请假事由")]
     LeaveNeedsReason,
     #[error("本活动于 {starts} 开始，现在不能签到（{opens} 起可以签到）")]
@@ -262,6 +242,50 @@ impl AttendanceError {
             AttendanceError::NotOpenYet { .. } => "attendance.not_open",
             AttendanceError::Closed { .. } => "attendance.closed",
             AttendanceError::NotStarted { .. } => "attendance.not_started",
+        }
+    }
+}
+
+/// Why a photo or file cannot be attached to an activity's record (活动记录), or read back.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    #[error("无法读取文件“{path}”：{reason}")]
+    Unreadable { path: String, reason: String },
+    #[error("文件“{name}”是空的，没有可保存的内容")]
+    Empty { name: String },
+    #[error(
+        "文件“{name}”有 {size}，超过了单个附件 {limit} 的上限；照片可先用手机或电脑压缩后再添加"
+    )]
+    TooLarge {
+        name: String,
+        size: String,
+        limit: String,
+    },
+    #[error("“{name}”不是 JPG 或 PNG 图片，不能作为照片添加（可作为文件添加）")]
+    NotPicture { name: String },
+    #[error("照片“{name}”无法读取：{reason}")]
+    BadPicture { name: String, reason: String },
+    #[error("本活动已有内容完全相同的附件“{existing}”，“{name}”不再重复添加")]
+    Duplicate { name: String, existing: String },
+    #[error("每项活动最多 {limit} 个附件，请先删除不需要的再添加")]
+    TooMany { limit: i64 },
+    #[error(
+        "附件“{name}”的内容与添加时记下的校验值（SHA-256）不符，数据已损坏；请从备份恢复数据库"
+    )]
+    Corrupt { name: String },
+}
+
+impl RecordError {
+    fn code(&self) -> &'static str {
+        match self {
+            RecordError::Unreadable { .. } => "record.unreadable",
+            RecordError::Empty { .. } => "record.empty",
+            RecordError::TooLarge { .. } => "record.too_large",
+            RecordError::NotPicture { .. } => "record.not_picture",
+            RecordError::BadPicture { .. } => "record.bad_picture",
+            RecordError::Duplicate { .. } => "record.duplicate",
+            RecordError::TooMany { .. } => "record.too_many",
+            RecordError::Corrupt { .. } => "record.corrupt",
         }
     }
 }

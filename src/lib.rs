@@ -18,8 +18,10 @@ pub mod idcard;
 pub mod pdf;
 pub mod people;
 pub mod privacy;
+pub mod records;
 pub mod settings;
 pub mod structure;
+pub mod titles;
 pub mod units;
 pub mod xlsx;
 

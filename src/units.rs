@@ -334,3 +334,32 @@ pub fn resolve(conn: &Connection, key: &str) -> Result<i64> {
         }
     }
 }
+
+/// What a report covering every unit names as its 单位: the top-level unit when there is one
+/// (the company), the company among several top-level units ("…及其他单位"), else 全部单位.
+pub fn company_name(conn: &Connection) -> Result<String> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT name, kind FROM unit WHERE parent_id IS NULL ORDER BY sort_order, id",
+    )?;
+    let roots: Vec<(String, UnitKind)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let companies: Vec<&str> = roots
+        .iter()
+        .filter(|(_, kind)| *kind == UnitKind::Company)
+        .map(|(name, _)| name.as_str())
+        .collect();
+    Ok(match (roots.as_slice(), companies.as_slice()) {
+        ([(only, _)], _) => only.clone(),
+        (_, [company]) => format!("{company}及其他单位"),
+        _ => "全部单位".to_string(),
+    })
+}
+
+/// The name of `unit`, or for none (every unit) the [`company_name`].
+pub fn scope_name(conn: &Connection, unit: Option<i64>) -> Result<String> {
+    match unit {
+        Some(id) => Ok(get(conn, id)?.name),
+        None => company_name(conn),
+    }
+}

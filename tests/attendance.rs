@@ -155,10 +155,9 @@ fn check_in_after_the_grace_period_is_late_and_twice_is_reported_not_counted() {
             ..
         }
     ));
-    let late =
-        b.t.write(|tx| {
-            attendance::check_in_by_employee_no(tx, a, "10002", time("2026-03-10 09:11"), false)
-        })
+    let late = b
+        .t
+        .write(|tx| attendance::check_in_by_key(tx, a, "10002", time("2026-03-10 09:11"), false))
         .unwrap();
     assert!(matches!(
         late,
@@ -557,7 +556,7 @@ fn the_kiosk_finds_people_by_employee_no_or_name() {
         attendance::find_attendee(conn, a, "钱八")
             .unwrap_err()
             .to_string(),
-        "未找到工号或姓名“钱八”"
+        "未找到工号、身份证号或姓名“钱八”"
     );
     b.t.person("10009", "王五", b.dept);
     let conn = b.t.db.conn();
@@ -572,7 +571,10 @@ fn the_kiosk_finds_people_by_employee_no_or_name() {
     assert_eq!((c.invited, n), (0, 0), "nothing held yet");
     let a2 = b.t.activity("座谈会", "2026-03-11 09:00");
     let err = attendance::find_attendee(b.t.db.conn(), a2, "王五").unwrap_err();
-    assert_eq!(err.to_string(), "签到：有 2 位职工名为“王五”，请输入工号");
+    assert_eq!(
+        err.to_string(),
+        "签到：有 2 位职工名为“王五”，请输入工号或身份证号后 6 位"
+    );
 }
 
 #[test]

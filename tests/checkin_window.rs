@@ -100,10 +100,9 @@ fn the_window_opens_sixty_minutes_before_and_closes_when_the_day_ends() {
         "本活动于 12月8日 09:00 开始，签到已于12月8日当天结束时截止，现在不能签到；按纸质签到表登记请用“补录”"
     );
     // The kiosk finds people the same way and goes through the same rule.
-    let err =
-        l.t.write(|tx| {
-            attendance::check_in_by_employee_no(tx, l.id, "10003", time("2026-12-09 08:00"), false)
-        })
+    let err = l
+        .t
+        .write(|tx| attendance::check_in_by_key(tx, l.id, "10003", time("2026-12-09 08:00"), false))
         .unwrap_err();
     assert_eq!(code(&err), "attendance.closed");
     // In another year the date says which.

@@ -1066,3 +1066,45 @@ fn flags_and_transfers_for_several_people_at_once() {
     assert!(err.contains("10009"), "{err}");
     assert_eq!(logical_state(&db), before, "a refused batch writes nothing");
 }
+
+#[test]
+fn people_without_employee_no_are_named_by_id_number_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    ok(&db, &["unit", "add", "营业班"]);
+    let added = ok(
+        &db,
+        &[
+            "person",
+            "add",
+            "--name",
+            "李四",
+            "--unit",
+            "营业班",
+            "--id-number",
+            "140105198607010235",
+            "--title",
+            "高级工程师",
+        ],
+    );
+    assert!(added.contains("已新增职工：李四（营业班）"), "{added}");
+    let shown = json(&db, &["person", "show", "140105198607010235"]);
+    assert_eq!(shown["name"], "李四");
+    assert_eq!(shown["employee_no"], Value::Null);
+    assert_eq!(shown["professional_title"], "高级工程师");
+    assert_eq!(shown["title_level"], "副高级");
+    ok(
+        &db,
+        &["person", "edit", "140105198607010235", "--title", "政工师"],
+    );
+    let shown = json(&db, &["person", "show", "140105198607010235"]);
+    assert_eq!(shown["title_level"], "中级");
+    let err = fails(&db, &["person", "show", "140105198607010243"]);
+    assert!(err.contains("未找到身份证号"), "{err}");
+    assert!(!err.contains("140105198607010243"), "masked: {err}");
+    let err = fails(
+        &db,
+        &["person", "add", "--name", "王五", "--unit", "营业班"],
+    );
+    assert!(err.contains("工号和身份证号至少填一项"), "{err}");
+}

@@ -32,6 +32,8 @@ fn a_new_file_is_migrated_to_the_current_version_with_wal_and_foreign_keys() {
         tables,
         [
             "activity",
+            "activity_file",
+            "activity_file_data",
             "attendance",
             "audit_log",
             "person",

@@ -272,7 +272,8 @@ fn roster_masks_numbers_unless_asked_and_lists_everyone() {
     assert!(text.contains("职工花名册"));
     assert!(!text.contains("身份证号") && !text.contains(&masked_id));
     for p in &staff {
-        assert_eq!(token_count(&text, &p.employee_no), 1, "{}", p.employee_no);
+        let no = p.employee_no.as_deref().unwrap();
+        assert_eq!(token_count(&text, no), 1, "{no}");
     }
     assert!(text.contains(&format!("在职职工 {} 人", staff.len())));
     let birth = someone.birth_date.format("%Y.%m").to_string();
@@ -581,7 +582,7 @@ fn structure_report_draws_the_core_numbers_as_vector_charts_and_tables() {
     let doc = pdf::structure_report(db.conn(), &q, &cfg, 5, &opts()).unwrap();
     let (_dir, path, text) = text_of("structure-report.pdf", &doc);
     let flat: String = text.split_whitespace().collect();
-    assert!(flat.contains("全公司全体在职职工队伍结构分析报告"));
+    assert!(flat.contains("国网示范县供电公司全体在职职工队伍结构分析报告"));
     assert!(flat.contains(&format!("{}人", a.structure.headcount)));
     let outlook: String = a.outlook.split_whitespace().collect();
     assert!(flat.contains(&outlook), "outlook sentence: {outlook}");
@@ -592,7 +593,8 @@ fn structure_report_draws_the_core_numbers_as_vector_charts_and_tables() {
         assert!(flat.contains(&line), "warning {line}");
     }
     for r in &a.retiring {
-        assert_eq!(token_count(&text, &r.employee_no), 1, "retiree {}", r.name);
+        let no = r.employee_no.as_deref().unwrap();
+        assert_eq!(token_count(&text, no), 1, "retiree {}", r.name);
     }
     footer_check(&text, doc.pages);
 
@@ -630,4 +632,92 @@ fn structure_report_draws_the_core_numbers_as_vector_charts_and_tables() {
     // The bars make page 1 dark (7.6% of the pixels with Noto CJK here).
     let dark = dark_share_of_page_one(&path);
     assert!(dark > 0.06, "dark share {dark}");
+}
+
+/// The report over every unit names the company — in its title, its 单位 line and its file
+/// name — never 全公司; with several top-level units it says there are others, with no unit at
+/// all it says 全部单位. Every count of people it prints is a whole number.
+#[test]
+fn the_structure_report_of_every_unit_names_the_company() {
+    use qungong::codes::UnitKind;
+    use qungong::pdf::job::{PrintJob, file_name};
+    use qungong::structure::{Config, Population, StructureQuery};
+    let q = StructureQuery {
+        unit_id: None,
+        population: Population::All,
+        as_of: today(),
+    };
+    let report = |db: &Db| -> String {
+        let doc = pdf::structure_report(db.conn(), &q, &Config::default(), 5, &opts()).unwrap();
+        let (_dir, _path, text) = text_of("structure-scope.pdf", &doc);
+        text.split_whitespace().collect()
+    };
+    let job = PrintJob::Structure {
+        unit_id: None,
+        population: Population::All,
+        as_of: today(),
+        years: 5,
+    };
+
+    let demo = demo();
+    let flat = report(&demo);
+    let company = "国网示范县供电公司";
+    assert!(
+        flat.contains(&format!("{company}全体在职职工队伍结构分析报告")),
+        "title: {flat}"
+    );
+    assert!(
+        flat.contains(&format!("单位：{company}人员范围")),
+        "单位 line: {flat}"
+    );
+    assert!(!flat.contains("全公司"), "{flat}");
+    assert_eq!(
+        file_name(demo.conn(), &job).unwrap(),
+        format!("队伍结构分析报告-{company}全体在职职工-20261124.pdf")
+    );
+    // "2.5 人" would be a count no one can be: every number before 人 is whole.
+    let chars: Vec<char> = flat.chars().collect();
+    let mut counts = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if *c != '人' {
+            continue;
+        }
+        let number: String = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || **c == '.')
+            .collect();
+        if number.chars().any(|c| c.is_ascii_digit()) {
+            counts += 1;
+            assert!(
+                !number.contains('.'),
+                "a fractional count of people: {}人",
+                number.chars().rev().collect::<String>()
+            );
+        }
+    }
+    assert!(counts > 10, "the report's counts of people: {counts}");
+
+    // Two top-level units, one of them the company; then none.
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(dir.path().join("two.db")).unwrap();
+    db.transact(&Actor::local(), qungong::Action::Demo, |tx| {
+        let company = qungong::units::add(tx, "城关供电公司", UnitKind::Company, None)?;
+        qungong::people::add(tx, common::person_input("10001", "张三", company))?;
+        let other = qungong::units::add(tx, "离退休管理站", UnitKind::Department, None)?;
+        qungong::people::add(tx, common::person_input("10002", "李四", other))?;
+        Ok(())
+    })
+    .unwrap();
+    let flat = report(&db);
+    assert!(
+        flat.contains("单位：城关供电公司及其他单位人员范围"),
+        "{flat}"
+    );
+    let empty = Db::open(dir.path().join("empty.db")).unwrap();
+    assert!(report(&empty).contains("单位：全部单位人员范围"));
+    assert_eq!(
+        qungong::units::company_name(empty.conn()).unwrap(),
+        "全部单位"
+    );
 }

@@ -10,7 +10,7 @@ fn an_id_number_gives_birth_date_and_gender_and_must_agree_with_what_was_typed()
     let mut t = TestDb::new();
     let unit = t.unit("营销部", None);
     let input = PersonInput {
-        employee_no: "10001".into(),
+        employee_no: Some("10001".into()),
         name: "李娜".into(),
         id_number: Some("11010519491231002x".into()),
         unit_id: unit,
@@ -23,7 +23,7 @@ fn an_id_number_gives_birth_date_and_gender_and_must_agree_with_what_was_typed()
     assert_eq!(p.id_number.as_deref(), Some("11010519491231002X"));
 
     let wrong_birth = PersonInput {
-        employee_no: "10002".into(),
+        employee_no: Some("10002".into()),
         id_number: Some("140105198503120018".into()),
         birth_date: Some(date("1985-03-13")),
         ..input.clone()
@@ -34,7 +34,7 @@ fn an_id_number_gives_birth_date_and_gender_and_must_agree_with_what_was_typed()
         "出生日期与身份证号不一致：身份证号对应1985-03-12，填写的是1985-03-13"
     );
     let wrong_gender = PersonInput {
-        employee_no: "10002".into(),
+        employee_no: Some("10002".into()),
         id_number: Some("140105198503120018".into()),
         gender: Some(Gender::Female),
         ..input.clone()
@@ -42,7 +42,7 @@ fn an_id_number_gives_birth_date_and_gender_and_must_agree_with_what_was_typed()
     let err = t.write(|tx| people::add(tx, wrong_gender)).unwrap_err();
     assert_eq!(err.code(), "person.mismatch");
     let bad_check = PersonInput {
-        employee_no: "10002".into(),
+        employee_no: Some("10002".into()),
         id_number: Some("140105198503120017".into()),
         ..input.clone()
     };
@@ -52,7 +52,7 @@ fn an_id_number_gives_birth_date_and_gender_and_must_agree_with_what_was_typed()
         "身份证号：校验位错误（按 GB 11643 应为 8）"
     );
     let same_id = PersonInput {
-        employee_no: "10003".into(),
+        employee_no: Some("10003".into()),
         ..input
     };
     let err = t.write(|tx| people::add(tx, same_id)).unwrap_err();
@@ -67,10 +67,10 @@ fn fields_are_checked_and_named_in_the_message() {
     let cases: Vec<(PersonInput, &str)> = vec![
         (
             PersonInput {
-                employee_no: "".into(),
+                employee_no: Some("".into()),
                 ..person_input("x", "王五", unit)
             },
-            "工号：不能为空",
+            "工号：工号和身份证号至少填一项（没有工号的职工按身份证号识别）",
         ),
         (
             person_input("10001", "王五", unit),
@@ -154,7 +154,10 @@ fn full_width_employee_numbers_and_phones_are_folded() {
     };
     let id = t.write(|tx| people::add(tx, input)).unwrap();
     let p = people::get(t.db.conn(), id).unwrap();
-    assert_eq!((p.employee_no.as_str(), p.name.as_str()), ("10001", "张三"));
+    assert_eq!(
+        (p.employee_no.as_deref().unwrap_or(""), p.name.as_str()),
+        ("10001", "张三")
+    );
     assert_eq!(p.phone.as_deref(), Some("13812345678"));
     assert_eq!(p.clone().masked().phone.as_deref(), Some("138****5678"));
     assert_eq!(
@@ -212,7 +215,7 @@ fn paging_happens_in_the_query_with_a_total() {
     let page = people::list(t.db.conn(), &PersonFilter::default(), 20, 10).unwrap();
     assert_eq!(page.total, 25);
     assert_eq!(page.items.len(), 5);
-    assert_eq!(page.items[0].employee_no, "10020");
+    assert_eq!(page.items[0].employee_no.as_deref(), Some("10020"));
 }
 
 #[test]

@@ -99,7 +99,7 @@ fn staff() -> Staff {
     let mut ids = Vec::new();
     for (no, name, gender, birth, category, hired, cadre) in rows {
         let input = PersonInput {
-            employee_no: no.into(),
+            employee_no: Some(no.into()),
             name: name.into(),
             gender: Some(gender),
             birth_date: Some(date(birth)),
@@ -124,7 +124,13 @@ fn staff() -> Staff {
 fn listed(list: &OverdueList) -> Vec<(&str, String, String)> {
     list.people
         .iter()
-        .map(|o| (o.employee_no.as_str(), o.age.label(), o.date.to_string()))
+        .map(|o| {
+            (
+                o.employee_no.as_deref().unwrap_or(""),
+                o.age.label(),
+                o.date.to_string(),
+            )
+        })
         .collect()
 }
 
@@ -153,7 +159,7 @@ fn people_past_their_legal_date_are_listed_longest_overdue_first() {
         before
             .people
             .iter()
-            .map(|o| o.employee_no.as_str())
+            .map(|o| o.employee_no.as_deref().unwrap_or(""))
             .collect::<Vec<_>>(),
         ["8", "1", "3"]
     );
@@ -164,7 +170,7 @@ fn people_past_their_legal_date_are_listed_longest_overdue_first() {
         station
             .people
             .iter()
-            .map(|o| o.employee_no.as_str())
+            .map(|o| o.employee_no.as_deref().unwrap_or(""))
             .collect::<Vec<_>>(),
         ["1", "3", "2"]
     );
@@ -182,13 +188,17 @@ fn the_structure_still_counts_them_and_says_the_record_is_out_of_date() {
     let a = structure::analyse(conn, &q, &structure::Config::default(), 1).unwrap();
     // In post by the record: 1, 2, 3, 4, 5, 7, 8, 9 (6 left; 9 leaves later).
     assert_eq!(a.structure.headcount, 8);
-    let overdue: Vec<&str> = a.overdue.iter().map(|o| o.employee_no.as_str()).collect();
+    let overdue: Vec<&str> = a
+        .overdue
+        .iter()
+        .map(|o| o.employee_no.as_deref().unwrap_or(""))
+        .collect();
     assert_eq!(overdue, ["8", "1", "3", "2"]);
     // Not "retiring within 5 years": they are past it.
     assert!(
         a.retiring
             .iter()
-            .all(|r| !overdue.contains(&r.employee_no.as_str()))
+            .all(|r| !overdue.contains(&r.employee_no.as_deref().unwrap_or("")))
     );
     assert_eq!(a.retirement_category_missing, 1);
     // The projection lets them go (with 孙德明 and 吴国庆, whose dates are past too); the
@@ -209,11 +219,19 @@ fn the_structure_still_counts_them_and_says_the_record_is_out_of_date() {
         ..q
     };
     let a = structure::analyse(conn, &cadres, &structure::Config::default(), 1).unwrap();
-    let overdue: Vec<&str> = a.overdue.iter().map(|o| o.employee_no.as_str()).collect();
+    let overdue: Vec<&str> = a
+        .overdue
+        .iter()
+        .map(|o| o.employee_no.as_deref().unwrap_or(""))
+        .collect();
     assert_eq!(overdue, ["2"]);
 
     let o = qungong::dashboard::overview(conn, date("2026-11-30")).unwrap();
-    let overdue: Vec<&str> = o.overdue.iter().map(|o| o.employee_no.as_str()).collect();
+    let overdue: Vec<&str> = o
+        .overdue
+        .iter()
+        .map(|o| o.employee_no.as_deref().unwrap_or(""))
+        .collect();
     assert_eq!(overdue, ["8", "1", "3", "2"]);
     assert_eq!(o.retirement_category_missing, 1);
     assert_eq!((o.unit_count, o.staff_count), (2, 7));
@@ -225,7 +243,7 @@ fn retiring_records_each_legal_date_with_reason_and_one_audit_row() {
     let done = s.retire(&["1", "2", "1"], "2026-11-30").unwrap();
     assert_eq!(
         done.iter()
-            .map(|o| (o.employee_no.as_str(), o.date.to_string()))
+            .map(|o| (o.employee_no.as_deref().unwrap_or(""), o.date.to_string()))
             .collect::<Vec<_>>(),
         [
             ("1", "2024-12-10".to_string()),

@@ -2,7 +2,7 @@
 mod common;
 
 use common::{TestDb, date};
-use qungong::codes::{Education, Gender, PoliticalStatus, ProfessionalTitle};
+use qungong::codes::{Education, Gender, PoliticalStatus};
 use qungong::people::{self, PersonInput};
 use qungong::structure::{self, Population, StructureQuery, config};
 
@@ -21,7 +21,7 @@ fn structure_as_of_a_date_counts_ages_exactly_and_only_people_in_post() {
         f: &dyn Fn(&mut PersonInput),
     ) -> i64 {
         let mut p = PersonInput {
-            employee_no: no.into(),
+            employee_no: Some(no.into()),
             name: format!(
                 "职工{}",
                 ["甲", "乙", "丙", "丁", "戊", "己", "庚"][no.parse::<usize>().unwrap() - 1]
@@ -47,7 +47,7 @@ fn structure_as_of_a_date_counts_ages_exactly_and_only_people_in_post() {
     // Born 29 February 1976: 50 on 1 March 2026, so 50 here (46–50, and "50 and over").
     add(&mut t, station, "3", Gender::Male, "1976-02-29", &|p| {
         p.education = Some(Education::College);
-        p.professional_title = Some(ProfessionalTitle::Intermediate);
+        p.professional_title = Some("政工师".into());
         p.political_status = Some(PoliticalStatus::CpcProbationary);
     });
     // 56 → 56岁及以上.
@@ -182,7 +182,7 @@ fn retirements_and_warnings_on_hand_made_data() {
     ];
     for (no, name, gender, birth, category, cadre) in people {
         let input = PersonInput {
-            employee_no: no.into(),
+            employee_no: Some(no.into()),
             name: format!("职工{name}"),
             gender: Some(gender),
             birth_date: Some(date(birth)),
@@ -201,7 +201,13 @@ fn retirements_and_warnings_on_hand_made_data() {
         qungong::structure::retirement::upcoming(t.db.conn(), &filter, as_of, 3).unwrap();
     let got: Vec<(&str, String, String)> = soon
         .iter()
-        .map(|r| (r.employee_no.as_str(), r.age.label(), r.date.to_string()))
+        .map(|r| {
+            (
+                r.employee_no.as_deref().unwrap_or(""),
+                r.age.label(),
+                r.date.to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -310,7 +316,7 @@ fn history(t: &mut TestDb) -> i64 {
         rows.into_iter().enumerate()
     {
         let input = PersonInput {
-            employee_no: format!("{}", i + 1),
+            employee_no: Some(format!("{}", i + 1)),
             name: format!("职工{name}"),
             gender: Some(gender),
             birth_date: Some(date(birth)),

@@ -55,7 +55,9 @@ macro_rules! roots {
 /// contain is found from them.
 fn bindings() -> String {
     use crate::commands::dto;
-    use qungong::{activities, attendance, dashboard, db, pdf, people, structure, units, xlsx};
+    use qungong::{
+        activities, attendance, dashboard, db, pdf, people, records, structure, units, xlsx,
+    };
     let cfg = Config::new().with_large_int("number");
     let mut c = Collect {
         cfg: &cfg,
@@ -69,6 +71,7 @@ fn bindings() -> String {
         people::bulk::PersonFlag, people::bulk::BulkResult,
         people::import::ImportOptions, people::import::Preview, people::import::Mapping,
         db::Page<activities::Activity>, activities::ActivityFilter, activities::ActivityInput,
+        records::ActivityFile,
         attendance::Sheet, attendance::CheckIn, attendance::Counts, attendance::RateQuery,
         attendance::UnitRate, attendance::PersonRate, attendance::PersonAttendance,
         attendance::meeting_import::Preview, attendance::meeting_import::Applied,

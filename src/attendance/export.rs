@@ -41,7 +41,7 @@ pub fn attendance(
             order,
             |r| r.name.as_str(),
             |r| unit_of.get(&r.person_id).copied().unwrap_or(i64::MAX),
-            |r| r.employee_no.as_str(),
+            |r| r.employee_no.as_deref().unwrap_or(""),
         );
     }
     let title = format!(
@@ -68,7 +68,7 @@ pub fn attendance(
     for (i, r) in invited.iter().chain(&walk_ins).enumerate() {
         t.rows.push(vec![
             Cell::Int(i as i64 + 1),
-            Cell::text(&r.employee_no),
+            Cell::opt_text(r.employee_no.as_deref()),
             Cell::text(&r.name),
             Cell::text(&r.unit_name),
             Cell::opt_text(r.position.as_deref()),
@@ -193,7 +193,7 @@ pub fn rates(conn: &Connection, q: &RateQuery, by: RatesBy, today: NaiveDate) ->
         );
         for r in &list {
             let mut row = vec![
-                Cell::text(&r.employee_no),
+                Cell::opt_text(r.employee_no.as_deref()),
                 Cell::text(&r.name),
                 Cell::text(&r.unit_name),
             ];

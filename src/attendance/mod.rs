@@ -233,8 +233,7 @@ pub fn invite_people(tx: &Tx, activity_id: i64, person_ids: &[i64]) -> Result<us
 
 fn left(p: Person, action: &'static str) -> Error {
     AttendanceError::PersonLeft {
-        name: p.name,
-        employee_no: p.employee_no,
+        who: p.who(),
         action,
     }
     .into()
@@ -248,11 +247,7 @@ pub fn uninvite(tx: &Tx, activity_id: i64, person_id: i64) -> Result<()> {
     match status {
         None => return Err(not_invited(p)),
         Some((_, Some(s))) if s.attended() => {
-            return Err(AttendanceError::AlreadyCheckedIn {
-                name: p.name,
-                employee_no: p.employee_no,
-            }
-            .into());
+            return Err(AttendanceError::AlreadyCheckedIn { who: p.who() }.into());
         }
         Some(_) => {}
     }
@@ -260,19 +255,12 @@ pub fn uninvite(tx: &Tx, activity_id: i64, person_id: i64) -> Result<()> {
         "DELETE FROM attendance WHERE activity_id = ?1 AND person_id = ?2",
         params![activity_id, person_id],
     )?;
-    tx.note(format!(
-        "活动 {activity_id} 移出 {} {}",
-        p.employee_no, p.name
-    ));
+    tx.note(format!("活动 {activity_id} 移出 {}", p.tag()));
     Ok(())
 }
 
 fn not_invited(p: Person) -> Error {
-    AttendanceError::NotInvited {
-        name: p.name,
-        employee_no: p.employee_no,
-    }
-    .into()
+    AttendanceError::NotInvited { who: p.who() }.into()
 }
 
 /// (invited, status) of a person's row, None if there is no row.
@@ -298,7 +286,7 @@ pub enum CheckIn {
     /// Checked in now: 出席 or 迟到.
     Recorded {
         person_id: i64,
-        employee_no: String,
+        employee_no: Option<String>,
         name: String,
         status: AttendanceStatus,
         at: NaiveDateTime,
@@ -307,7 +295,7 @@ pub enum CheckIn {
     /// Was already checked in: nothing changed.
     Already {
         person_id: i64,
-        employee_no: String,
+        employee_no: Option<String>,
         name: String,
         status: AttendanceStatus,
         at: Option<NaiveDateTime>,
@@ -446,9 +434,8 @@ pub(crate) fn record(
     };
     activities::mark_held(tx, activity_id)?;
     tx.note(format!(
-        "活动 {activity_id} {what} {} {}（{status}，{}）",
-        p.employee_no,
-        p.name,
+        "活动 {activity_id} {what} {}（{status}，{}）",
+        p.tag(),
         at.format("%Y-%m-%d %H:%M")
     ));
     Ok(CheckIn::Recorded {
@@ -461,15 +448,15 @@ pub(crate) fn record(
     })
 }
 
-/// Checks in by 工号, as a badge scanner types it.
-pub fn check_in_by_employee_no(
+/// Checks in by 工号 (as a badge scanner types it) or by 身份证号.
+pub fn check_in_by_key(
     tx: &Tx,
     activity_id: i64,
-    employee_no: &str,
+    key: &str,
     now: NaiveDateTime,
     walk_in: bool,
 ) -> Result<CheckIn> {
-    let p = people::by_employee_no(tx, employee_no)?;
+    let p = people::by_key(tx, key)?;
     check_in(tx, activity_id, p.id, now, walk_in)
 }
 
@@ -526,10 +513,7 @@ pub fn set_status(
         activities::mark_held(tx, activity_id)?;
     }
     let label = status.map_or("未签到", |s| s.label());
-    tx.note(format!(
-        "活动 {activity_id} {} {} 设为{label}",
-        p.employee_no, p.name
-    ));
+    tx.note(format!("活动 {activity_id} {} 设为{label}", p.tag()));
     Ok(())
 }
 
@@ -562,7 +546,7 @@ fn counts_of(conn: &Connection, a: &Activity, today: NaiveDate) -> Result<Counts
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SheetRow {
     pub person_id: i64,
-    pub employee_no: String,
+    pub employee_no: Option<String>,
     pub name: String,
     pub unit_name: String,
     pub position: Option<String>,
@@ -601,7 +585,7 @@ pub fn sheet_at(conn: &Connection, activity_id: i64, now: NaiveDateTime) -> Resu
                 t.checked_in_at, t.leave_reason
            FROM attendance t JOIN person p ON p.id = t.person_id JOIN unit u ON u.id = p.unit_id
           WHERE t.activity_id = ?1
-          ORDER BY t.invited DESC, u.sort_order, u.id, p.employee_no",
+          ORDER BY t.invited DESC, u.sort_order, u.id, p.employee_no IS NULL, p.employee_no, p.name_initials",
     )?;
     let rows = stmt
         .query_map([activity_id], |r| {
@@ -632,16 +616,31 @@ pub fn sheet_at(conn: &Connection, activity_id: i64, now: NaiveDateTime) -> Resu
     })
 }
 
-/// Who a kiosk entry means: a 工号 (what a badge scanner types), else a name — an invitee of
-/// this activity first, else anyone in post of that name (who may then be admitted as a
-/// walk-in). Names shared by several people ask for the 工号.
+/// Who a kiosk entry means: a 工号 (what a badge scanner types) or a 身份证号 (people without a
+/// 工号 are known by it), else the last 6 characters of an invitee's 身份证号, else a name — an
+/// invitee of this activity first, else anyone in post of that name (who may then be admitted
+/// as a walk-in). Names shared by several people ask for the 工号 or 身份证号.
 pub fn find_attendee(conn: &Connection, activity_id: i64, key: &str) -> Result<i64> {
     let key = key.trim();
     if key.is_empty() {
-        return Err(Error::invalid("签到", "请输入工号或姓名"));
+        return Err(Error::invalid("签到", "请输入工号、身份证号或姓名"));
     }
-    if let Ok(p) = people::by_employee_no(conn, key) {
+    if let Ok(p) = people::by_key(conn, key) {
         return Ok(p.id);
+    }
+    let folded = crate::codes::fold_input(key).to_uppercase();
+    if folded.len() == 6 && folded.chars().all(|c| c.is_ascii_digit() || c == 'X') {
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.id FROM person p
+               JOIN attendance t ON t.person_id = p.id AND t.activity_id = ?2
+              WHERE substr(p.id_number, 13) = ?1",
+        )?;
+        let found: Vec<i64> = stmt
+            .query_map(params![folded, activity_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if let [id] = found.as_slice() {
+            return Ok(*id);
+        }
     }
     let name: String = key.chars().filter(|c| !c.is_whitespace()).collect();
     let ids = |sql: &str, params: &[&dyn rusqlite::ToSql]| -> Result<Vec<i64>> {
@@ -666,10 +665,13 @@ pub fn find_attendee(conn: &Connection, activity_id: i64, key: &str) -> Result<i
     };
     match candidates.as_slice() {
         [id] => Ok(*id),
-        [] => Err(Error::not_found("工号或姓名", key)),
+        [] => Err(Error::not_found("工号、身份证号或姓名", key)),
         many => Err(Error::invalid(
             "签到",
-            format!("有 {} 位职工名为“{name}”，请输入工号", many.len()),
+            format!(
+                "有 {} 位职工名为“{name}”，请输入工号或身份证号后 6 位",
+                many.len()
+            ),
         )),
     }
 }

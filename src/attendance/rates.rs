@@ -85,7 +85,7 @@ pub(super) fn person_counts(
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PersonRate {
     pub person_id: i64,
-    pub employee_no: String,
+    pub employee_no: Option<String>,
     pub name: String,
     pub unit_id: i64,
     pub unit_name: String,
@@ -190,7 +190,7 @@ pub struct Absence {
     pub activity_title: String,
     pub starts_at: NaiveDateTime,
     pub person_id: i64,
-    pub employee_no: String,
+    pub employee_no: Option<String>,
     pub name: String,
     pub unit_name: String,
     /// 缺席 or 请假.

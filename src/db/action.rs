@@ -62,6 +62,9 @@ actions! {
     ActivityEditSeries => "activity.edit_series", "修改系列活动";
     ActivityCancel => "activity.cancel", "取消活动";
     ActivitySummary => "activity.summary", "填写活动纪要";
+    ActivityFileAdd => "activity.file_add", "添加活动照片或附件";
+    ActivityFileRemove => "activity.file_remove", "删除活动照片或附件";
+    ActivityFileCaption => "activity.file_caption", "修改照片说明";
     AttendanceInvite => "attendance.invite", "加入应到名单";
     AttendanceUninvite => "attendance.uninvite", "移出应到名单";
     AttendanceCheckIn => "attendance.check_in", "签到";

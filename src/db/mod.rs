@@ -25,6 +25,8 @@ pub use sql::Page;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_settings.sql"),
+    include_str!("migrations/0003_person_keys_titles.sql"),
+    include_str!("migrations/0004_activity_files.sql"),
 ];
 
 /// The schema version this build writes.
@@ -196,6 +198,18 @@ impl Db {
     }
 
     fn migrate(&mut self) -> Result<()> {
+        if self.schema_version()? >= SCHEMA_VERSION {
+            return Ok(());
+        }
+        // A migration that rebuilds a table (SQLite's only way to change a column) must run
+        // with foreign keys off; they are checked before each migration commits instead.
+        self.conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+        let done = self.migrate_steps();
+        self.conn.execute_batch("PRAGMA foreign_keys = ON")?;
+        done
+    }
+
+    fn migrate_steps(&mut self) -> Result<()> {
         loop {
             let tx = self
                 .conn
@@ -207,6 +221,17 @@ impl Db {
                 return Ok(());
             }
             tx.execute_batch(MIGRATIONS[version as usize])?;
+            let broken: i64 =
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+            if broken > 0 {
+                return Err(DbError::Migration {
+                    version: version + 1,
+                    detail: format!("{broken} 处外键引用失效"),
+                }
+                .into());
+            }
             tx.execute_batch(&format!("PRAGMA user_version = {}", version + 1))?;
             tx.commit()?;
         }

@@ -333,7 +333,11 @@ impl Gen {
         }
 
         let political_status = self.draw_political(age_now, post);
-        let title = self.draw_title(age, post.class);
+        let title = title_name(
+            self.draw_title(age, post.class),
+            post.class,
+            birth.ordinal(),
+        );
         let skill = self.draw_skill(age, post.class);
         let reserve = left.is_none()
             && post.class != Class::Leader
@@ -446,6 +450,7 @@ impl Gen {
         s
     }
 
+    /// The title's level as a code (1 正高级 … 4 初级, 9 无); [`title_name`] names it.
     fn draw_title(&mut self, age: u32, class: Class) -> &'static str {
         let table: &[(&str, u32)] = match (class, age) {
             (Class::Leader, _) => &[("1", 10), ("2", 60), ("3", 30)],
@@ -569,5 +574,31 @@ impl Gen {
             self.people[i].id = tx.last_insert_rowid();
         }
         Ok(())
+    }
+}
+
+/// A title as rosters write it for a level code: the series follows the post (政工 for cadres,
+/// 工程 for workers, 工程 / 经济 / 会计 spread over managers and staff by birthday, which keeps
+/// the seeded draws unchanged).
+fn title_name(code: &str, class: Class, day: u32) -> &'static str {
+    const SERIES: [[&str; 4]; 4] = [
+        ["正高级工程师", "高级工程师", "工程师", "助理工程师"],
+        ["正高级政工师", "高级政工师", "政工师", "助理政工师"],
+        ["正高级经济师", "高级经济师", "经济师", "助理经济师"],
+        ["正高级会计师", "高级会计师", "会计师", "助理会计师"],
+    ];
+    let series = match class {
+        Class::Cadre => 1,
+        Class::Leader => (day % 2) as usize,
+        Class::Worker => 0,
+        Class::Manager | Class::Staff => [0, 0, 2, 3][(day % 4) as usize],
+    };
+    match code {
+        "1" => SERIES[series][0],
+        "2" => SERIES[series][1],
+        "3" => SERIES[series][2],
+        "4" if series == 0 && day.is_multiple_of(2) => "技术员",
+        "4" => SERIES[series][3],
+        _ => "无",
     }
 }

@@ -78,6 +78,21 @@ fn branch_is_deterministic_and_plausible() {
     assert!((250..=350).contains(&s1.people), "{s1:?}");
     assert!(s1.activities > 300, "{s1:?}");
     assert!(count(db, "SELECT count(*) FROM attendance WHERE invited = 0") > 0);
+    // Titles as rosters write them, every one with a level the structure figures can count.
+    let titles: Vec<String> = db
+        .conn()
+        .prepare("SELECT DISTINCT professional_title FROM person")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(titles.iter().any(|t| t == "高级政工师"), "{titles:?}");
+    assert!(titles.iter().any(|t| t == "技术员"), "{titles:?}");
+    assert!(
+        titles.iter().all(|t| crate::titles::level_of(t).is_some()),
+        "{titles:?}"
+    );
     assert!(
         count(
             db,

@@ -206,7 +206,8 @@ impl Marks<'_, '_> {
             (Some(lo), Some(hi)) => (lo, hi),
             _ => (0.0, 1.0),
         };
-        let (lo, hi, step) = axis(lo, hi);
+        // A count of people is ticked in whole numbers (no "2.5 人").
+        let (lo, hi, step) = axis(lo, hi, unit == "人");
         let axis_w = 34.0;
         let left = x + axis_w;
         let plot_w = w - axis_w - 8.0;
@@ -270,16 +271,23 @@ impl Marks<'_, '_> {
     }
 }
 
-/// A round axis around [lo, hi]: (start, end, step) with about four steps.
-fn axis(lo: f64, hi: f64) -> (f64, f64, f64) {
+/// A round axis around [lo, hi]: (start, end, step) with about four steps; with `whole`, steps
+/// of 1, 2, 5 × 10ⁿ only, never below 1 (an axis counting people).
+fn axis(lo: f64, hi: f64, whole: bool) -> (f64, f64, f64) {
     let span = (hi - lo).max(1.0);
     let raw = span / 4.0;
     let p = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+    let multiples: &[f64] = if whole {
+        &[1.0, 2.0, 5.0, 10.0]
+    } else {
+        &[1.0, 2.0, 2.5, 5.0, 10.0]
+    };
+    let step = multiples
         .iter()
         .map(|m| m * p)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * p);
+    let step = if whole { step.max(1.0) } else { step };
     let start = (lo / step).floor() * step;
     let mut end = (hi / step).ceil() * step;
     if end <= start {
@@ -302,8 +310,25 @@ mod tests {
 
     #[test]
     fn axes_are_round_and_cover_the_values() {
-        assert_eq!(axis(38.2, 44.9), (38.0, 46.0, 2.0));
-        assert_eq!(axis(40.0, 40.0), (40.0, 40.25, 0.25));
-        assert_eq!(axis(0.0, 137.0), (0.0, 150.0, 50.0));
+        assert_eq!(axis(38.2, 44.9, false), (38.0, 46.0, 2.0));
+        assert_eq!(axis(40.0, 40.0, false), (40.0, 40.25, 0.25));
+        assert_eq!(axis(0.0, 137.0, false), (0.0, 150.0, 50.0));
+    }
+
+    #[test]
+    fn an_axis_counting_people_has_whole_steps() {
+        // Without the rule the first two would tick in steps of 2.5 and 0.25.
+        assert_eq!(axis(0.0, 9.0, true), (0.0, 10.0, 5.0));
+        assert_eq!(axis(3.0, 3.0, true), (3.0, 4.0, 1.0));
+        assert_eq!(axis(0.0, 1000.0, true), (0.0, 1000.0, 500.0));
+        for hi in 1..=400 {
+            let (lo, end, step) = axis(0.0, f64::from(hi), true);
+            assert!(step >= 1.0 && step.fract() == 0.0, "{hi}: step {step}");
+            assert!(
+                lo.fract() == 0.0 && end >= f64::from(hi),
+                "{hi}: {lo}–{end}"
+            );
+        }
+        assert_eq!(format_tick(5.0, 5.0), "5");
     }
 }

@@ -44,7 +44,7 @@ fn weekday(d: NaiveDate) -> &'static str {
 }
 
 /// 2026年11月24日（星期二）09:00–11:00, or both dates when it spans days.
-fn time_range(start: NaiveDateTime, end: NaiveDateTime) -> String {
+pub(super) fn time_range(start: NaiveDateTime, end: NaiveDateTime) -> String {
     if start.date() == end.date() {
         format!(
             "{}（{}）{}–{}",
@@ -64,7 +64,7 @@ fn time_range(start: NaiveDateTime, end: NaiveDateTime) -> String {
     }
 }
 
-fn place(a: &Activity) -> String {
+pub(super) fn place(a: &Activity) -> String {
     let place = a.place.clone().unwrap_or_default();
     let online = a
         .online_meeting
@@ -82,7 +82,7 @@ fn place(a: &Activity) -> String {
     }
 }
 
-fn dash(s: Option<&str>) -> String {
+pub(super) fn dash(s: Option<&str>) -> String {
     match s.map(str::trim) {
         Some(s) if !s.is_empty() => s.to_string(),
         _ => "—".to_string(),
@@ -93,12 +93,17 @@ pub(super) fn print_date(opts: &PrintOptions) -> String {
     format!("打印日期：{}", chinese_date(opts.today))
 }
 
-/// Title, 时间 / 地点 / 主办单位 / 主讲人 and the print date of an activity's sheets.
-fn activity_header(a: &Activity, what: &str, opts: &PrintOptions) -> Vec<Block> {
-    let host_label = match a.kind {
+/// What the activity's `host` is called: 主持人 at a forum, contest or talk, else 主讲人.
+pub(super) fn host_label(kind: ActivityKind) -> &'static str {
+    match kind {
         ActivityKind::Forum | ActivityKind::SongContest | ActivityKind::Talk => "主持人",
         _ => "主讲人",
-    };
+    }
+}
+
+/// Title, 时间 / 地点 / 主办单位 / 主讲人 and the print date of an activity's sheets.
+fn activity_header(a: &Activity, what: &str, opts: &PrintOptions) -> Vec<Block> {
+    let host_label = host_label(a.kind);
     vec![
         Block::Title(format!("{} {what}", a.title)),
         Block::Space(2.0),
@@ -119,7 +124,11 @@ fn activity_header(a: &Activity, what: &str, opts: &PrintOptions) -> Vec<Block> 
     ]
 }
 
-fn printable_activity(conn: &Connection, activity_id: i64, action: &'static str) -> Result<()> {
+pub(super) fn printable_activity(
+    conn: &Connection,
+    activity_id: i64,
+    action: &'static str,
+) -> Result<()> {
     let a = activities::get(conn, activity_id)?;
     if a.status == ActivityStatus::Cancelled {
         return Err(ActivityError::Cancelled {
@@ -161,7 +170,7 @@ fn ordered_sheet_rows(
             opts.order,
             |r| r.name.as_str(),
             |r| unit_of.get(&r.person_id).copied().unwrap_or(i64::MAX),
-            |r| r.employee_no.as_str(),
+            |r| r.employee_no.as_deref().unwrap_or(""),
         );
     }
     Ok((invited, walk_ins))
@@ -313,7 +322,7 @@ pub fn roster(conn: &Connection, unit_id: i64, opts: &PrintOptions) -> Result<Do
         opts.order,
         |p| p.name.as_str(),
         rank,
-        |p| p.employee_no.as_str(),
+        |p| p.employee_no.as_deref().unwrap_or(""),
     );
     // A roster of several units says which one each person is in.
     let several_units = staff.windows(2).any(|w| w[0].unit_id != w[1].unit_id);
@@ -348,7 +357,11 @@ pub fn roster(conn: &Connection, unit_id: i64, opts: &PrintOptions) -> Result<Do
         .enumerate()
         .map(|(i, p)| {
             let p = if opts.unmask { p } else { p.masked() };
-            let mut row = vec![(i + 1).to_string(), p.employee_no.clone(), p.name.clone()];
+            let mut row = vec![
+                (i + 1).to_string(),
+                p.employee_no.clone().unwrap_or_default(),
+                p.name.clone(),
+            ];
             if several_units {
                 row.push(p.unit_name.clone());
             }
@@ -358,7 +371,7 @@ pub fn roster(conn: &Connection, unit_id: i64, opts: &PrintOptions) -> Result<Do
                 crate::structure::age_on(p.birth_date, opts.today).to_string(),
                 label(p.political_status.map(|s| s.label())),
                 label(p.education.map(|s| s.label())),
-                label(p.professional_title.map(|s| s.label())),
+                p.professional_title.clone().unwrap_or_default(),
                 label(p.skill_level.map(|s| s.label())),
                 p.position.clone().unwrap_or_default(),
                 year_month(p.work_start_date),

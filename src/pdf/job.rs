@@ -24,6 +24,10 @@ pub enum PrintJob {
     AttendanceSheet {
         activity_id: i64,
     },
+    /// 活动记录: the activity's record with its photos.
+    ActivityRecord {
+        activity_id: i64,
+    },
     Roster {
         unit_id: i64,
     },
@@ -85,6 +89,7 @@ pub fn render(conn: &Connection, job: &PrintJob, opts: &PrintOptions) -> Result<
     match *job {
         PrintJob::SignInSheet { activity_id } => pdf::sign_in_sheet(conn, activity_id, opts),
         PrintJob::AttendanceSheet { activity_id } => pdf::attendance_sheet(conn, activity_id, opts),
+        PrintJob::ActivityRecord { activity_id } => pdf::activity_record(conn, activity_id, opts),
         PrintJob::Roster { unit_id } => pdf::roster(conn, unit_id, opts),
         PrintJob::Ledger { unit_id, from, to } => pdf::ledger(conn, unit_id, from, to, opts),
         PrintJob::Structure {
@@ -112,6 +117,9 @@ pub fn file_name(conn: &Connection, job: &PrintJob) -> Result<String> {
         PrintJob::AttendanceSheet { activity_id } => {
             format!("考勤表-{}", activities::get(conn, activity_id)?.title)
         }
+        PrintJob::ActivityRecord { activity_id } => {
+            format!("活动记录-{}", activities::get(conn, activity_id)?.title)
+        }
         PrintJob::Roster { unit_id } => format!("花名册-{}", units::get(conn, unit_id)?.name),
         PrintJob::Ledger { unit_id, from, to } => format!(
             "活动台账-{}-{}至{}",
@@ -126,10 +134,7 @@ pub fn file_name(conn: &Connection, job: &PrintJob) -> Result<String> {
             ..
         } => format!(
             "队伍结构分析报告-{}{}-{}",
-            match unit_id {
-                Some(id) => units::get(conn, id)?.name,
-                None => "全公司".into(),
-            },
+            units::scope_name(conn, unit_id)?,
             population.label(),
             as_of.format("%Y%m%d")
         ),

@@ -90,6 +90,10 @@ pub(crate) enum Block {
     Table(Table),
     /// A chart, kept on one page.
     Chart(super::chart::Chart),
+    /// A ruled form of 标签 | 值 cells (活动记录), see [`record`].
+    Form(Vec<record::FormRow>),
+    /// Photos two to a row, each scaled to fit, its caption under it (活动记录).
+    Photos(Vec<record::Photo>),
     Space(f32),
 }
 
@@ -124,6 +128,14 @@ pub(crate) enum Item {
         width: f32,
         grey: f32,
         dashed: bool,
+    },
+    /// A JPEG picture filling the box whose top left corner is (`x`, `y`).
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        picture: std::sync::Arc<record::Embedded>,
     },
     /// A grey filled rectangle (`grey` 0 black … 1 white), drawn under the text.
     Fill {
@@ -514,6 +526,8 @@ impl Flow<'_, '_> {
                 self.page().items.extend(items);
                 self.y += h + 6.0;
             }
+            Block::Form(rows) => self.form(rows),
+            Block::Photos(photos) => self.photos(photos),
         }
     }
 
@@ -755,5 +769,8 @@ pub(crate) fn layout(spec: &DocSpec, m: &dyn Metrics) -> Laid {
     }
 }
 
+mod record;
 #[cfg(test)]
 mod tests;
+
+pub(crate) use record::{Embedded, FormRow, Photo};

@@ -1,4 +1,4 @@
-//! Printed documents: 签到表, 考勤表, 花名册 and 活动台账 as A4 PDFs in Chinese.
+//! Printed documents: 签到表, 考勤表, 花名册, 活动台账 and 活动记录 as A4 PDFs in Chinese.
 //!
 //! Each document is built in three steps: the data is read and put in order ([`docs`]), laid
 //! out on pages with the font's real widths ([`layout`]: wrapping, header rows repeated, rows
@@ -10,6 +10,7 @@ mod docs;
 mod font;
 pub mod job;
 pub(crate) mod layout;
+mod record;
 mod render;
 mod report;
 
@@ -22,6 +23,7 @@ use crate::error::{Error, Result};
 pub use crate::collate::NameOrder;
 pub use docs::{attendance_sheet, ledger, roster, sign_in_sheet};
 pub use font::{FontChoice, FontFace, FontSource, find_system_font};
+pub use record::activity_record;
 pub use report::structure_report;
 
 /// The font file for printed documents (empty or absent: search the system).

@@ -1,16 +1,18 @@
 //! Laid-out pages → PDF bytes with printpdf: the faces embedded as subsets (only the glyphs used,
 //! with a ToUnicode map so the text can be searched and copied).
 
+use std::collections::HashMap;
+
 use printpdf::{
-    Codepoint, Color, FontId, Greyscale, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode,
-    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
-    TextRenderingMode, WindingOrder,
+    Codepoint, Color, DictItem, ExternalStream, ExternalXObject, FontId, Greyscale, Line,
+    LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, TextItem, TextRenderingMode, WindingOrder, XObjectTransform,
 };
 
 use crate::error::{Error, Result};
 
 use super::font::{FaceMetrics, FontFile, LoadedFonts};
-use super::layout::{FaceId, Item, Laid};
+use super::layout::{Embedded, FaceId, Item, Laid};
 
 const RULE_WIDTH: f32 = 0.5;
 
@@ -53,6 +55,34 @@ fn point(x: f32, y: f32, height: f32) -> LinePoint {
     }
 }
 
+/// A JPEG as an image XObject, embedded byte for byte (the PDF reader decodes it: DCTDecode).
+fn jpeg_xobject(p: &Embedded) -> ExternalXObject {
+    let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
+    let dict = [
+        ("Type", name("XObject")),
+        ("Subtype", name("Image")),
+        ("Width", DictItem::Int(i64::from(p.width))),
+        ("Height", DictItem::Int(i64::from(p.height))),
+        ("ColorSpace", name("DeviceRGB")),
+        ("BitsPerComponent", DictItem::Int(8)),
+        ("Filter", name("DCTDecode")),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    ExternalXObject {
+        stream: ExternalStream {
+            dict,
+            content: p.jpeg.clone(),
+            compress: false,
+        },
+        // No size: the transform below maps the image's unit square onto its box.
+        width: None,
+        height: None,
+        dpi: None,
+    }
+}
+
 /// Writes the pages. `title` goes into the document information.
 pub(crate) fn render(
     laid: &Laid,
@@ -80,6 +110,8 @@ pub(crate) fn render(
     let height_mm = Mm(laid.height * 25.4 / 72.0);
     let h = laid.height;
     let mut pages = Vec::with_capacity(laid.pages.len());
+    // Each picture embedded once, however often it is drawn.
+    let mut pictures = HashMap::new();
     for page in &laid.pages {
         let mut ops = Vec::with_capacity(page.items.len() * 3 + 16);
         // Fills first, then rules, then text on top.
@@ -101,6 +133,31 @@ pub(crate) fn render(
                         height: r(*fh),
                         mode: Some(PaintMode::Fill),
                         winding_order: Some(WindingOrder::NonZero),
+                    },
+                });
+            }
+        }
+        for item in &page.items {
+            if let Item::Image {
+                x,
+                y,
+                w,
+                h: ih,
+                picture,
+            } = item
+            {
+                let id = pictures
+                    .entry(std::sync::Arc::as_ptr(picture))
+                    .or_insert_with(|| doc.add_xobject(&jpeg_xobject(picture)))
+                    .clone();
+                ops.push(Op::UseXobject {
+                    id,
+                    transform: XObjectTransform {
+                        translate_x: Some(r(*x)),
+                        translate_y: Some(r(h - y - ih)),
+                        scale_x: Some(*w),
+                        scale_y: Some(*ih),
+                        ..Default::default()
                     },
                 });
             }

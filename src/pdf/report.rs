@@ -73,7 +73,10 @@ pub fn structure_report(
             let u = units::get(conn, id)?;
             (u.name, u.path.replace('/', " / "))
         }
-        None => ("全公司".to_string(), "全公司".to_string()),
+        None => {
+            let company = units::company_name(conn)?;
+            (company.clone(), company)
+        }
     };
     let title = format!("{scope}{}队伍结构分析报告", q.population.label());
     let mut blocks = vec![
@@ -313,7 +316,7 @@ fn retiring(a: &Analysis) -> Vec<Block> {
                     vec![
                         (i + 1).to_string(),
                         r.name.clone(),
-                        r.employee_no.clone(),
+                        r.employee_no.clone().unwrap_or_default(),
                         r.unit_name.clone(),
                         r.age.label(),
                         chinese_date(r.date),

@@ -122,8 +122,7 @@ fn in_post(tx: &Tx, ids: &[i64]) -> Result<Vec<Person>> {
         let p = super::get(tx, id)?;
         if let Some(d) = p.left_date {
             return Err(PersonError::AlreadyLeft {
-                name: p.name,
-                employee_no: p.employee_no,
+                who: p.who(),
                 date: d.to_string(),
             }
             .into());
@@ -143,8 +142,7 @@ fn naming(p: &Person, e: Error) -> Error {
         | Error::Code(_)
         | Error::Person(PersonError::IdNumber(_) | PersonError::Mismatch { .. }) => {
             PersonError::OnePerson {
-                name: p.name.clone(),
-                employee_no: p.employee_no.clone(),
+                who: p.who(),
                 source: Box::new(e),
             }
             .into()
@@ -169,7 +167,7 @@ fn summarize(
         let mut s = people
             .iter()
             .take(NAMED)
-            .map(|p| format!("{} {}", p.employee_no, p.name))
+            .map(|p| p.tag())
             .collect::<Vec<_>>()
             .join("、");
         if people.len() > NAMED {

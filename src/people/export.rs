@@ -34,7 +34,7 @@ pub fn people(conn: &Connection, q: &PeopleExport, today: NaiveDate) -> Result<E
         q.order,
         |p| p.name.as_str(),
         |p| ranks.get(&p.unit_id).copied().unwrap_or(i64::MAX),
-        |p| p.employee_no.as_str(),
+        |p| p.employee_no.as_deref().unwrap_or(""),
     );
     let scope = match q.filter.unit_id {
         Some(id) => units::get(conn, id)?.name,
@@ -87,7 +87,7 @@ pub fn people(conn: &Connection, q: &PeopleExport, today: NaiveDate) -> Result<E
         };
         let mut row = vec![
             Cell::Int(i as i64 + 1),
-            Cell::text(&p.employee_no),
+            Cell::opt_text(p.employee_no.as_deref()),
             Cell::text(&p.name),
             Cell::text(&p.unit_name),
             Cell::text(p.gender.label()),
@@ -96,7 +96,7 @@ pub fn people(conn: &Connection, q: &PeopleExport, today: NaiveDate) -> Result<E
             Cell::opt_text(p.ethnicity.map(|e| e.label())),
             Cell::opt_text(p.political_status.map(|s| s.label())),
             Cell::opt_text(p.education.map(|s| s.label())),
-            Cell::opt_text(p.professional_title.map(|s| s.label())),
+            Cell::opt_text(p.professional_title.as_deref()),
             Cell::opt_text(p.skill_level.map(|s| s.label())),
             Cell::opt_text(p.position.as_deref()),
             Cell::opt_date(p.work_start_date),

@@ -50,8 +50,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use serde::{Deserialize, Serialize};
 
 use crate::codes::{
-    Education, Ethnicity, Gender, PoliticalStatus, ProfessionalTitle, RetirementCategory,
-    SkillLevel, fold_input,
+    Education, Ethnicity, Gender, PoliticalStatus, RetirementCategory, SkillLevel, TitleLevel,
+    fold_input,
 };
 use crate::db::{Page, Tx, new_uid, now_text};
 use crate::error::{Error, PersonError, Result};
@@ -63,7 +63,8 @@ use crate::idcard;
 #[serde(default)]
 #[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 pub struct PersonInput {
-    pub employee_no: String,
+    /// 工号; may be left empty when an ID number is given (the person is then known by it).
+    pub employee_no: Option<String>,
     pub name: String,
     /// May be left empty when an ID number is given (it is derived from it).
     pub gender: Option<Gender>,
@@ -73,7 +74,8 @@ pub struct PersonInput {
     pub ethnicity: Option<Ethnicity>,
     pub political_status: Option<PoliticalStatus>,
     pub education: Option<Education>,
-    pub professional_title: Option<ProfessionalTitle>,
+    /// 职称 as written (高级工程师 …); its level is derived (see [`crate::titles`]).
+    pub professional_title: Option<String>,
     pub skill_level: Option<SkillLevel>,
     pub position: Option<String>,
     #[cfg_attr(feature = "ts", ts(as = "Option<i64>", optional))]
@@ -94,7 +96,8 @@ pub struct PersonInput {
 pub struct Person {
     pub id: i64,
     pub uid: String,
-    pub employee_no: String,
+    /// None for people known only by their ID number.
+    pub employee_no: Option<String>,
     pub name: String,
     pub gender: Gender,
     pub birth_date: NaiveDate,
@@ -102,7 +105,10 @@ pub struct Person {
     pub ethnicity: Option<Ethnicity>,
     pub political_status: Option<PoliticalStatus>,
     pub education: Option<Education>,
-    pub professional_title: Option<ProfessionalTitle>,
+    /// 职称 as written.
+    pub professional_title: Option<String>,
+    /// Its level, derived from the name.
+    pub title_level: Option<TitleLevel>,
     pub skill_level: Option<SkillLevel>,
     pub position: Option<String>,
     pub unit_id: i64,
@@ -128,6 +134,17 @@ impl Person {
         if self.in_post() { "在职" } else { "离职" }
     }
 
+    /// How messages and the audit log name the person: 张三（工号 E001）, or 张三 when there is
+    /// no 工号 (never the ID number: the audit log holds no personal numbers).
+    pub fn who(&self) -> String {
+        who(self.employee_no.as_deref(), &self.name)
+    }
+
+    /// How the audit log lists the person: "10001 张三", or "张三".
+    pub fn tag(&self) -> String {
+        tag(self.employee_no.as_deref(), &self.name)
+    }
+
     /// The input that reproduces this person, for edits that change a few fields.
     pub fn to_input(&self) -> PersonInput {
         PersonInput {
@@ -139,7 +156,7 @@ impl Person {
             ethnicity: self.ethnicity,
             political_status: self.political_status,
             education: self.education,
-            professional_title: self.professional_title,
+            professional_title: self.professional_title.clone(),
             skill_level: self.skill_level,
             position: self.position.clone(),
             unit_id: self.unit_id,
@@ -175,16 +192,31 @@ fn empty_to_none(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-fn check(conn: &Connection, mut p: PersonInput, today: NaiveDate) -> Result<Checked> {
-    p.employee_no = fold_input(&p.employee_no);
-    if p.employee_no.is_empty() {
-        return Err(Error::invalid("工号", "不能为空"));
+/// "10001 张三", or "张三" without a 工号: how the audit log lists people (compact, and never
+/// a personal number).
+pub fn tag(employee_no: Option<&str>, name: &str) -> String {
+    match employee_no {
+        Some(no) => format!("{no} {name}"),
+        None => name.to_string(),
     }
-    if p.employee_no.chars().count() > 20
-        || !p
-            .employee_no
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// 张三（工号 E001）, or 张三 without a 工号.
+pub fn who(employee_no: Option<&str>, name: &str) -> String {
+    match employee_no {
+        Some(no) => format!("{name}（工号 {no}）"),
+        None => name.to_string(),
+    }
+}
+
+fn check(conn: &Connection, mut p: PersonInput, today: NaiveDate) -> Result<Checked> {
+    p.employee_no = p
+        .employee_no
+        .as_deref()
+        .map(fold_input)
+        .filter(|s| !s.is_empty());
+    if let Some(no) = &p.employee_no
+        && (no.chars().count() > 20 || !no.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
     {
         return Err(Error::invalid(
             "工号",
@@ -205,6 +237,12 @@ fn check(conn: &Connection, mut p: PersonInput, today: NaiveDate) -> Result<Chec
     }
 
     p.id_number = empty_to_none(p.id_number);
+    if p.employee_no.is_none() && p.id_number.is_none() {
+        return Err(Error::invalid(
+            "工号",
+            "工号和身份证号至少填一项（没有工号的职工按身份证号识别）",
+        ));
+    }
     let from_id = match &p.id_number {
         Some(raw) => Some(idcard::parse(raw).map_err(PersonError::IdNumber)?),
         None => None,
@@ -236,6 +274,7 @@ fn check(conn: &Connection, mut p: PersonInput, today: NaiveDate) -> Result<Chec
         (None, None) => return Err(Error::invalid("性别", "请填写性别或身份证号")),
     };
     p.id_number = from_id.map(|id| id.number);
+    p.professional_title = crate::titles::check(p.professional_title.as_deref())?;
     p.birth_date = Some(birth_date);
     p.gender = Some(gender);
     if birth_date > today {
@@ -305,19 +344,33 @@ fn check_unique(conn: &Connection, c: &Checked, except: i64) -> Result<()> {
             .query_row(sql, params![key, except], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
     };
-    if let Some((employee_no, name)) = holder(
-        "SELECT employee_no, name FROM person WHERE employee_no = ?1 AND id <> ?2",
-        &c.input.employee_no,
-    )? {
-        return Err(PersonError::DuplicateEmployeeNo { employee_no, name }.into());
+    let holder_opt = |sql: &str, key: &str| -> Result<Option<(Option<String>, String)>> {
+        Ok(conn
+            .query_row(sql, params![key, except], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    };
+    if let Some(no) = &c.input.employee_no
+        && let Some((_, name)) = holder(
+            "SELECT employee_no, name FROM person WHERE employee_no = ?1 AND id <> ?2",
+            no,
+        )?
+    {
+        return Err(PersonError::DuplicateEmployeeNo {
+            employee_no: no.clone(),
+            name,
+        }
+        .into());
     }
     if let Some(id) = &c.input.id_number
-        && let Some((employee_no, name)) = holder(
+        && let Some((employee_no, name)) = holder_opt(
             "SELECT employee_no, name FROM person WHERE id_number = ?1 AND id <> ?2",
             id,
         )?
     {
-        return Err(PersonError::DuplicateIdNumber { employee_no, name }.into());
+        return Err(PersonError::DuplicateIdNumber {
+            who: who(employee_no.as_deref(), &name),
+        }
+        .into());
     }
     Ok(())
 }
@@ -364,7 +417,10 @@ pub fn add(tx: &Tx, input: PersonInput) -> Result<i64> {
         ],
     )?;
     let id = tx.last_insert_rowid();
-    tx.note(format!("新增职工 {} {}", p.employee_no, p.name));
+    tx.note(format!(
+        "新增职工 {}",
+        tag(p.employee_no.as_deref(), &p.name)
+    ));
     Ok(id)
 }
 
@@ -406,7 +462,10 @@ pub fn update(tx: &Tx, id: i64, input: PersonInput) -> Result<()> {
             now_text(),
         ],
     )?;
-    tx.note(format!("修改职工 {} {}", p.employee_no, p.name));
+    tx.note(format!(
+        "修改职工 {}",
+        tag(p.employee_no.as_deref(), &p.name)
+    ));
     Ok(())
 }
 
@@ -415,8 +474,7 @@ pub fn leave(tx: &Tx, id: i64, date: NaiveDate, reason: Option<&str>) -> Result<
     let p = get(tx, id)?;
     if let Some(d) = p.left_date {
         return Err(PersonError::AlreadyLeft {
-            name: p.name,
-            employee_no: p.employee_no,
+            who: p.who(),
             date: d.to_string(),
         }
         .into());
@@ -429,7 +487,7 @@ pub fn leave(tx: &Tx, id: i64, date: NaiveDate, reason: Option<&str>) -> Result<
         "UPDATE person SET left_date = ?2, leave_reason = ?3, updated_at = ?4 WHERE id = ?1",
         params![id, date, reason, now_text()],
     )?;
-    tx.note(format!("职工 {} {} 离职", p.employee_no, p.name));
+    tx.note(format!("职工 {} 离职", p.tag()));
     Ok(())
 }
 
@@ -437,17 +495,13 @@ pub fn leave(tx: &Tx, id: i64, date: NaiveDate, reason: Option<&str>) -> Result<
 pub fn reinstate(tx: &Tx, id: i64) -> Result<()> {
     let p = get(tx, id)?;
     if p.in_post() {
-        return Err(PersonError::NotLeft {
-            name: p.name,
-            employee_no: p.employee_no,
-        }
-        .into());
+        return Err(PersonError::NotLeft { who: p.who() }.into());
     }
     tx.execute(
         "UPDATE person SET left_date = NULL, leave_reason = NULL, updated_at = ?2 WHERE id = ?1",
         params![id, now_text()],
     )?;
-    tx.note(format!("职工 {} {} 恢复在职", p.employee_no, p.name));
+    tx.note(format!("职工 {} 恢复在职", p.tag()));
     Ok(())
 }
 
@@ -458,7 +512,12 @@ const SELECT_PERSON: &str = "SELECT p.id, p.uid, p.employee_no, p.name, p.gender
    FROM person p JOIN unit u ON u.id = p.unit_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Person> {
+    let professional_title: Option<String> = r.get(10)?;
     Ok(Person {
+        title_level: professional_title
+            .as_deref()
+            .and_then(crate::titles::level_of),
+        professional_title,
         id: r.get(0)?,
         uid: r.get(1)?,
         employee_no: r.get(2)?,
@@ -469,7 +528,6 @@ fn from_row(r: &Row) -> rusqlite::Result<Person> {
         ethnicity: r.get(7)?,
         political_status: r.get(8)?,
         education: r.get(9)?,
-        professional_title: r.get(10)?,
         skill_level: r.get(11)?,
         position: r.get(12)?,
         unit_id: r.get(13)?,
@@ -501,6 +559,40 @@ pub fn by_employee_no(conn: &Connection, employee_no: &str) -> Result<Person> {
     )
     .optional()?
     .ok_or_else(|| Error::not_found("工号", no))
+}
+
+/// Finds a person by what identifies them: the 工号, or the 身份证号 for people without one
+/// (the command line and the kiosk accept either).
+pub fn by_key(conn: &Connection, key: &str) -> Result<Person> {
+    let key = fold_input(key);
+    if let Some(p) = conn
+        .query_row(
+            &format!("{SELECT_PERSON} WHERE p.employee_no = ?1"),
+            [&key],
+            from_row,
+        )
+        .optional()?
+    {
+        return Ok(p);
+    }
+    if key.chars().count() == 18 {
+        let id = key.to_uppercase();
+        if let Some(p) = conn
+            .query_row(
+                &format!("{SELECT_PERSON} WHERE p.id_number = ?1"),
+                [&id],
+                from_row,
+            )
+            .optional()?
+        {
+            return Ok(p);
+        }
+        return Err(Error::not_found(
+            "身份证号",
+            crate::privacy::mask_id_number(&id),
+        ));
+    }
+    Err(Error::not_found("工号", key))
 }
 
 /// Which people: used by the staff list and by "invite everyone matching".
@@ -597,7 +689,7 @@ pub fn list(
         "person p",
         &clause,
         values,
-        "p.employee_no",
+        "p.employee_no IS NULL, p.employee_no, p.name_initials, p.id",
         window,
         from_row,
     )

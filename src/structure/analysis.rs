@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::*;
-use crate::codes::{Gender, ProfessionalTitle, SkillLevel};
+use crate::codes::{Gender, SkillLevel, TitleLevel};
 use crate::error::Result;
 use crate::structure::retirement::{self, Overdue, Retiree};
 
@@ -290,7 +290,7 @@ pub enum Slice {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MemberRow {
     pub person_id: i64,
-    pub employee_no: String,
+    pub employee_no: Option<String>,
     pub name: String,
     pub unit_name: String,
     pub gender: Gender,
@@ -323,7 +323,7 @@ pub fn members(
                 label_or_unfilled(m.education, education_group) == label
             }
             Some(Slice::ProfessionalTitle { label }) => {
-                label_or_unfilled(m.title, ProfessionalTitle::label) == label
+                label_or_unfilled(m.title, TitleLevel::label) == label
             }
             Some(Slice::SkillLevel { label }) => {
                 label_or_unfilled(m.skill, SkillLevel::label) == label

@@ -33,10 +33,7 @@ fn share_table(sheet: &str, what: &str, title: &str, shares: &[Share]) -> Table 
 /// 政治面貌, each with counts and shares.
 pub fn structure(conn: &Connection, q: &StructureQuery) -> Result<Export> {
     let s = structure::snapshot(conn, q)?;
-    let scope = match q.unit_id {
-        Some(id) => units::get(conn, id)?.name,
-        None => "全部单位".to_string(),
-    };
+    let scope = units::scope_name(conn, q.unit_id)?;
     let title = format!(
         "{scope}{}队伍结构（统计日期 {}）",
         q.population.label(),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use self::retirement::RetirementAge;
 use crate::codes::{
-    Education, Gender, PoliticalStatus, ProfessionalTitle, RetirementCategory, SkillLevel,
+    Education, Gender, PoliticalStatus, RetirementCategory, SkillLevel, TitleLevel,
 };
 use crate::error::Result;
 use crate::people::PersonFilter;
@@ -140,7 +140,7 @@ pub struct Structure {
 #[derive(Debug, Clone)]
 struct Member {
     id: i64,
-    employee_no: String,
+    employee_no: Option<String>,
     name: String,
     unit_name: String,
     birth: NaiveDate,
@@ -148,7 +148,7 @@ struct Member {
     hire: Option<NaiveDate>,
     left: Option<NaiveDate>,
     education: Option<Education>,
-    title: Option<ProfessionalTitle>,
+    title: Option<TitleLevel>,
     skill: Option<SkillLevel>,
     political: Option<PoliticalStatus>,
     cadre: bool,
@@ -172,6 +172,10 @@ impl Member {
             Population::Reserve => self.reserve,
             Population::Party => self.political.is_some_and(|p| p.is_party_member()),
         }
+    }
+
+    fn who(&self) -> String {
+        crate::people::who(self.employee_no.as_deref(), &self.name)
     }
 
     fn retires_by(&self, date: NaiveDate) -> bool {
@@ -223,7 +227,10 @@ fn member_from_row(r: &rusqlite::Row) -> rusqlite::Result<Member> {
         hire: r.get(6)?,
         left: r.get(7)?,
         education: r.get(9)?,
-        title: r.get(10)?,
+        title: r
+            .get::<_, Option<String>>(10)?
+            .as_deref()
+            .and_then(crate::titles::level_of),
         skill: r.get(11)?,
         political: r.get(12)?,
         cadre: r.get(13)?,
@@ -367,7 +374,7 @@ fn compute(all: &[Member], q: &StructureQuery, upper_bounds: &[u32]) -> Structur
         }
     }
     let stats = age_stats(ages);
-    let labels = |all: &[ProfessionalTitle]| all.iter().map(|t| t.label()).collect::<Vec<_>>();
+    let labels = |all: &[TitleLevel]| all.iter().map(|t| t.label()).collect::<Vec<_>>();
     Structure {
         as_of: q.as_of,
         population: q.population,
@@ -389,8 +396,8 @@ fn compute(all: &[Member], q: &StructureQuery, upper_bounds: &[u32]) -> Structur
         professional_title: shares(
             &members,
             |m| m.title,
-            ProfessionalTitle::label,
-            &labels(ProfessionalTitle::ALL),
+            TitleLevel::label,
+            &labels(TitleLevel::ALL),
         ),
         skill_level: shares(
             &members,

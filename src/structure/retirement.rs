@@ -137,7 +137,7 @@ mod tests {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Retiree {
     pub person_id: i64,
-    pub employee_no: String,
+    pub employee_no: Option<String>,
     pub name: String,
     pub unit_name: String,
     /// Not sent to the UI or written as JSON: the retirement date is what lists show.
@@ -206,7 +206,7 @@ pub fn upcoming(
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Overdue {
     pub person_id: i64,
-    pub employee_no: String,
+    pub employee_no: Option<String>,
     pub name: String,
     pub unit_name: String,
     pub gender: Gender,
@@ -234,15 +234,11 @@ fn retirement_due(
 ) -> std::result::Result<(RetirementAge, NaiveDate), crate::error::PersonError> {
     use crate::error::PersonError;
     let Some((age, date)) = m.retirement else {
-        return Err(PersonError::RetirementCategoryMissing {
-            name: m.name.clone(),
-            employee_no: m.employee_no.clone(),
-        });
+        return Err(PersonError::RetirementCategoryMissing { who: m.who() });
     };
     if date > today {
         return Err(PersonError::NotYetRetirementDate {
-            name: m.name.clone(),
-            employee_no: m.employee_no.clone(),
+            who: m.who(),
             date: crate::pdf::chinese_date(date),
         });
     }
@@ -250,8 +246,7 @@ fn retirement_due(
     // the record means, not an omission, and a 离职 before the hire date cannot be recorded.
     if m.hire.is_some_and(|h| h > date) {
         return Err(PersonError::HiredAfterRetirementDate {
-            name: m.name.clone(),
-            employee_no: m.employee_no.clone(),
+            who: m.who(),
             date: crate::pdf::chinese_date(date),
         });
     }
@@ -320,8 +315,7 @@ pub fn retire(tx: &crate::Tx, ids: &[i64], today: NaiveDate) -> crate::Result<Ve
         let m = super::load_one(tx, id)?;
         if let Some(left) = m.left {
             return Err(crate::error::PersonError::AlreadyLeft {
-                name: m.name,
-                employee_no: m.employee_no,
+                who: m.who(),
                 date: left.to_string(),
             }
             .into());
@@ -345,7 +339,7 @@ pub fn retire(tx: &crate::Tx, ids: &[i64], today: NaiveDate) -> crate::Result<Ve
     let names: Vec<String> = done
         .iter()
         .take(NAMED)
-        .map(|o| format!("{} {}", o.employee_no, o.name))
+        .map(|o| crate::people::tag(o.employee_no.as_deref(), &o.name))
         .collect();
     let more = if done.len() > NAMED { " 等" } else { "" };
     tx.note(format!(

@@ -46,7 +46,7 @@ impl TestDb {
 
 pub fn person_input(employee_no: &str, name: &str, unit: i64) -> qungong::people::PersonInput {
     qungong::people::PersonInput {
-        employee_no: employee_no.into(),
+        employee_no: Some(employee_no.into()),
         name: name.into(),
         gender: Some(Gender::Male),
         birth_date: Some(date("1980-05-06")),

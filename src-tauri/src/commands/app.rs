@@ -28,7 +28,8 @@ pub fn codes() -> Codes {
         gender: labels!(codes::Gender),
         political_status: labels!(codes::PoliticalStatus),
         education: labels!(codes::Education),
-        professional_title: labels!(codes::ProfessionalTitle),
+        title_level: labels!(codes::TitleLevel),
+        title_series: qungong::titles::SERIES.to_vec(),
         skill_level: labels!(codes::SkillLevel),
         retirement_category: labels!(codes::RetirementCategory),
         unit_kind: labels!(codes::UnitKind),
@@ -60,5 +61,7 @@ mod tests {
         assert_eq!(c.activity_kind.len(), 8);
         assert_eq!(c.ethnicity.len(), 56);
         assert!(c.attendance_status.contains(&"请假"));
+        assert_eq!(c.title_level, ["正高级", "副高级", "中级", "初级", "无"]);
+        assert!(c.title_series[0].titles.contains(&"高级工程师"));
     }
 }

@@ -30,7 +30,10 @@ pub struct Codes {
     pub gender: Vec<&'static str>,
     pub political_status: Vec<&'static str>,
     pub education: Vec<&'static str>,
-    pub professional_title: Vec<&'static str>,
+    /// 职称级别 (derived from the title; for filters and figures).
+    pub title_level: Vec<&'static str>,
+    /// The common titles of each series, for the 职称 field's suggestions (others are accepted).
+    pub title_series: Vec<qungong::titles::Series>,
     pub skill_level: Vec<&'static str>,
     pub retirement_category: Vec<&'static str>,
     pub unit_kind: Vec<&'static str>,

@@ -13,6 +13,7 @@ pub mod meeting_import;
 pub mod people;
 pub mod people_import;
 pub mod print;
+pub mod records;
 pub mod settings;
 pub mod structure;
 pub mod units;

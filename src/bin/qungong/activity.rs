@@ -1,14 +1,16 @@
 //! `qungong activity`: planning activities (single or a weekly / monthly series), editing,
-//! cancelling and summing them up.
+//! cancelling and summing them up; the photos and files of their 活动记录.
+
+use std::path::PathBuf;
 
 use chrono::{Duration, NaiveDateTime};
 use clap::{Args, Subcommand};
 
 use qungong::activities::{self, Activity, ActivityInput};
 use qungong::attendance;
-use qungong::codes::{ActivityKind, ActivityMode, Recurrence};
+use qungong::codes::{ActivityKind, ActivityMode, AttachmentKind, Recurrence};
 use qungong::db::Connection;
-use qungong::{Db, Error, Result, units};
+use qungong::{Db, Error, Result, records, units};
 
 use crate::Context;
 use crate::args::{ActivityFilterArgs, code_arg, datetime_arg, field, set};
@@ -63,6 +65,36 @@ pub enum ActivityCmd {
         id: i64,
         #[arg(value_name = "小结")]
         text: String,
+    },
+    /// 给活动添加照片或附件（会议记录、签字签到表的扫描件等），单个不超过 20 MB
+    Attach {
+        #[arg(value_name = "活动编号")]
+        id: i64,
+        #[arg(value_name = "文件")]
+        file: PathBuf,
+        /// 照片说明（打印在活动记录的照片下方）
+        #[arg(long, value_name = "说明")]
+        caption: Option<String>,
+        /// 照片 / 文件（默认：JPG、PNG 图片为照片，其他为文件）
+        #[arg(long, value_name = "类型", value_parser = code_arg::<AttachmentKind>)]
+        kind: Option<AttachmentKind>,
+    },
+    /// 活动的照片和附件
+    Files {
+        #[arg(value_name = "活动编号")]
+        id: i64,
+    },
+    /// 把附件原样另存为文件
+    FileSave {
+        #[arg(value_name = "附件编号")]
+        file_id: i64,
+        #[arg(short = 'o', long = "output", value_name = "文件")]
+        output: PathBuf,
+    },
+    /// 删除活动的照片或附件
+    Detach {
+        #[arg(value_name = "附件编号")]
+        file_id: i64,
     },
 }
 
@@ -333,6 +365,66 @@ pub fn run(ctx: &Context, cmd: &ActivityCmd) -> Result<()> {
             })?;
             out(json, &serde_json::json!({"cancelled": n}), || {
                 println!("已取消 {n} 项活动")
+            });
+        }
+        ActivityCmd::Attach {
+            id,
+            file,
+            caption,
+            kind,
+        } => {
+            // Read and make the thumbnail before the write transaction.
+            let prepared = records::prepare_path(*kind, file, caption.as_deref())?;
+            let file_id = db.transact(actor, qungong::Action::ActivityFileAdd, |tx| {
+                records::attach(tx, *id, prepared)
+            })?;
+            let f = records::get(db.conn(), file_id)?;
+            out(json, &f, || {
+                println!(
+                    "已添加{}“{}”（{}），附件编号 {}",
+                    f.kind,
+                    f.name,
+                    records::human_size(f.size as u64),
+                    f.id
+                )
+            });
+        }
+        ActivityCmd::Files { id } => {
+            let files = records::list(db.conn(), *id, false)?;
+            out(json, &files, || {
+                table(
+                    &["编号", "类型", "文件名", "大小", "尺寸", "说明", "添加时间"],
+                    files.iter().map(|f| {
+                        vec![
+                            f.id.to_string(),
+                            f.kind.to_string(),
+                            f.name.clone(),
+                            records::human_size(f.size as u64),
+                            match (f.width, f.height) {
+                                (Some(w), Some(h)) => format!("{w}×{h}"),
+                                _ => String::new(),
+                            },
+                            opt(&f.caption),
+                            f.created_at.format("%Y-%m-%d %H:%M").to_string(),
+                        ]
+                    }),
+                )
+            });
+        }
+        ActivityCmd::FileSave { file_id, output } => {
+            let f = records::save_to(db.conn(), *file_id, output)?;
+            out(
+                json,
+                &serde_json::json!({"id": f.id, "path": output, "bytes": f.size, "sha256": f.sha256}),
+                || println!("已将“{}”另存为 {}", f.name, output.display()),
+            );
+        }
+        ActivityCmd::Detach { file_id } => {
+            let f = db.transact(actor, qungong::Action::ActivityFileRemove, |tx| {
+                records::remove(tx, *file_id)
+            })?;
+            out(json, &serde_json::json!({"removed": f.id}), || {
+                println!("已删除{}“{}”", f.kind, f.name)
             });
         }
         ActivityCmd::Summary { id, text } => {

@@ -63,11 +63,11 @@ pub fn unit_id(conn: &Connection, unit: Option<&str>) -> Result<Option<i64>> {
     unit.map(|u| units::resolve(conn, u)).transpose()
 }
 
-/// People named by 工号, in the order given.
+/// People named by 工号 (or 身份证号 for people without one), in the order given.
 pub fn person_ids(conn: &Connection, employee_nos: &[String]) -> Result<Vec<i64>> {
     employee_nos
         .iter()
-        .map(|p| Ok(people::by_employee_no(conn, p)?.id))
+        .map(|p| Ok(people::by_key(conn, p)?.id))
         .collect()
 }
 

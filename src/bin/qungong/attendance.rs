@@ -34,11 +34,11 @@ pub struct InviteArgs {
     /// 按条件：政治面貌
     #[arg(long, value_name = "政治面貌", value_parser = code_arg::<PoliticalStatus>)]
     political: Option<PoliticalStatus>,
-    /// 邀请个人（工号，可重复）
-    #[arg(long = "person", value_name = "工号")]
+    /// 邀请个人（工号或身份证号，可重复）
+    #[arg(long = "person", value_name = "工号或身份证号")]
     people: Vec<String>,
-    /// 移出名单（工号，可重复）
-    #[arg(long = "remove", value_name = "工号")]
+    /// 移出名单（工号或身份证号，可重复）
+    #[arg(long = "remove", value_name = "工号或身份证号")]
     remove: Vec<String>,
 }
 
@@ -47,8 +47,8 @@ pub struct CheckinArgs {
     /// 活动编号
     #[arg(long, value_name = "活动编号")]
     activity: i64,
-    /// 工号（扫码枪输入的即为工号）
-    #[arg(value_name = "工号")]
+    /// 工号（扫码枪输入的即为工号）；没有工号的职工用身份证号
+    #[arg(value_name = "工号或身份证号")]
     employee_no: String,
     /// 补录：活动开始后按纸质签到表登记（签到时段已过也可），时间默认为活动开始时间
     #[arg(long, visible_alias = "补录")]
@@ -72,7 +72,7 @@ pub enum AttendanceCmd {
     Set {
         #[arg(long, value_name = "活动编号")]
         activity: i64,
-        #[arg(value_name = "工号")]
+        #[arg(value_name = "工号或身份证号")]
         employee_no: String,
         #[arg(long, value_name = "状态")]
         status: String,
@@ -177,7 +177,7 @@ pub fn check_in(ctx: &Context, args: &CheckinArgs) -> Result<()> {
     }
     let mut db = ctx.open()?;
     let now = qungong::db::now();
-    let p = people::by_employee_no(db.conn(), &args.employee_no)?;
+    let p = people::by_key(db.conn(), &args.employee_no)?;
     let result = if args.backfill {
         db.transact(&ctx.actor, qungong::Action::AttendanceBackfill, |tx| {
             attendance::backfill(tx, args.activity, p.id, args.at, args.walk_in, now)
@@ -236,7 +236,7 @@ pub fn run(ctx: &Context, cmd: &AttendanceCmd) -> Result<()> {
                         };
                         vec![
                             (i + 1).to_string(),
-                            r.employee_no.clone(),
+                            opt(&r.employee_no),
                             r.name.clone(),
                             r.unit_name.clone(),
                             opt(&r.position),
@@ -271,7 +271,7 @@ pub fn run(ctx: &Context, cmd: &AttendanceCmd) -> Result<()> {
                 "未签到" | "清除" => None,
                 s => Some(AttendanceStatus::parse(s)?),
             };
-            let p = people::by_employee_no(db.conn(), employee_no)?;
+            let p = people::by_key(db.conn(), employee_no)?;
             db.transact(&ctx.actor, qungong::Action::AttendanceSetStatus, |tx| {
                 attendance::set_status(
                     tx,
@@ -315,11 +315,8 @@ pub fn run(ctx: &Context, cmd: &AttendanceCmd) -> Result<()> {
                         table(
                             &[&["工号", "姓名", "单位"][..], &COUNT_HEADERS].concat(),
                             rates.iter().map(|r| {
-                                let who = vec![
-                                    r.employee_no.clone(),
-                                    r.name.clone(),
-                                    r.unit_name.clone(),
-                                ];
+                                let who =
+                                    vec![opt(&r.employee_no), r.name.clone(), r.unit_name.clone()];
                                 [who, count_cells(&r.counts)].concat()
                             }),
                         );
@@ -347,7 +344,7 @@ pub fn run(ctx: &Context, cmd: &AttendanceCmd) -> Result<()> {
                         vec![
                             x.starts_at.format("%Y-%m-%d").to_string(),
                             x.activity_title.clone(),
-                            x.employee_no.clone(),
+                            opt(&x.employee_no),
                             x.name.clone(),
                             x.unit_name.clone(),
                             x.status.to_string(),

@@ -16,7 +16,8 @@ use crate::output::{out, table};
 #[derive(Subcommand)]
 pub enum ImportCmd {
     /// 职工花名册：.xlsx、.xls、.et、.ods 或 .csv（UTF-8 或 GBK），自动找到表头、识别各列；
-    /// 按工号（无工号时按身份证号）新增或更新，空白单元格不会清除已有信息
+    /// 按工号（无工号时按身份证号）新增或更新，空白单元格不会清除已有信息；表尾的制表人、审核、
+    /// 日期、备注、合计等行跳过
     People(ImportPeopleArgs),
     /// 线上会议的参会记录（腾讯会议、钉钉等导出的 .xlsx / .csv）：按姓名、昵称或工号匹配应到人员，
     /// 按入会时间签到（超过迟到宽限记迟到），已签到的不变
@@ -34,6 +35,10 @@ pub struct ImportPeopleArgs {
     /// 自动创建表中出现而单位树中没有的单位（否则这些行报错）
     #[arg(long)]
     create_units: bool,
+    /// 导入到：本表所属的单位（编号或名称）。表中的部门、班组在它之下查找（和新建），
+    /// 没有填单位的行归入它本身
+    #[arg(long, value_name = "单位")]
+    into: Option<String>,
 }
 
 #[derive(Args)]
@@ -69,7 +74,7 @@ fn import_meeting(ctx: &Context, args: &MeetingArgs) -> Result<()> {
             let bad = || Error::invalid("--match", format!("“{m}”应写成 行号=工号，如 12=10005"));
             let (row, no) = m.split_once(['=', '＝']).ok_or_else(bad)?;
             let row: usize = row.trim().parse().map_err(|_| bad())?;
-            let person_id = people::by_employee_no(db.conn(), no)?.id;
+            let person_id = people::by_key(db.conn(), no)?.id;
             Ok(ManualMatch { row, person_id })
         })
         .collect::<Result<_>>()?;
@@ -166,9 +171,14 @@ fn import_meeting(ctx: &Context, args: &MeetingArgs) -> Result<()> {
 fn import_people(ctx: &Context, args: &ImportPeopleArgs) -> Result<()> {
     let mut db = ctx.open()?;
     let sheet = people_import::load(&args.file)?;
+    let target_unit_id = match &args.into {
+        Some(key) => Some(qungong::units::resolve(db.conn(), key)?),
+        None => None,
+    };
     let options = ImportOptions {
         mapping: None,
         create_units: args.create_units,
+        target_unit_id,
     };
     let started = Instant::now();
     let mut progress = |_: usize, _: usize| true;
@@ -195,6 +205,9 @@ fn import_people(ctx: &Context, args: &ImportPeopleArgs) -> Result<()> {
             preview.mapping.header_row,
             columns.join("；")
         );
+        if let Some(t) = &preview.target {
+            println!("导入到：{t}");
+        }
         table(
             &["行", "结果", "工号", "姓名", "所在单位", "说明"],
             preview.rows.iter().map(|r| {
@@ -224,9 +237,15 @@ fn import_people(ctx: &Context, args: &ImportPeopleArgs) -> Result<()> {
             "已导入"
         };
         println!(
-            "{verb}：共 {} 行，新增 {}，更新 {}，不变 {}，错误 {}（跳过空行 {}），用时 {seconds:.2} 秒",
-            t.rows, t.new, t.updated, t.unchanged, t.errors, t.skipped
+            "{verb}：共 {} 行，新增 {}，更新 {}，不变 {}，错误 {}（跳过表尾等 {} 行、空行 {} 行），用时 {seconds:.2} 秒",
+            t.rows, t.new, t.updated, t.unchanged, t.errors, t.skipped, t.blank
         );
+        for note in &preview.notes {
+            println!("说明：{note}");
+        }
+        for problem in &preview.problems {
+            eprintln!("问题：{problem}");
+        }
         if !preview.new_units.is_empty() {
             let verb = if preview.committed {
                 "已新建"
@@ -246,7 +265,10 @@ fn import_people(ctx: &Context, args: &ImportPeopleArgs) -> Result<()> {
             }
         }
     });
-    let imported = preview.rows.iter().any(|r| r.action != RowAction::Error);
+    let imported = preview
+        .rows
+        .iter()
+        .any(|r| !matches!(r.action, RowAction::Error | RowAction::Skipped));
     if preview.committed && t.errors > 0 && !imported {
         return Err(Error::invalid(
             "导入",

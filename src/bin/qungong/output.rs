@@ -53,3 +53,11 @@ pub fn percent(x: Option<f64>) -> String {
     x.map(|x| format!("{:.1}%", x * 100.0))
         .unwrap_or_else(|| "—".into())
 }
+
+/// "10001 张三" as the CLI has always named people, or "张三" for someone without a 工号.
+pub fn no_name(employee_no: &Option<String>, name: &str) -> String {
+    match employee_no {
+        Some(no) => format!("{no} {name}"),
+        None => name.to_string(),
+    }
+}

@@ -4,8 +4,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use qungong::codes::{
-    Education, Ethnicity, Gender, PoliticalStatus, ProfessionalTitle, RetirementCategory,
-    SkillLevel,
+    Education, Ethnicity, Gender, PoliticalStatus, RetirementCategory, SkillLevel,
 };
 use qungong::dates::parse_date;
 use qungong::db::Connection;
@@ -16,7 +15,7 @@ use qungong::{Error, Result, units};
 
 use crate::Context;
 use crate::args::{PeopleArgs, date_arg, field, person_ids, set, unit_id, yes_no};
-use crate::output::{key_values, opt, out, table};
+use crate::output::{key_values, no_name, opt, out, table};
 
 #[derive(Subcommand)]
 pub enum PersonCmd {
@@ -38,7 +37,7 @@ pub enum PersonCmd {
     Add(PersonFields),
     /// 查看一名职工
     Show {
-        #[arg(value_name = "工号")]
+        #[arg(value_name = "工号或身份证号")]
         employee_no: String,
         /// 显示完整的身份证号和手机号（默认打码）
         #[arg(long)]
@@ -47,14 +46,14 @@ pub enum PersonCmd {
     /// 修改职工信息（只改给出的项；给空值 "" 清除该项）
     Edit {
         // Its own id: `--employee-no` among the fields (the new 工号) already takes the name.
-        #[arg(id = "current_employee_no", value_name = "工号")]
+        #[arg(id = "current_employee_no", value_name = "工号或身份证号")]
         employee_no: String,
         #[command(flatten)]
         fields: PersonFields,
     },
     /// 办理离职（档案和历史记录保留）
     Leave {
-        #[arg(value_name = "工号")]
+        #[arg(value_name = "工号或身份证号")]
         employee_no: String,
         /// 离职日期（默认今天）
         #[arg(long, value_name = "日期", value_parser = date_arg("离职日期"))]
@@ -65,13 +64,13 @@ pub enum PersonCmd {
     },
     /// 恢复在职（撤销误办的离职）
     Reinstate {
-        #[arg(value_name = "工号")]
+        #[arg(value_name = "工号或身份证号")]
         employee_no: String,
     },
     /// 批量设为或取消政工干部、后备人才（全部办成或一个也不办）
     SetFlag {
-        /// 在职人员的工号（可写多个）
-        #[arg(value_name = "工号", required = true)]
+        /// 在职人员的工号或身份证号（可写多个）
+        #[arg(value_name = "工号或身份证号", required = true)]
         employee_nos: Vec<String>,
         /// 政工干部：是 / 否
         #[arg(long, value_name = "是/否", value_parser = yes_no, required_unless_present = "reserve")]
@@ -82,8 +81,8 @@ pub enum PersonCmd {
     },
     /// 批量调动到一个单位（全部办成或一个也不办）
     Transfer {
-        /// 在职人员的工号（可写多个）
-        #[arg(value_name = "工号", required = true)]
+        /// 在职人员的工号或身份证号（可写多个）
+        #[arg(value_name = "工号或身份证号", required = true)]
         employee_nos: Vec<String>,
         /// 调入单位（编号或名称）
         #[arg(long, value_name = "单位")]
@@ -97,7 +96,7 @@ pub enum PersonCmd {
     },
     /// 办理退休：以法定退休日期为离职日期、原因“退休”；全部办成或一个也不办
     Retire {
-        /// 要办理的人员的工号（可写多个）
+        /// 要办理的人员的工号或身份证号（可写多个）
         #[arg(
             value_name = "工号",
             required_unless_present = "all",
@@ -137,6 +136,7 @@ pub struct PersonFields {
     political_status: Option<String>,
     #[arg(long, value_name = "学历")]
     education: Option<String>,
+    /// 职称全称，如 高级工程师、政工师、助理经济师、技术员（级别由此推出）
     #[arg(long, value_name = "职称")]
     title: Option<String>,
     #[arg(long, value_name = "技能等级")]
@@ -167,7 +167,7 @@ impl PersonFields {
     fn apply(&self, conn: &Connection, mut p: PersonInput) -> Result<PersonInput> {
         let code = |e: qungong::codes::CodeError| Error::from(e);
         if let Some(no) = &self.employee_no {
-            p.employee_no = no.clone();
+            p.employee_no = Some(no.clone());
         }
         if let Some(name) = &self.name {
             p.name = name.clone();
@@ -203,7 +203,7 @@ impl PersonFields {
         );
         set(
             &mut p.professional_title,
-            field(&self.title, |s| ProfessionalTitle::parse(s).map_err(code))?,
+            field(&self.title, |s| Ok(s.to_string()))?,
         );
         set(
             &mut p.skill_level,
@@ -250,7 +250,7 @@ fn person_rows(list: &[Person]) -> impl Iterator<Item = Vec<String>> + '_ {
         .collect::<Vec<_>>()
         .join("、");
         vec![
-            p.employee_no.clone(),
+            opt(&p.employee_no),
             p.name.clone(),
             p.gender.to_string(),
             p.birth_date.format("%Y-%m").to_string(),
@@ -276,7 +276,7 @@ fn bulk_message(what: &str, r: &BulkResult) -> String {
 fn overdue_rows(list: &[Overdue]) -> impl Iterator<Item = Vec<String>> + '_ {
     list.iter().map(|o| {
         vec![
-            o.employee_no.clone(),
+            opt(&o.employee_no),
             o.name.clone(),
             o.gender.to_string(),
             o.unit_name.clone(),
@@ -298,7 +298,7 @@ const OVERDUE_HEADERS: [&str; 6] = [
 fn show(p: &Person, unit_path: String) {
     let yes = |b: bool| if b { "是" } else { "否" }.to_string();
     key_values(&[
-        ("工号", p.employee_no.clone()),
+        ("工号", opt(&p.employee_no)),
         ("姓名", p.name.clone()),
         ("性别", p.gender.to_string()),
         ("出生日期", p.birth_date.to_string()),
@@ -307,6 +307,7 @@ fn show(p: &Person, unit_path: String) {
         ("政治面貌", opt(&p.political_status)),
         ("学历", opt(&p.education)),
         ("职称", opt(&p.professional_title)),
+        ("职称级别", opt(&p.title_level)),
         ("技能等级", opt(&p.skill_level)),
         ("岗位", opt(&p.position)),
         ("所在单位", unit_path),
@@ -396,13 +397,14 @@ pub fn run(ctx: &Context, cmd: &PersonCmd) -> Result<()> {
             let p = people::get(db.conn(), id)?.masked();
             out(json, &p, || {
                 println!(
-                    "已新增职工：{} {}（{}）",
-                    p.employee_no, p.name, p.unit_name
+                    "已新增职工：{}（{}）",
+                    no_name(&p.employee_no, &p.name),
+                    p.unit_name
                 )
             });
         }
         PersonCmd::Show { employee_no, full } => {
-            let p = people::by_employee_no(db.conn(), employee_no)?;
+            let p = people::by_key(db.conn(), employee_no)?;
             let p = if *full { p } else { p.masked() };
             let unit_path = units::get(db.conn(), p.unit_id)?.path;
             out(json, &p, || show(&p, unit_path));
@@ -411,14 +413,14 @@ pub fn run(ctx: &Context, cmd: &PersonCmd) -> Result<()> {
             employee_no,
             fields,
         } => {
-            let p = people::by_employee_no(db.conn(), employee_no)?;
+            let p = people::by_key(db.conn(), employee_no)?;
             let input = fields.apply(db.conn(), p.to_input())?;
             db.transact(actor, qungong::Action::PersonEdit, |tx| {
                 people::update(tx, p.id, input)
             })?;
             let p = people::get(db.conn(), p.id)?.masked();
             out(json, &p, || {
-                println!("已修改职工：{} {}", p.employee_no, p.name)
+                println!("已修改职工：{}", no_name(&p.employee_no, &p.name))
             });
         }
         PersonCmd::Leave {
@@ -426,24 +428,27 @@ pub fn run(ctx: &Context, cmd: &PersonCmd) -> Result<()> {
             date,
             reason,
         } => {
-            let p = people::by_employee_no(db.conn(), employee_no)?;
+            let p = people::by_key(db.conn(), employee_no)?;
             let date = date.unwrap_or_else(qungong::db::today);
             db.transact(actor, qungong::Action::PersonLeave, |tx| {
                 people::leave(tx, p.id, date, reason.as_deref())
             })?;
             let p = people::get(db.conn(), p.id)?.masked();
             out(json, &p, || {
-                println!("已办理离职：{} {}，离职日期 {date}", p.employee_no, p.name)
+                println!(
+                    "已办理离职：{}，离职日期 {date}",
+                    no_name(&p.employee_no, &p.name)
+                )
             });
         }
         PersonCmd::Reinstate { employee_no } => {
-            let p = people::by_employee_no(db.conn(), employee_no)?;
+            let p = people::by_key(db.conn(), employee_no)?;
             db.transact(actor, qungong::Action::PersonReinstate, |tx| {
                 people::reinstate(tx, p.id)
             })?;
             let p = people::get(db.conn(), p.id)?.masked();
             out(json, &p, || {
-                println!("已恢复在职：{} {}", p.employee_no, p.name)
+                println!("已恢复在职：{}", no_name(&p.employee_no, &p.name))
             });
         }
         PersonCmd::SetFlag {

@@ -1,5 +1,5 @@
-//! `qungong print`: the A4 PDF documents (sign-in sheet, attendance sheet, roster, activity
-//! ledger, structure report).
+//! `qungong print`: the A4 PDF documents (sign-in sheet, attendance sheet, activity record,
+//! roster, activity ledger, structure report).
 
 use std::path::PathBuf;
 
@@ -25,6 +25,13 @@ pub enum PrintCmd {
     },
     /// 考勤表（活动后打印，含签到状态与出勤率）
     AttendanceSheet {
+        #[arg(long, value_name = "活动编号")]
+        activity: i64,
+        #[command(flatten)]
+        common: PrintArgs,
+    },
+    /// 活动记录（活动情况、出勤、小结、附件清单和照片，供台账检查）
+    ActivityRecord {
         #[arg(long, value_name = "活动编号")]
         activity: i64,
         #[command(flatten)]
@@ -92,6 +99,13 @@ pub fn run(ctx: &Context, cmd: &PrintCmd) -> Result<()> {
         ),
         PrintCmd::AttendanceSheet { activity, common } => (
             PrintJob::AttendanceSheet {
+                activity_id: *activity,
+            },
+            common,
+            PrintChoices::default(),
+        ),
+        PrintCmd::ActivityRecord { activity, common } => (
+            PrintJob::ActivityRecord {
                 activity_id: *activity,
             },
             common,

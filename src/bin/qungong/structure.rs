@@ -8,7 +8,7 @@ use qungong::structure::{self, Config};
 
 use crate::Context;
 use crate::args::AnalysisArgs;
-use crate::output::{out, percent, table};
+use crate::output::{opt, out, percent, table};
 
 #[derive(Args)]
 pub struct StructureArgs {
@@ -159,7 +159,7 @@ pub fn run(ctx: &Context, args: &StructureArgs) -> Result<()> {
                 ],
                 members.iter().map(|m| {
                     vec![
-                        m.employee_no.clone(),
+                        opt(&m.employee_no),
                         m.name.clone(),
                         m.unit_name.clone(),
                         m.gender.label().to_string(),

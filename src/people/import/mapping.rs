@@ -243,7 +243,7 @@ impl Mapping {
             .map(|c| c.index)
     }
 
-    /// Checks that 姓名 and 工号 or 身份证号 are mapped, and that no field but 所在单位 is
+    /// Checks that 姓名 and 工号 or 身份证号 (either identifies a person) are mapped, and that no field but 所在单位 is
     /// mapped twice.
     pub fn validate(&self) -> Result<(), ImportError> {
         for &f in Field::ALL {
@@ -263,7 +263,7 @@ impl Mapping {
         }
         if self.column_of(Field::EmployeeNo).is_none() && self.column_of(Field::IdNumber).is_none()
         {
-            return Err(ImportError::MissingField("工号"));
+            return Err(ImportError::MissingField("工号”或“身份证号"));
         }
         Ok(())
     }

@@ -5,8 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::*;
 use crate::codes::{
-    Education, Ethnicity, Gender, PoliticalStatus, ProfessionalTitle, RetirementCategory,
-    SkillLevel, fold_input,
+    Education, Ethnicity, Gender, PoliticalStatus, RetirementCategory, SkillLevel, fold_input,
 };
 use crate::error::Result;
 use crate::idcard::{self, IdNumber};
@@ -25,7 +24,7 @@ pub struct RowData {
     pub unit_path: Vec<String>,
     pub position: Option<String>,
     pub education: Option<Education>,
-    pub professional_title: Option<ProfessionalTitle>,
+    pub professional_title: Option<String>,
     pub skill_level: Option<SkillLevel>,
     pub political_status: Option<PoliticalStatus>,
     pub ethnicity: Option<Ethnicity>,
@@ -142,6 +141,18 @@ fn read_id_number(cell: &Cell) -> Result<Option<IdNumber>, String> {
 /// Reads and normalises the mapped cells of one row. All problems of the row are reported
 /// together (without the row number), each naming its field.
 pub fn normalize_row(cells: &[Cell], mapping: &Mapping) -> Result<RowData, Vec<String>> {
+    let (row, errors) = normalize_row_lenient(cells, mapping);
+    if errors.is_empty() {
+        Ok(row)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Like [`normalize_row`], but also gives what could be read when some fields could not (a
+/// field in error is left None): the import still matches the row's unit and checks the rest,
+/// so a row's problems come all at once rather than one wave after another.
+pub fn normalize_row_lenient(cells: &[Cell], mapping: &Mapping) -> (RowData, Vec<String>) {
     let mut row = RowData::default();
     let mut errors: Vec<String> = Vec::new();
     let empty = Cell::Empty;
@@ -174,7 +185,8 @@ pub fn normalize_row(cells: &[Cell], mapping: &Mapping) -> Result<RowData, Vec<S
                 Field::Position => row.position = Some(fold_width(&text)),
                 Field::Education => row.education = Some(parse_code(&text, Education::parse)?),
                 Field::ProfessionalTitle => {
-                    row.professional_title = Some(parse_code(&text, ProfessionalTitle::parse)?)
+                    row.professional_title =
+                        crate::titles::check(Some(&text)).map_err(|e| e.to_string())?
                 }
                 Field::SkillLevel => row.skill_level = Some(parse_code(&text, SkillLevel::parse)?),
                 Field::PoliticalStatus => {
@@ -220,11 +232,7 @@ pub fn normalize_row(cells: &[Cell], mapping: &Mapping) -> Result<RowData, Vec<S
             }
         }
     }
-    if errors.is_empty() {
-        Ok(row)
-    } else {
-        Err(errors)
-    }
+    (row, errors)
 }
 
 pub(super) fn same_month(a: NaiveDate, b: NaiveDate) -> bool {
@@ -237,5 +245,96 @@ pub(super) fn resolve_date(sheet: DateValue, known: Option<NaiveDate>) -> NaiveD
     match (sheet.precision, known) {
         (Precision::Month, Some(k)) if same_month(sheet.date, k) => k,
         _ => sheet.date,
+    }
+}
+
+/// Words that open a footer or note row under a roster (compared after [`fold_input`], so
+/// full-width colons and brackets and spaces inside the word do not matter). A row whose first
+/// non-empty cell starts with one is not a person.
+pub const FOOTER_WORDS: &[&str] = &[
+    "制表人",
+    "制表",
+    "填表人",
+    "填表",
+    "填报人",
+    "填报日期",
+    "填报单位",
+    "审核人",
+    "审核",
+    "审批",
+    "复核",
+    "核对人",
+    "统计日期",
+    "统计时间",
+    "日期",
+    "截止",
+    "截至",
+    "备注",
+    "说明",
+    "附注",
+    "注:",
+    "合计",
+    "总计",
+    "小计",
+    "共计",
+    "单位负责人",
+    "部门负责人",
+    "负责人",
+    "联系人",
+    "签字",
+    "签名",
+    "盖章",
+    "(盖章)",
+    "单位(盖章)",
+    "单位盖章",
+];
+
+/// The footer word a row's first non-empty cell opens with (制表人：王芳, 合 计, 注1：…), if any.
+pub fn footer_word(cells: &[Cell]) -> Option<&'static str> {
+    let first = cells.iter().find(|c| !c.is_empty())?;
+    let Cell::Text(text) = first else {
+        return None;
+    };
+    let t = fold_input(text);
+    if let Some(w) = FOOTER_WORDS.iter().find(|w| t.starts_with(**w)) {
+        return Some(w);
+    }
+    // 注1：, 注、…, 注. …
+    let mut chars = t.chars();
+    if chars.next() == Some('注')
+        && chars
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '、' | ','))
+    {
+        return Some("注");
+    }
+    // 共 41 人
+    let mut chars = t.chars();
+    if chars.next() == Some('共') && chars.next().is_some_and(|c| c.is_ascii_digit()) {
+        return Some("共计");
+    }
+    None
+}
+
+/// How many cells of the row hold something.
+pub fn filled_cells(cells: &[Cell]) -> usize {
+    cells.iter().filter(|c| !c.is_empty()).count()
+}
+
+/// The row's text as shown in the preview for a skipped row: its non-empty cells, shortened.
+pub fn row_text(cells: &[Cell]) -> String {
+    const MAX: usize = 40;
+    let text = cells
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| c.text().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if text.chars().count() > MAX {
+        let mut short: String = text.chars().take(MAX).collect();
+        short.push('…');
+        short
+    } else {
+        text
     }
 }

@@ -119,7 +119,7 @@ fn row_problems_are_all_reported() {
 #[test]
 fn mapping_must_name_a_person() {
     let err = mapping(&["姓名", "部门"]).validate().unwrap_err();
-    assert_eq!(err.to_string(), "请指定“工号”所在的列");
+    assert_eq!(err.to_string(), "请指定“工号”或“身份证号”所在的列");
     let mut m = mapping(&["姓名", "工号", "岗位", "职务"]);
     assert_eq!(
         m.columns[3].field, None,
@@ -130,4 +130,43 @@ fn mapping_must_name_a_person() {
         m.validate(),
         Err(ImportError::DuplicateField("岗位", _))
     ));
+}
+
+#[test]
+fn footer_and_note_rows_are_told_from_people() {
+    let row = |cells: &[&str]| cells.iter().map(|s| t(s)).collect::<Vec<Cell>>();
+    for (cells, word) in [
+        (row(&["制表人：王芳", "", "审核：李军"]), "制表人"),
+        (row(&["", "", "制 表 人:王芳"]), "制表人"),
+        (row(&["审核人（签字）："]), "审核人"),
+        (row(&["日期：2026年1月5日"]), "日期"),
+        (row(&["填报日期：2026.01"]), "填报日期"),
+        (row(&["合  计", "41人"]), "合计"),
+        (row(&["小计：12 人"]), "小计"),
+        (row(&["备注：身份证号请用文本格式"]), "备注"),
+        (row(&["说明：本表由人资部提供"]), "说明"),
+        (row(&["注：退休人员不列入"]), "注:"),
+        (row(&["注1、在岗人员"]), "注"),
+        (row(&["共 41 人"]), "共计"),
+        (row(&["单位（盖章）"]), "单位(盖章)"),
+        (row(&["部门负责人：赵六"]), "部门负责人"),
+    ] {
+        assert_eq!(footer_word(&cells), Some(word), "{cells:?}");
+    }
+    for cells in [
+        vec![Cell::Number(1.0), t("张三"), t("140105198503120018")],
+        row(&["注册安全工程师", "李四"]),
+        row(&["共青团员"]),
+        row(&["日月", "王五"]),
+        vec![Cell::Empty, Cell::Number(41.0)],
+    ] {
+        assert_eq!(footer_word(&cells), None, "{cells:?}");
+    }
+    assert_eq!(
+        row_text(&row(&["制表人：王芳", "", "  审核：  李军 "])),
+        "制表人：王芳 审核： 李军"
+    );
+    let long = "本表所列人员均为截至二〇二六年一月一日在册在岗的全民合同制职工，不含劳务派遣人员和退休返聘人员";
+    assert!(row_text(&row(&[long])).ends_with('…'));
+    assert_eq!(filled_cells(&row(&["", "甲", " ", "乙"])), 2);
 }

@@ -24,7 +24,26 @@ async fn from_an_empty_database_to_a_checked_in_lecture() {
     let db = data.path().join("qungong.db");
     let app = App::start(4444, data, &db, Dialogs::Scripted).await;
 
+    // The guided start on the 工作台: the company first, created in place.
+    app.wait_text("dashboard-start", "the guided start", |t| {
+        t.contains("还没有单位和职工数据")
+    })
+    .await;
+    app.type_into(
+        "start-company-name",
+        &format!("国网示范县供电公司{}", Key::Enter),
+    )
+    .await;
+    app.wait_text("start-company", "the company created", |t| {
+        t.contains("已建立 国网示范县供电公司")
+    })
+    .await;
+
     app.click("nav-people").await;
+    let company = app
+        .xpath("//*[contains(@class,'el-tree-node__content')]//*[normalize-space(text())='国网示范县供电公司']")
+        .await;
+    app.press(&company, "单位树中的公司").await;
     app.click("unit-add").await;
     app.type_into("unit-name", "城关供电所").await;
     app.click("unit-save").await;
@@ -244,7 +263,7 @@ async fn the_main_screens_show_the_demo_company() {
             .unwrap();
     }
     // The kiosk part checks in two invitees of the next planned activity: one by 工号, one by name.
-    let (activity, title, first, second) = {
+    let (activity, title, first, second, later, later_key) = {
         let store = qungong::Db::open(&db).unwrap();
         let next = qungong::activities::ActivityFilter {
             status: Some(qungong::codes::ActivityStatus::Planned),
@@ -255,9 +274,22 @@ async fn the_main_screens_show_the_demo_company() {
         let list = qungong::activities::list(store.conn(), &next, 0, 50)
             .unwrap()
             .items;
+        // One further out stays where the demo put it: the kiosk must refuse it for now.
+        let soon = qungong::db::now() + chrono::Duration::hours(3);
+        let later = list
+            .iter()
+            .find(|a| a.invited >= 1 && a.starts_at > soon)
+            .expect("a planned activity more than 3 hours away")
+            .clone();
+        let later_key = qungong::attendance::sheet(store.conn(), later.id)
+            .unwrap()
+            .rows[0]
+            .employee_no
+            .clone()
+            .expect("demo people have a 工号");
         let a = list
             .into_iter()
-            .find(|a| a.invited >= 2)
+            .find(|a| a.invited >= 2 && a.id != later.id)
             .expect("a planned activity with invitees");
         // The kiosk takes check-ins only from an hour before the start: move the activity to
         // half an hour from now, whatever day the demo put it on.
@@ -286,7 +318,14 @@ async fn the_main_screens_show_the_demo_company() {
             .skip(1)
             .find(by_name)
             .expect("an invitee with a unique name");
-        (a.id, a.title.clone(), sheet.rows[0].clone(), second.clone())
+        (
+            a.id,
+            a.title.clone(),
+            sheet.rows[0].clone(),
+            second.clone(),
+            later.id,
+            later_key,
+        )
     };
     let app = App::start(4454, data, &db, Dialogs::Scripted).await;
     app.el("nav-dashboard").await;
@@ -402,7 +441,11 @@ async fn the_main_screens_show_the_demo_company() {
     app.click("kiosk-open").await;
     app.type_into(
         "kiosk-input",
-        &format!("{}{}", first.employee_no, Key::Enter),
+        &format!(
+            "{}{}",
+            first.employee_no.clone().expect("demo people have a 工号"),
+            Key::Enter
+        ),
     )
     .await;
     let name = first.name.clone();
@@ -421,6 +464,40 @@ async fn the_main_screens_show_the_demo_company() {
     app.click("kiosk-exit").await;
     app.wait_text("count-attended", "实到 2", |t| t == "2")
         .await;
+
+    // The person's page shows the lecture just attended in their history, with the rate.
+    app.c()
+        .execute(
+            &format!("location.hash = '#/people/{}'", first.person_id),
+            vec![],
+        )
+        .await
+        .unwrap();
+    let name = first.name.clone();
+    app.wait_text("person-detail-name", "the person's page", |t| t == name)
+        .await;
+    app.wait_text("person-detail-history", "the lecture in the history", |t| {
+        t.contains(&title) && t.contains("出席")
+    })
+    .await;
+    app.wait_text("person-detail-rate", "a rate", |t| t.contains('%'))
+        .await;
+    app.shot("person").await;
+
+    // An activity days away: the kiosk refuses a check-in and says when it opens.
+    app.c()
+        .execute(&format!("location.hash = '#/kiosk/{later}'"), vec![])
+        .await
+        .unwrap();
+    app.type_into("kiosk-input", &format!("{later_key}{}", Key::Enter))
+        .await;
+    app.wait_text("kiosk-result", "a refusal", |t| {
+        t.contains("现在不能签到") && t.contains("起可以签到")
+    })
+    .await;
+    app.wait_text("kiosk-attended", "nobody checked in", |t| t == "0")
+        .await;
+    app.click("kiosk-exit").await;
     app.click("nav-settings").await;
     app.xpath("//*[contains(text(),'demo.db')]").await;
 }
@@ -444,7 +521,7 @@ async fn printing_through_the_native_save_dialog() {
                 qungong::people::add(
                     tx,
                     qungong::people::PersonInput {
-                        employee_no: "10001".into(),
+                        employee_no: Some("10001".into()),
                         name: "张三".into(),
                         id_number: Some("140105198503120018".into()),
                         unit_id: unit,

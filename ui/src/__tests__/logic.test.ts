@@ -3,7 +3,7 @@ import { clampPage, offsetOf, pageCount, slicePage } from '../lib/paging'
 import { idNumberProblem, phoneProblem, requiredProblem, timeSpanProblem, asRule } from '../lib/rules'
 import { initials, matches } from '../lib/search'
 import { findUnit, flattenUnits, topmostUnits } from '../lib/units'
-import { pyramidOption, niceCeil } from '../lib/charts'
+import { pyramidOption, peopleAxis } from '../lib/charts'
 import type { UnitNode } from '../api'
 
 describe('paging', () => {
@@ -111,10 +111,20 @@ describe('chart options', () => {
     expect(o.xAxis.min).toBe(-o.xAxis.max)
     expect(o.xAxis.max).toBeGreaterThan(10)
   })
-  it('rounds axis ends', () => {
-    expect(niceCeil(12)).toBe(20)
-    expect(niceCeil(48)).toBe(50)
-    expect(niceCeil(0)).toBe(1)
-    expect(niceCeil(230)).toBe(250)
+  it('counts people in whole numbers on the axis: no "2.5 人" tick', () => {
+    expect(peopleAxis(4.8)).toEqual({ max: 6, interval: 2 })
+    expect(peopleAxis(12)).toEqual({ max: 15, interval: 5 })
+    expect(peopleAxis(57.6)).toEqual({ max: 60, interval: 20 })
+    expect(peopleAxis(0)).toEqual({ max: 2, interval: 1 })
+    expect(peopleAxis(230)).toEqual({ max: 300, interval: 100 })
+    for (let n = 0; n <= 3000; n += 0.7) {
+      const { max, interval } = peopleAxis(n)
+      expect(Number.isInteger(interval) && Number.isInteger(max / interval)).toBe(true)
+      expect(max).toBeGreaterThanOrEqual(n)
+    }
+    // The pyramid of one man and three women: ticks 0, 2, 4 on each side.
+    const o = pyramidOption([{ label: '35岁及以下', male: 1, female: 3 }])
+    expect([o.xAxis.max, o.xAxis.interval]).toEqual([4, 2])
+    expect(o.xAxis.minInterval).toBe(1)
   })
 })

@@ -140,7 +140,7 @@ describe('MeetingImportDialog', () => {
     expect(calls.map((c) => c[0])).toEqual(['meeting_import_pick', 'meeting_import_preview'])
     expect(calls[1][1]).toEqual({ activity_id: 9, path: '/home/u/参会明细.xlsx' })
     expect(button('meeting-import-summary').textContent).toContain('09:10 以后入会记为迟到')
-    expect(button('meeting-matched').textContent).toContain('张三（10001）')
+    expect(button('meeting-matched').textContent).toContain('张三（工号 10001）')
     expect(button('meeting-matched').textContent).toContain('不变')
     expect(button('meeting-unmatched').textContent).toContain('应到名单中有 2 人与此名称相符')
     expect(body().textContent).toContain('第 8 行：入会时间“九点”无法识别')

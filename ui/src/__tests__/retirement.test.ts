@@ -166,20 +166,41 @@ describe('工作台：已过法定退休日期仍在职', () => {
 
 describe('工作台：空数据库', () => {
   it('says there is no data yet and shows how to begin, never that all is well', async () => {
-    handler = (cmd) => {
-      if (cmd === 'dashboard') return overview({ structure: structure(0, 0), unit_count: 0, staff_count: 0 })
+    let company: { id: number; name: string } | null = null
+    handler = (cmd, args) => {
+      if (cmd === 'dashboard') {
+        return overview({ structure: structure(0, 0), unit_count: company ? 1 : 0, staff_count: 0 })
+      }
+      if (cmd === 'unit_tree') return company ? [{ ...company, kind: '公司', children: [], staff_count: 0, staff_total: 0 }] : []
+      if (cmd === 'unit_add') {
+        company = { id: 1, name: String(args?.name) }
+        return { ...company, kind: '公司', parent_id: null }
+      }
       return null
     }
     const { w, r } = await mountDashboard()
     const start = w.get('[data-testid=dashboard-start]')
     expect(start.text()).toContain('还没有单位和职工数据')
-    expect(start.text()).toContain('建立单位')
+    expect(start.text()).toContain('建立本公司')
     expect(start.text()).toContain('导入现有的花名册')
     expect(w.get('[data-testid=start-person]').attributes('disabled')).toBeDefined()
+    expect(w.get('[data-testid=start-import]').attributes('disabled')).toBeDefined()
     const warnings = w.get('[data-testid=dashboard-warnings]').text()
     expect(warnings).toContain('暂无在职人员数据')
     expect(warnings).not.toContain('均未触发预警')
     expect(w.find('[data-testid=overdue-card]').exists()).toBe(false)
+
+    // Step 1 in place: the company is created from the 工作台 with its name.
+    await w.get('[data-testid=start-company-create]').trigger('click')
+    await flushPromises()
+    expect(calls.some(([c]) => c === 'unit_add')).toBe(false)
+    await w.get('[data-testid=start-company-name] input').setValue('国网示范县供电公司')
+    await w.get('[data-testid=start-company-create]').trigger('click')
+    await flushPromises()
+    const add = calls.find(([c]) => c === 'unit_add')
+    expect(add?.[1]).toEqual({ name: '国网示范县供电公司', kind: '公司', parent_id: null })
+    expect(w.get('[data-testid=start-company]').text()).toContain('已建立 国网示范县供电公司')
+    expect(w.get('[data-testid=start-import]').attributes('disabled')).toBeUndefined()
 
     await w.get('[data-testid=start-unit]').trigger('click')
     await flushPromises()
@@ -195,8 +216,7 @@ describe('工作台：空数据库', () => {
     const { w, r } = await mountDashboard()
     const start = w.get('[data-testid=dashboard-start]')
     expect(start.text()).toContain('还没有在职职工数据')
-    expect(start.text()).toContain('已有 1 个单位')
-    expect(w.find('[data-testid=start-unit]').exists()).toBe(false)
+    expect(w.find('[data-testid=start-company-name]').exists()).toBe(false)
     await w.get('[data-testid=start-import]').trigger('click')
     await flushPromises()
     expect(r.currentRoute.value.fullPath).toBe('/people?start=import')

@@ -13,7 +13,7 @@ vi.mock('@tauri-apps/api/core', () => ({
   },
 }))
 
-import { segmentLabel, sliceOfSeries, stackedSharesOption, trendOption } from '../lib/charts'
+import { compositionLegend, segmentLabel, sliceOfSeries, stackedSharesOption, trendOption } from '../lib/charts'
 import { sliceTitle } from '../lib/structure'
 import Structure from '../views/Structure.vue'
 import Settings from '../views/Settings.vue'
@@ -50,6 +50,25 @@ describe('structure charts', () => {
     expect(o.tooltip.formatter({ seriesName: '本科', seriesId: 'education|本科', value: 75 })).toBe('本科：3 人（75.0%）')
     expect(sliceOfSeries('education|本科')).toEqual({ dimension: 'education', label: '本科' })
     expect(sliceOfSeries('nonsense')).toBeNull()
+  })
+
+  it('gives the composition chart a legend: each bar its categories, in the colours of the segments', () => {
+    const dims = [
+      { key: 'education' as const, name: '学历', shares: [
+        { label: '本科', count: 3, share: 0.75 },
+        { label: '大专', count: 0, share: 0 },
+        { label: '未填写', count: 1, share: 0.25 },
+      ] },
+      { key: 'skill_level' as const, name: '技能等级', shares: [{ label: '技师', count: 4, share: 1 }] },
+    ]
+    const legend = compositionLegend(dims)
+    expect(legend.map((d) => [d.name, d.items.map((i) => `${i.label} ${i.share}`)])).toEqual([
+      ['学历', ['本科 75.0%', '未填写 25.0%']],
+      ['技能等级', ['技师 100.0%']],
+    ])
+    const colours = Object.fromEntries(stackedSharesOption(dims).series.map((s) => [s.id, s.itemStyle.color]))
+    expect(legend[0]!.items.map((i) => i.color)).toEqual([colours['education|本科'], colours['education|未填写']])
+    expect(legend[0]!.items[1]!.color).toBe('#c8c8c8')
   })
 
   it('draws the record solid and the projection dashed from the as-of date on', () => {

@@ -13,6 +13,29 @@ invited: number,
  */
 attended: number, };
 
+export type ActivityFile = { id: number, uid: string, activity_id: number, kind: AttachmentKind, 
+/**
+ * The file name as chosen (会议记录.docx).
+ */
+name: string, mime: string, 
+/**
+ * Bytes.
+ */
+size: number, 
+/**
+ * SHA-256 of the original, lower-case hex.
+ */
+sha256: string, 
+/**
+ * Pictures: pixels, upright.
+ */
+width: number | null, height: number | null, caption: string | null, created_at: string, 
+/**
+ * The thumbnail as a `data:image/jpeg;base64,…` URL, for pictures, when the list was asked
+ * with thumbnails; otherwise null.
+ */
+thumbnail: string | null, };
+
 export type ActivityFilter = { 
 /**
  * First day (inclusive) of the start date.
@@ -87,6 +110,8 @@ export type ApiError = { code: string, message: string, };
 
 export type AppInfo = { version: string, db_path: string, schema_version: number | null, };
 
+export type AttachmentKind = "照片" | "文件";
+
 export type AttendanceStatus = "出席" | "迟到" | "请假" | "缺席";
 
 export type BracketsPreview = { 
@@ -109,7 +134,7 @@ changed: number,
  */
 unchanged: number, };
 
-export type CheckIn = { "result": "recorded", person_id: number, employee_no: string, name: string, status: AttendanceStatus, at: string, walk_in: boolean, } | { "result": "already", person_id: number, employee_no: string, name: string, status: AttendanceStatus, at: string | null, };
+export type CheckIn = { "result": "recorded", person_id: number, employee_no: string | null, name: string, status: AttendanceStatus, at: string, walk_in: boolean, } | { "result": "already", person_id: number, employee_no: string | null, name: string, status: AttendanceStatus, at: string | null, };
 
 export type CheckInPhase = "before" | "open" | "closed";
 
@@ -135,7 +160,15 @@ started: boolean,
  */
 notice: string | null, };
 
-export type Codes = { gender: Array<string>, political_status: Array<string>, education: Array<string>, professional_title: Array<string>, skill_level: Array<string>, retirement_category: Array<string>, unit_kind: Array<string>, activity_kind: Array<string>, activity_mode: Array<string>, activity_status: Array<string>, attendance_status: Array<string>, recurrence: Array<string>, ethnicity: Array<string>, };
+export type Codes = { gender: Array<string>, political_status: Array<string>, education: Array<string>, 
+/**
+ * 职称级别 (derived from the title; for filters and figures).
+ */
+title_level: Array<string>, 
+/**
+ * The common titles of each series, for the 职称 field's suggestions (others are accepted).
+ */
+title_series: Array<Series>, skill_level: Array<string>, retirement_category: Array<string>, unit_kind: Array<string>, activity_kind: Array<string>, activity_mode: Array<string>, activity_status: Array<string>, attendance_status: Array<string>, recurrence: Array<string>, ethnicity: Array<string>, };
 
 export type Counts = { 
 /**
@@ -230,7 +263,7 @@ invited: boolean, status: AttendanceStatus | null,
  */
 status_label: string, checked_in_at: string | null, leave_reason: string | null, };
 
-export type ImportAction = "新增" | "更新" | "不变" | "错误";
+export type ImportAction = "新增" | "更新" | "不变" | "错误" | "跳过";
 
 export type ImportColumn = { 
 /**
@@ -268,13 +301,34 @@ mapping?: ImportMapping | null,
 /**
  * Create the units a row names that are not in the tree (else such rows are errors).
  */
-create_units?: boolean, };
+create_units?: boolean, 
+/**
+ * 导入到: the unit the sheet belongs to. Its rows' 部门 / 班组 are matched below it and
+ * missing ones created below it (as siblings, see `unit_match`); a row without a unit
+ * goes to it (a stored person already below it stays in their unit). None: units are
+ * matched from the top of the tree.
+ */
+target_unit_id?: number | null, };
 
 export type ImportPreview = { sheet_name: string, mapping: ImportMapping, rows: Array<ImportRow>, totals: ImportTotals, 
 /**
  * Units that are (or, in a dry run, would be) created, as paths.
  */
 new_units: Array<string>, 
+/**
+ * 导入到: the path of the unit the sheet was imported into, if one was chosen.
+ */
+target: string | null, 
+/**
+ * Problems of the sheet as a whole, each also on its rows: the units rows name that are
+ * not in the tree ("表中有 3 个单位不存在：…").
+ */
+problems: Array<string>, 
+/**
+ * Remarks on the sheet as a whole: people without 工号 and how they are found, 班组
+ * created under the company for want of a target.
+ */
+notes: Array<string>, 
 /**
  * True when the rows were written ([`commit`]); false for a dry run.
  */
@@ -300,7 +354,8 @@ changes: Array<string>,
  */
 errors: Array<string>, 
 /**
- * Remarks that do not stop the row, e.g. a unit to be created.
+ * Remarks that do not stop the row, e.g. a unit to be created; for 跳过, why
+ * ("表尾：制表人：王芳 审核：李军").
  */
 notes: Array<string>, };
 
@@ -321,13 +376,17 @@ mapping: ImportMapping | null, fields: Array<ImportFieldLabel>, };
 
 export type ImportTotals = { 
 /**
- * Data rows (blank rows not counted).
+ * Rows about people: 新增 + 更新 + 不变 + 错误.
  */
 rows: number, new: number, updated: number, unchanged: number, errors: number, 
 /**
- * Blank rows and rows with nothing in the mapped columns, skipped.
+ * Rows listed as 跳过: footers and notes under the table, repeated headers.
  */
-skipped: number, };
+skipped: number, 
+/**
+ * Blank rows and rows with nothing in the mapped columns (a 序号 alone), not listed.
+ */
+blank: number, };
 
 export type ManualMatch = { row: number, person_id: number, };
 
@@ -409,13 +468,13 @@ export type MeetingUnmatchedRow = { row: number, rows: Array<number>, file_name:
  */
 suggestions: Array<number>, };
 
-export type MemberRow = { person_id: number, employee_no: string, name: string, unit_name: string, gender: Gender, age: number, 
+export type MemberRow = { person_id: number, employee_no: string | null, name: string, unit_name: string, gender: Gender, age: number, 
 /**
  * 60岁3个月; None for a woman without 干部 / 工人 recorded.
  */
 retirement_age: string | null, retirement_date: string | null, };
 
-export type Overdue = { person_id: number, employee_no: string, name: string, unit_name: string, gender: Gender, 
+export type Overdue = { person_id: number, employee_no: string | null, name: string, unit_name: string, gender: Gender, 
 /**
  * The legal retirement age.
  */
@@ -438,7 +497,19 @@ retirement_category_missing: number, };
 
 export type Page<T> = { total: number, offset: number, items: Array<T>, };
 
-export type Person = { id: number, uid: string, employee_no: string, name: string, gender: Gender, birth_date: string, id_number: string | null, ethnicity: string | null, political_status: PoliticalStatus | null, education: Education | null, professional_title: ProfessionalTitle | null, skill_level: SkillLevel | null, position: string | null, unit_id: number, unit_name: string, work_start_date: string | null, hire_date: string | null, phone: string | null, political_cadre: boolean, reserve_talent: boolean, retirement_category: RetirementCategory | null, 
+export type Person = { id: number, uid: string, 
+/**
+ * None for people known only by their ID number.
+ */
+employee_no: string | null, name: string, gender: Gender, birth_date: string, id_number: string | null, ethnicity: string | null, political_status: PoliticalStatus | null, education: Education | null, 
+/**
+ * 职称 as written.
+ */
+professional_title: string | null, 
+/**
+ * Its level, derived from the name.
+ */
+title_level: TitleLevel | null, skill_level: SkillLevel | null, position: string | null, unit_id: number, unit_name: string, work_start_date: string | null, hire_date: string | null, phone: string | null, political_cadre: boolean, reserve_talent: boolean, retirement_category: RetirementCategory | null, 
 /**
  * None while in post (在职).
  */
@@ -474,7 +545,11 @@ include_left?: boolean, };
 
 export type PersonFlag = "political_cadre" | "reserve_talent";
 
-export type PersonInput = { employee_no: string, name: string, 
+export type PersonInput = { 
+/**
+ * 工号; may be left empty when an ID number is given (the person is then known by it).
+ */
+employee_no?: string | null, name: string, 
 /**
  * May be left empty when an ID number is given (it is derived from it).
  */
@@ -482,13 +557,17 @@ gender?: Gender | null,
 /**
  * May be left empty when an ID number is given (it is derived from it).
  */
-birth_date?: string | null, id_number?: string | null, ethnicity?: string | null, political_status?: PoliticalStatus | null, education?: Education | null, professional_title?: ProfessionalTitle | null, skill_level?: SkillLevel | null, position?: string | null, unit_id?: number, work_start_date?: string | null, hire_date?: string | null, phone?: string | null, political_cadre?: boolean, reserve_talent: boolean, 
+birth_date?: string | null, id_number?: string | null, ethnicity?: string | null, political_status?: PoliticalStatus | null, education?: Education | null, 
+/**
+ * 职称 as written (高级工程师 …); its level is derived (see [`crate::titles`]).
+ */
+professional_title?: string | null, skill_level?: SkillLevel | null, position?: string | null, unit_id?: number, work_start_date?: string | null, hire_date?: string | null, phone?: string | null, political_cadre?: boolean, reserve_talent: boolean, 
 /**
  * Women only: 干部 or 工人 (their original legal retirement ages differ).
  */
 retirement_category?: RetirementCategory | null, };
 
-export type PersonRate = { person_id: number, employee_no: string, name: string, unit_id: number, unit_name: string, 
+export type PersonRate = { person_id: number, employee_no: string | null, name: string, unit_id: number, unit_name: string, 
 /**
  * 应到: people on the invitee list.
  */
@@ -521,7 +600,7 @@ export type Population = "all" | "cadres" | "reserve" | "party";
 
 export type PrintChoices = { order: PrintOrder, show_id_number: boolean, show_phone?: boolean, unmask: boolean, font?: string | null, };
 
-export type PrintJob = { "kind": "sign_in_sheet", activity_id: number, } | { "kind": "attendance_sheet", activity_id: number, } | { "kind": "roster", unit_id: number, } | { "kind": "ledger", unit_id: number, from: string, to: string, } | { "kind": "structure", unit_id: number | null, population: Population, as_of: string, years: number, };
+export type PrintJob = { "kind": "sign_in_sheet", activity_id: number, } | { "kind": "attendance_sheet", activity_id: number, } | { "kind": "activity_record", activity_id: number, } | { "kind": "roster", unit_id: number, } | { "kind": "ledger", unit_id: number, from: string, to: string, } | { "kind": "structure", unit_id: number | null, population: Population, as_of: string, years: number, };
 
 export type PrintOrder = "stroke" | "pinyin" | "unit" | "employee-no";
 
@@ -534,8 +613,6 @@ missing_glyphs: string,
  * Whether the system PDF viewer was started.
  */
 opened: boolean, };
-
-export type ProfessionalTitle = "正高级" | "副高级" | "中级" | "初级" | "无";
 
 export type PyramidRow = { label: string, male: number, female: number, };
 
@@ -559,7 +636,7 @@ export type RatesByArg = "unit" | "person";
 
 export type Recurrence = "每周" | "每月";
 
-export type Retiree = { person_id: number, employee_no: string, name: string, unit_name: string, age: RetirementAge, date: string, };
+export type Retiree = { person_id: number, employee_no: string | null, name: string, unit_name: string, age: RetirementAge, date: string, };
 
 export type RetirementAge = { years: number, months: number, };
 
@@ -581,6 +658,8 @@ code: string,
  */
 title: string, message: string, };
 
+export type Series = { name: string, titles: Array<string>, };
+
 export type Share = { label: string, count: number, 
 /**
  * 0–1 of the headcount.
@@ -593,7 +672,7 @@ export type Sheet = { activity: Activity, counts: Counts,
  */
 window: CheckInWindow, rows: Array<SheetRow>, };
 
-export type SheetRow = { person_id: number, employee_no: string, name: string, unit_name: string, position: string | null, 
+export type SheetRow = { person_id: number, employee_no: string | null, name: string, unit_name: string, position: string | null, 
 /**
  * false: a walk-in.
  */
@@ -638,6 +717,8 @@ reserve_per_cadre: number,
  * 退休高峰: share reaching retirement age within 3 years above this.
  */
 retirement_peak_share: number, };
+
+export type TitleLevel = "正高级" | "副高级" | "中级" | "初级" | "无";
 
 export type TrendPoint = { date: string, 
 /**

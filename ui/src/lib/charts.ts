@@ -6,12 +6,27 @@ const MALE = '#3a7bd5'
 const FEMALE = '#e0607e'
 const PALETTE = ['#3a7bd5', '#52b788', '#f4a261', '#e76f51', '#8e7dbe', '#2a9d8f', '#e9c46a', '#999999']
 
-/** A round axis end at or above `n`: 1, 2, 5 × 10^k. */
-export function niceCeil(n: number): number {
-  if (n <= 1) return 1
-  const p = Math.pow(10, Math.floor(Math.log10(n)))
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= n) return m * p
-  return 10 * p
+/** Steps of an axis counting people: whole numbers only (1, 2, 5, 10, 20, 25, 50, 100 …). */
+function wholeSteps(limit: number): number[] {
+  const out: number[] = []
+  for (let p = 1; out.length === 0 || out[out.length - 1]! < limit; p *= 10) {
+    for (const m of [1, 2, 5, 10, 20, 25, 50]) if (m * p >= 1 && !out.includes(m * p)) out.push(m * p)
+  }
+  return out.sort((a, b) => a - b)
+}
+
+/**
+ * One side of an axis counting people, from 0 to at least `n`: 2 to 4 whole steps, the
+ * shortest such axis (no "2.5 人" tick).
+ */
+export function peopleAxis(n: number): { max: number; interval: number } {
+  const need = Math.max(n, 1)
+  let best = { max: Infinity, interval: 1 }
+  for (const steps of [2, 3, 4]) {
+    const interval = wholeSteps(need).find((s) => s * steps >= need) ?? need
+    if (interval * steps < best.max) best = { max: interval * steps, interval }
+  }
+  return best
 }
 
 /** Age pyramid: brackets bottom-up, 男 to the left (negative values shown as their size), 女 right. */
@@ -19,7 +34,7 @@ export function pyramidOption(rows: PyramidRow[]) {
   const labels = rows.map((r) => r.label)
   // Room beyond the longest bar for its label, and the same scale on both sides.
   const longest = Math.max(1, ...rows.map((r) => Math.max(r.male, r.female)))
-  const max = niceCeil(longest * 1.2)
+  const { max, interval } = peopleAxis(longest * 1.2)
   return {
     color: [MALE, FEMALE],
     tooltip: {
@@ -33,7 +48,8 @@ export function pyramidOption(rows: PyramidRow[]) {
       type: 'value',
       min: -max,
       max,
-      interval: max / 2,
+      interval,
+      minInterval: 1,
       axisLabel: { formatter: (v: number) => String(Math.abs(v)) },
     },
     yAxis: { type: 'category', data: labels, axisTick: { show: false } },
@@ -92,6 +108,22 @@ export function segmentLabel(s: Share, plotWidth: number) {
   return { show: formatter !== '', position: 'inside', color: '#fff', formatter }
 }
 
+/** The colour of the `k`-th category of a dimension; 未填写 grey. */
+export function shareColor(label: string, k: number) {
+  return label === '未填写' ? '#c8c8c8' : PALETTE[k % (PALETTE.length - 1)]!
+}
+
+/** The legend of the distributions chart: per dimension, its categories with colour and share. */
+export function compositionLegend(dims: Dimension[]) {
+  return dims.map((d) => ({
+    key: d.key,
+    name: d.name,
+    items: d.shares
+      .filter((s) => s.count > 0)
+      .map((s, k) => ({ label: s.label, color: shareColor(s.label, k), count: s.count, share: pct(s.share) })),
+  }))
+}
+
 /**
  * The distributions as 100% stacked horizontal bars, one bar per dimension; each segment is a
  * category ("本科 40.0%"), its tooltip gives the count. Empty categories are left out.
@@ -106,7 +138,7 @@ export function stackedSharesOption(dims: Dimension[], plotWidth = 360) {
         type: 'bar',
         stack: 'share',
         barWidth: 26,
-        itemStyle: { color: s.label === '未填写' ? '#c8c8c8' : PALETTE[k % (PALETTE.length - 1)] },
+        itemStyle: { color: shareColor(s.label, k) },
         data: dims.map((_, i) => (i === row ? Math.round(s.share * 1000) / 10 : null)),
         count: s.count,
         label: segmentLabel(s, plotWidth),

@@ -128,3 +128,9 @@ export function statusTag(r: { status: string | null }): '' | 'success' | 'warni
       return ''
   }
 }
+
+/** 张三（工号 10001）, or 张三 for someone known only by the 身份证号 (the core's `who`). */
+export function who(p: { name: string; employee_no: string | null } | null | undefined): string {
+  if (!p) return ''
+  return p.employee_no ? `${p.name}（工号 ${p.employee_no}）` : p.name
+}

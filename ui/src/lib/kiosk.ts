@@ -17,7 +17,7 @@ export interface Answer {
   key?: string
 }
 
-export const IDLE: Answer = { tone: 'idle', headline: '请刷工牌，或输入工号、姓名后按回车', detail: '' }
+export const IDLE: Answer = { tone: 'idle', headline: '请刷工牌，或输入工号、身份证号（后 6 位）、姓名后按回车', detail: '' }
 
 /** What the kiosk shows while nobody is at it: the prompt, or the core's word on why it takes
  *  no check-in now ("本活动于 12月8日 09:00 开始，现在不能签到…"). */

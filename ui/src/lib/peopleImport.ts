@@ -1,7 +1,15 @@
 // 导入花名册: the logic of the import wizard (no Vue, no IPC here, so it is unit-tested): the
-// steps, checking a corrected column mapping before it is sent, filtering and summing up the
-// preview, and the progress figure.
-import type { ImportAction, ImportField, ImportMapping, ImportPreview, ImportRow, ImportSheet } from '../api'
+// steps, checking a corrected column mapping before it is sent, the options sent with it (导入到),
+// filtering and summing up the preview, and the progress figure.
+import type {
+  ImportAction,
+  ImportField,
+  ImportMapping,
+  ImportOptions,
+  ImportPreview,
+  ImportRow,
+  ImportSheet,
+} from '../api'
 
 /** The wizard's steps, in order. */
 export const STEPS = ['选择文件', '核对列', '预览', '导入'] as const
@@ -26,11 +34,24 @@ export function mappingProblem(m: ImportMapping | null, fields: ImportSheet['fie
     }
   }
   if (!byField.has('name')) return '请指定“姓名”所在的列'
-  if (!byField.has('employee_no') && !byField.has('id_number')) return '请指定“工号”所在的列'
+  if (!byField.has('employee_no') && !byField.has('id_number')) return '请指定“工号”或“身份证号”所在的列'
   return null
 }
 
 export type RowFilter = '全部' | ImportAction
+
+/** The options of a preview or commit: the (corrected) mapping, whether to create missing
+ *  units, and 导入到 — the unit the sheet belongs to (null: units matched from the top of the
+ *  tree). */
+export function importOptions(
+  mapping: ImportMapping | null,
+  createUnits: boolean,
+  targetUnitId: number | string | null | undefined,
+): ImportOptions {
+  // A cleared unit picker gives undefined (or '' in some versions): no target.
+  const target = typeof targetUnitId === 'number' ? targetUnitId : null
+  return { mapping, create_units: createUnits, target_unit_id: target }
+}
 
 /** The rows shown for a filter tab. */
 export function filterRows(p: ImportPreview, filter: RowFilter): ImportRow[] {
@@ -40,12 +61,25 @@ export function filterRows(p: ImportPreview, filter: RowFilter): ImportRow[] {
 /** The counts shown on the filter tabs. */
 export function counts(p: ImportPreview): Record<RowFilter, number> {
   return {
-    全部: p.totals.rows,
+    全部: p.rows.length,
     新增: p.totals.new,
     更新: p.totals.updated,
     不变: p.totals.unchanged,
     错误: p.totals.errors,
+    跳过: p.totals.skipped,
   }
+}
+
+/** The filter tabs: 跳过 only when rows were skipped (footers, notes, repeated headers). */
+export function filterTabs(p: ImportPreview): RowFilter[] {
+  const tabs: RowFilter[] = ['全部', '错误', '新增', '更新', '不变']
+  if (p.totals.skipped) tabs.push('跳过')
+  return tabs
+}
+
+/** The tab shown first: the errors when there are any. */
+export function firstFilter(p: ImportPreview): RowFilter {
+  return p.totals.errors ? '错误' : '全部'
 }
 
 /** The text of the 说明 column: errors, then changes, then remarks. */
@@ -63,6 +97,7 @@ export function summary(p: ImportPreview): string {
   const t = p.totals
   const parts = [`新增 ${t.new} 人`, `更新 ${t.updated} 人`, `不变 ${t.unchanged} 人`]
   if (t.errors) parts.push(`${t.errors} 行有错误${p.committed ? '未导入' : '将跳过'}`)
+  if (t.skipped) parts.push(`表尾等 ${t.skipped} 行不是人员${p.committed ? '已跳过' : '将跳过'}`)
   let s = parts.join('，')
   if (p.new_units.length) s += `；${p.committed ? '已新建' : '将新建'}单位 ${p.new_units.join('、')}`
   if (p.committed && !hasWork(p)) return '没有需要导入的新内容，数据库未改动'

@@ -42,7 +42,7 @@ export function initials(name: string): string {
 
 export interface Matchable {
   name: string
-  employee_no: string
+  employee_no: string | null
 }
 
 /** Whether `row` matches what was typed: name part, 工号 start, or pinyin initials start. */
@@ -50,7 +50,7 @@ export function matches(row: Matchable, query: string): boolean {
   const q = query.replace(/\s+/g, '').toLowerCase()
   if (!q) return true
   if (row.name.includes(q)) return true
-  if (row.employee_no.toLowerCase().startsWith(q)) return true
+  if (row.employee_no?.toLowerCase().startsWith(q)) return true
   if (/^[a-z]+$/.test(q)) return initials(row.name).startsWith(q)
   return false
 }
