@@ -195,7 +195,7 @@ fn the_staff_list_masks_personal_numbers_unless_the_full_values_are_asked_for() 
     assert_eq!(e.sheets, ["职工名单"]);
     assert!(e.file_name.starts_with("职工名单-") && e.file_name.ends_with(".xlsx"));
     let rows = sheet(&e, "职工名单");
-    assert!(text(&rows[0][0]).starts_with("全部单位职工名单（3 人"));
+    assert!(text(&rows[0][0]).starts_with("国网示范县供电公司职工名单（3 人"));
     let header: Vec<String> = rows[1].iter().map(text).collect();
     assert_eq!(
         &header[..7],

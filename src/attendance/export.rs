@@ -131,10 +131,7 @@ fn count_cells(c: &Counts) -> Vec<Cell> {
 /// 出勤率 of held activities in the period: per unit (each with its sub-units) and / or per
 /// person (lowest rate first).
 pub fn rates(conn: &Connection, q: &RateQuery, by: RatesBy, today: NaiveDate) -> Result<Export> {
-    let scope = match q.unit_id {
-        Some(id) => units::get(conn, id)?.name,
-        None => "全部单位".to_string(),
-    };
+    let scope = units::scope_name(conn, q.unit_id)?;
     let period = format!(
         "{}至{}",
         crate::pdf::chinese_date(q.from),
@@ -397,10 +394,7 @@ pub fn ledger(
     if to < from {
         return Err(Error::invalid("截止日期", "不能早于起始日期"));
     }
-    let scope = match unit_id {
-        Some(id) => units::get(conn, id)?.name,
-        None => "全部单位".to_string(),
-    };
+    let scope = units::scope_name(conn, unit_id)?;
     let filter = ActivityFilter {
         from: Some(from),
         to: Some(to),

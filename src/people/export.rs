@@ -36,10 +36,7 @@ pub fn people(conn: &Connection, q: &PeopleExport, today: NaiveDate) -> Result<E
         |p| ranks.get(&p.unit_id).copied().unwrap_or(i64::MAX),
         |p| p.employee_no.as_deref().unwrap_or(""),
     );
-    let scope = match q.filter.unit_id {
-        Some(id) => units::get(conn, id)?.name,
-        None => "全部单位".to_string(),
-    };
+    let scope = units::scope_name(conn, q.filter.unit_id)?;
     let birth = if q.full {
         "出生日期"
     } else {
