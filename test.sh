@@ -23,6 +23,9 @@ echo "== 核心与桌面外壳测试"
 cargo build --locked --workspace --exclude qungong-e2e --lib --bins --tests
 cargo test --locked --workspace --exclude qungong-e2e
 
+echo "== 基准测试（短模式：演示小数据、每项一次；只查能跑通、统计查询走索引，不计快慢）"
+QUNGONG_BENCH_SHORT=1 cargo test --locked --workspace --exclude qungong-e2e --bench core
+
 echo "== 端到端测试（真实应用窗口，Xvfb + tauri-driver）"
 ensure_tauri_driver
 cargo test --locked -p qungong-e2e --no-run

@@ -74,6 +74,7 @@ fn bindings() -> String {
         records::ActivityFile,
         attendance::Sheet, attendance::CheckIn, attendance::Counts, attendance::RateQuery,
         attendance::UnitRate, attendance::PersonRate, attendance::PersonAttendance,
+        attendance::Absence,
         attendance::meeting_import::Preview, attendance::meeting_import::Applied,
         attendance::meeting_import::ManualMatch,
         dashboard::Overview,

@@ -65,6 +65,7 @@ fn main() {
             commands::attendance::set_status,
             commands::attendance::attendance_rates,
             commands::attendance::person_attendance,
+            commands::attendance::attendance_absent,
             commands::print::print_document,
             commands::print::pick_font_file,
             commands::export::export_xlsx,

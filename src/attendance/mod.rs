@@ -24,6 +24,7 @@ use crate::units;
 
 pub mod export;
 mod history;
+pub mod low_rate;
 pub mod meeting_import;
 mod rates;
 pub mod window;

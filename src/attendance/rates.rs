@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::*;
 use crate::codes::AttendanceStatus;
 use crate::error::{Error, Result};
-use crate::people::{self, PersonFilter};
+use crate::people::PersonFilter;
 use crate::units;
 
 /// A period and a unit (with its sub-units) for rates and follow-up lists.
@@ -53,9 +53,95 @@ pub(super) fn settled(n: usize) -> String {
     )
 }
 
-/// Attendance rows of held activities in the period, per person (or of `person` only): the query
-/// every rate and the follow-up list are made of, and the person page's rate, so both always
-/// agree. Parameters: ?1 from, ?2 end (exclusive), ?3 today, ?4 the person or NULL.
+/// One integer per attendance row, so that each row leaves SQLite as a single value:
+/// person_id × 16 + which of the raw counts it adds to (the slots of [`tally`]). The status
+/// CHECK allows only these four words or NULL, so ELSE is the row without a status.
+const ROW_CODE: &str = "t.person_id * 16 + CASE WHEN NOT t.invited THEN 6
+       ELSE CASE t.status WHEN 'present' THEN 1 WHEN 'late' THEN 2 WHEN 'leave' THEN 3
+                          WHEN 'absent' THEN 4 ELSE 5 END END";
+
+/// The attendance rows that count in the period, everyone's: the year's held activities through
+/// `activity_starts`, then each one's rows through the attendance primary key (which holds every
+/// column: the table is WITHOUT ROWID). No GROUP BY: grouping ~340,000 rows by person made SQLite
+/// sort them all, most of the time of a rate; [`tally`] adds them up in one pass instead.
+/// `CROSS JOIN` keeps that loop order whatever statistics the planner has.
+/// Parameters: ?1 from, ?2 end (exclusive), ?3 today.
+pub(crate) fn period_rows_sql() -> String {
+    format!(
+        "SELECT {ROW_CODE}
+           FROM activity a CROSS JOIN attendance t ON t.activity_id = a.id
+          WHERE a.starts_at >= ?1 AND a.starts_at < ?2 AND {}",
+        settled(3)
+    )
+}
+
+/// [`period_rows_sql`] for one person (?4): their rows through `attendance_person`, each
+/// activity by its id, so a person page reads ~100 rows, not the year's.
+pub(crate) fn person_rows_sql() -> String {
+    format!(
+        "SELECT {ROW_CODE}
+           FROM attendance t CROSS JOIN activity a ON a.id = t.activity_id
+          WHERE t.person_id = ?4 AND a.starts_at >= ?1 AND a.starts_at < ?2 AND {}",
+        settled(3)
+    )
+}
+
+/// A hasher for row ids: one multiplication instead of SipHash for each of the period's rows.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.0 = (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type IdMap<V> = HashMap<i64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// Sums rows of [`ROW_CODE`] per person into the raw counts of
+/// [`super::COUNT_COLUMNS`]: [invited, present, late, leave, absent, no status, walk-ins].
+/// `max_id` (the largest person id) sizes a table indexed by id: no hashing per row.
+fn tally(mut rows: rusqlite::Rows<'_>, max_id: i64) -> Result<IdMap<[i64; 7]>> {
+    let mut dense: Vec<[i64; 7]> = vec![[0; 7]; usize::try_from(max_id + 1).unwrap_or(0)];
+    let mut seen: Vec<bool> = vec![false; dense.len()];
+    let mut other: IdMap<[i64; 7]> = IdMap::default();
+    while let Some(r) = rows.next()? {
+        let code: i64 = r.get(0)?;
+        let (person, slot) = (code >> 4, (code & 15) as usize);
+        let raw = match usize::try_from(person).ok().filter(|&i| i < dense.len()) {
+            Some(i) => {
+                seen[i] = true;
+                &mut dense[i]
+            }
+            // Not reached while attendance.person_id references person.
+            None => other.entry(person).or_default(),
+        };
+        // Slot 6 (walk-in) is not an invitee; every other one is.
+        if slot != 6 {
+            raw[0] += 1;
+        }
+        raw[slot] += 1;
+    }
+    other.extend(
+        (0..dense.len())
+            .filter(|&i| seen[i])
+            .map(|i| (i as i64, dense[i])),
+    );
+    Ok(other)
+}
+
+/// Attendance rows of held activities in the period, per person (or of `person` only): the
+/// counts every rate and the follow-up list are made of, and the person page's rate, so both
+/// always agree.
 pub(super) fn person_counts(
     conn: &Connection,
     q: &RateQuery,
@@ -63,22 +149,31 @@ pub(super) fn person_counts(
 ) -> Result<HashMap<i64, Counts>> {
     q.check()?;
     let (from, end) = q.bounds();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT t.person_id, {COUNT_COLUMNS}
-           FROM activity a JOIN attendance t ON t.activity_id = a.id
-          WHERE {} AND a.starts_at >= ?1 AND a.starts_at < ?2
-            AND (?4 IS NULL OR t.person_id = ?4)
-          GROUP BY t.person_id",
-        settled(3)
-    ))?;
     let today = crate::db::today().to_string();
-    let rows = stmt.query_map(params![from, end, today, person], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            Counts::new(raw_counts(r, 1)?, true, true),
-        ))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let sums = match person {
+        None => {
+            // Ids are dense unless rows were deleted in bulk; else a hash map takes them.
+            let (max_id, people): (i64, i64) =
+                conn.query_row("SELECT ifnull(max(id), 0), count(*) FROM person", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+            let max_id = if max_id <= 2 * people + 1024 {
+                max_id
+            } else {
+                0
+            };
+            let mut stmt = conn.prepare_cached(&period_rows_sql())?;
+            tally(stmt.query(params![from, end, today])?, max_id)?
+        }
+        Some(id) => {
+            let mut stmt = conn.prepare_cached(&person_rows_sql())?;
+            tally(stmt.query(params![from, end, today, id])?, 0)?
+        }
+    };
+    Ok(sums
+        .into_iter()
+        .map(|(id, raw)| (id, Counts::new(raw, true, true)))
+        .collect())
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -97,33 +192,63 @@ pub struct PersonRate {
 /// activity in the period; lowest rate first, so follow-up starts at the top.
 pub fn rates_by_person(conn: &Connection, q: &RateQuery) -> Result<Vec<PersonRate>> {
     let counts = person_counts(conn, q, None)?;
-    let filter = PersonFilter {
+    let (clause, values) = PersonFilter {
         unit_id: q.unit_id,
         include_left: true,
         ..Default::default()
-    };
-    let all = people::list(conn, &filter, 0, i64::MAX)?.items;
-    let mut out: Vec<PersonRate> = all
-        .into_iter()
-        .filter_map(|p| {
-            let c = *counts.get(&p.id)?;
-            Some(PersonRate {
-                person_id: p.id,
-                employee_no: p.employee_no,
-                name: p.name,
-                unit_id: p.unit_id,
-                unit_name: p.unit_name,
-                counts: c,
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| {
+    }
+    .to_sql();
+    // Only the five fields shown, not whole records: the 1,000s of people of a city company.
+    let unit_names = unit_names(conn)?;
+    let mut stmt = conn.prepare_cached(&people_sql(&clause))?;
+    let mut out: Vec<(PersonRate, String)> = Vec::with_capacity(counts.len());
+    let mut rows = stmt.query(params_from_iter(values.iter()))?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let Some(c) = counts.get(&id) else { continue };
+        let unit_id: i64 = r.get(3)?;
+        out.push((
+            PersonRate {
+                person_id: id,
+                employee_no: r.get(1)?,
+                name: r.get(2)?,
+                unit_id,
+                unit_name: unit_names.get(&unit_id).cloned().unwrap_or_default(),
+                counts: *c,
+            },
+            r.get(4)?,
+        ));
+    }
+    // Lowest rate first, then by 工号; people without one (None, first) by the staff list's
+    // order: pinyin initials, then id.
+    out.sort_by(|(a, ai), (b, bi)| {
         let ra = a.counts.rate.unwrap_or(f64::INFINITY);
         let rb = b.counts.rate.unwrap_or(f64::INFINITY);
         ra.total_cmp(&rb)
             .then_with(|| a.employee_no.cmp(&b.employee_no))
+            .then_with(|| ai.cmp(bi))
+            .then_with(|| a.person_id.cmp(&b.person_id))
     });
-    Ok(out)
+    Ok(out.into_iter().map(|(p, _)| p).collect())
+}
+
+/// Every unit's name by id, read once for a list that names thousands of rows' units (a city
+/// company has ~200 units) instead of a lookup per row. (Every person's unit_id references one.)
+fn unit_names(conn: &Connection) -> Result<IdMap<String>> {
+    let mut stmt = conn.prepare_cached("SELECT id, name FROM unit")?;
+    let names = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
+/// The people a by-person table may name, over [`PersonFilter::to_sql`]'s `clause`.
+pub(crate) fn people_sql(clause: &str) -> String {
+    format!(
+        "SELECT p.id, p.employee_no, p.name, p.unit_id, p.name_initials
+           FROM person p
+          WHERE {clause}"
+    )
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -185,6 +310,7 @@ pub fn rates_by_unit(conn: &Connection, q: &RateQuery) -> Result<Vec<UnitRate>> 
 
 /// Someone expected at a held activity who did not come (its day over, for the 未签到).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Absence {
     pub activity_id: i64,
     pub activity_title: String,
@@ -204,44 +330,74 @@ pub fn absences(conn: &Connection, q: &RateQuery, include_leave: bool) -> Result
     q.check()?;
     let (from, end) = q.bounds();
     let mut values: Vec<Value> = vec![from.into(), end.into()];
-    let mut unit_clause = String::new();
     if let Some(unit) = q.unit_id {
         units::get(conn, unit)?;
         values.push(unit.into());
-        unit_clause = format!("AND {}", crate::db::sql::in_subtree("p.unit_id", 3));
     }
     values.push(crate::db::today().to_string().into());
-    let settled = settled(values.len());
+    let mut stmt = conn.prepare(&absences_sql(
+        q.unit_id.is_some(),
+        include_leave,
+        values.len(),
+    ))?;
+    // Unit names once (a city company has ~200), not a lookup per row.
+    let unit_names = unit_names(conn)?;
+    // Rows come by activity: its title and time are read (and the time parsed) once each.
+    let mut out: Vec<Absence> = Vec::new();
+    let mut rows = stmt.query(params_from_iter(values.iter()))?;
+    while let Some(r) = rows.next()? {
+        let activity_id: i64 = r.get(0)?;
+        let (activity_title, starts_at) = match out.last() {
+            Some(prev) if prev.activity_id == activity_id => {
+                (prev.activity_title.clone(), prev.starts_at)
+            }
+            _ => (r.get(1)?, r.get(2)?),
+        };
+        out.push(Absence {
+            activity_id,
+            activity_title,
+            starts_at,
+            person_id: r.get(3)?,
+            employee_no: r.get(4)?,
+            name: r.get(5)?,
+            unit_name: unit_names
+                .get(&r.get::<_, i64>(6)?)
+                .cloned()
+                .unwrap_or_default(),
+            status: r.get(7)?,
+            leave_reason: r.get(8)?,
+        });
+    }
+    Ok(out)
+}
+
+/// The did-not-attend list's query: with `unit`, ?3 is the unit; `today` is parameter `n`.
+/// It reads the rows through the partial index `attendance_missed` (migration 0005: only the
+/// invitees who did not come, about a tenth of the rows), whose condition the WHERE repeats,
+/// from the period's activities (`CROSS JOIN` keeps that order, also for one unit).
+pub(crate) fn absences_sql(unit: bool, include_leave: bool, n: usize) -> String {
+    let unit_clause = if unit {
+        format!("AND {}", crate::db::sql::in_subtree("p.unit_id", 3))
+    } else {
+        String::new()
+    };
     let statuses = if include_leave {
         "'absent', 'leave'"
     } else {
         "'absent'"
     };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT a.id, a.title, a.starts_at, p.id, p.employee_no, p.name, u.name,
+    format!(
+        "SELECT a.id, a.title, a.starts_at, p.id, p.employee_no, p.name, p.unit_id,
                 coalesce(t.status, 'absent'), t.leave_reason
-           FROM activity a JOIN attendance t ON t.activity_id = a.id
-           JOIN person p ON p.id = t.person_id JOIN unit u ON u.id = p.unit_id
-          WHERE {settled} AND a.starts_at >= ?1 AND a.starts_at < ?2 AND t.invited = 1
+           FROM activity a CROSS JOIN attendance t INDEXED BY attendance_missed
+             ON t.activity_id = a.id
+           JOIN person p ON p.id = t.person_id
+          WHERE {} AND a.starts_at >= ?1 AND a.starts_at < ?2
+            AND t.invited = 1 AND (t.status IS NULL OR t.status IN ('absent', 'leave'))
             AND coalesce(t.status, 'absent') IN ({statuses}) {unit_clause}
-          ORDER BY a.starts_at, a.id, p.employee_no"
-    ))?;
-    let rows = stmt
-        .query_map(params_from_iter(values.iter()), |r| {
-            Ok(Absence {
-                activity_id: r.get(0)?,
-                activity_title: r.get(1)?,
-                starts_at: r.get(2)?,
-                person_id: r.get(3)?,
-                employee_no: r.get(4)?,
-                name: r.get(5)?,
-                unit_name: r.get(6)?,
-                status: r.get(7)?,
-                leave_reason: r.get(8)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+          ORDER BY a.starts_at, a.id, p.employee_no",
+        settled(n)
+    )
 }
 
 /// All counts of held activities in the period summed, and how many activities they were
@@ -269,17 +425,71 @@ pub fn period_counts_on(
     values.push(today.to_string().into());
     let n = values.len();
     let (counts, activities) = conn.query_row(
-        &format!(
-            "SELECT {COUNT_COLUMNS}, count(DISTINCT a.id)
-               FROM activity a JOIN attendance t ON t.activity_id = a.id
-               JOIN person p ON p.id = t.person_id
-              WHERE {} AND a.starts_at >= ?{} AND a.starts_at < ?{} AND {clause}",
-            settled(n),
-            n - 2,
-            n - 1
-        ),
+        &period_counts_sql(&clause, n),
         params_from_iter(values.iter()),
         |r| Ok((Counts::new(raw_counts(r, 0)?, true, true), r.get(7)?)),
     )?;
     Ok((counts, activities))
+}
+
+/// [`period_counts_on`]'s query over a [`PersonFilter::to_sql`] clause with `n` parameters, the
+/// last three being from, end and today.
+pub(crate) fn period_counts_sql(clause: &str, n: usize) -> String {
+    format!(
+        "SELECT {COUNT_COLUMNS}, count(DISTINCT a.id)
+           FROM activity a JOIN attendance t ON t.activity_id = a.id
+           JOIN person p ON p.id = t.person_id
+          WHERE {} AND a.starts_at >= ?{} AND a.starts_at < ?{} AND {clause}",
+        settled(n),
+        n - 2,
+        n - 1
+    )
+}
+
+/// EXPLAIN QUERY PLAN of every statistics query over `attendance` of this module and of the
+/// person history, as run (the same SQL text), for the test that pins them to their indexes
+/// (tests/query_plans.rs): (name, plan lines).
+#[doc(hidden)]
+pub fn statistics_query_plans(conn: &Connection) -> Result<Vec<(&'static str, String)>> {
+    let whole = PersonFilter {
+        include_left: true,
+        ..Default::default()
+    }
+    .to_sql()
+    .0;
+    let unit = PersonFilter {
+        unit_id: Some(1),
+        include_left: true,
+        ..Default::default()
+    }
+    .to_sql()
+    .0;
+    let queries: Vec<(&'static str, String)> = vec![
+        (
+            "rates: the period's rows (by unit, by person)",
+            period_rows_sql(),
+        ),
+        ("rates: one person's rows (person page)", person_rows_sql()),
+        ("did-not-attend list", absences_sql(false, true, 3)),
+        (
+            "did-not-attend list of a unit",
+            absences_sql(true, false, 4),
+        ),
+        ("period counts (工作台)", period_counts_sql(&whole, 3)),
+        ("period counts of a unit", period_counts_sql(&unit, 4)),
+        ("person history", super::history::history_sql()),
+    ];
+    queries
+        .into_iter()
+        .map(|(name, sql)| {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+            // Parameters stay unbound (NULL): the plan does not depend on their values.
+            let mut rows = stmt.raw_query();
+            let mut lines = Vec::new();
+            while let Some(r) = rows.next()? {
+                lines.push(r.get::<_, String>(3)?);
+            }
+            Ok((name, lines.join("\n")))
+        })
+        .collect()
 }

@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_settings.sql"),
     include_str!("migrations/0003_person_keys_titles.sql"),
     include_str!("migrations/0004_activity_files.sql"),
+    include_str!("migrations/0005_attendance_indexes.sql"),
 ];
 
 /// The schema version this build writes.

@@ -17,6 +17,7 @@ pub const KEYS: &[&Key] = &[
     &crate::structure::config::RESERVE_THRESHOLD,
     &crate::structure::config::RETIREMENT_PEAK_THRESHOLD,
     &crate::attendance::window::OPEN_MINUTES,
+    &crate::attendance::low_rate::LOW_RATE,
 ];
 
 /// The setting called `name`; an unknown name is refused with the list of known ones.

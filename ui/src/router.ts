@@ -34,6 +34,7 @@ export const router = createRouter({
       component: () => import('./views/Kiosk.vue'),
       meta: { title: '签到台', kiosk: true },
     },
+    { path: '/attendance', component: () => import('./views/Attendance.vue'), meta: { title: '出勤统计' } },
     { path: '/structure', component: () => import('./views/Structure.vue'), meta: { title: '队伍结构' } },
     { path: '/settings', component: () => import('./views/Settings.vue'), meta: { title: '设置' } },
     { path: '/:rest(.*)*', redirect: '/' },

@@ -128,3 +128,17 @@ pub fn attendance_rates(
         message: format!("结果无法输出：{e}"),
     })
 }
+
+/// 未出勤名单: invitees of held activities in the period who were absent, and with
+/// `include_leave` also those on leave (with their reasons); by date.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn attendance_absent(
+    state: State<AppState>,
+    from: NaiveDate,
+    to: NaiveDate,
+    unit_id: Option<i64>,
+    include_leave: bool,
+) -> Reply<Vec<attendance::Absence>> {
+    let q = RateQuery { from, to, unit_id };
+    state.read(|c| attendance::absences(c, &q, include_leave))
+}

@@ -634,6 +634,14 @@ async fn every_screen_is_whole_at_1024x640_and_1280x800() {
         .await;
         app.click("kiosk-exit").await;
 
+        run.nav("nav-attendance").await;
+        run.screen(
+            "attendance-stats",
+            &ready("document.querySelector(\"[data-testid='stats-units'] [data-testid='stats-unit-invited']\")"),
+            Kind::Page,
+        )
+        .await;
+
         run.nav("nav-structure").await;
         run.screen(
             "structure",

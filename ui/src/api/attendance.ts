@@ -1,7 +1,7 @@
 // Invitees and check-in: who is expected, the attendance sheet, checking in (desk and kiosk),
 // statuses, and the attendance rates.
 import { call } from './transport'
-import type { CheckIn, Counts, DateStr, DateTimeStr, PersonAttendance, PersonFilter, PersonRate, Sheet, UnitRate } from './types'
+import type { Absence, CheckIn, Counts, DateStr, DateTimeStr, PersonAttendance, PersonFilter, PersonRate, Sheet, UnitRate } from './types'
 
 /** How many were added. With a `filter`, each unit (or the whole company) is narrowed by it. */
 export const invite = (activity_id: number, unit_ids: number[], filter: PersonFilter | null, person_ids: number[]) =>
@@ -28,3 +28,7 @@ export function attendanceRates(by: 'unit' | 'person', from: DateStr, to: DateSt
 /** One person's held activities in the period, newest first, with the counts of `attendanceRates` by person. */
 export const personAttendance = (person_id: number, from: DateStr, to: DateStr) =>
   call<PersonAttendance>('person_attendance', { person_id, from, to })
+
+/** 未出勤名单: who was absent (and with `include_leave` on leave) at held activities in the period, by date. */
+export const attendanceAbsent = (from: DateStr, to: DateStr, unit_id: number | null, include_leave: boolean) =>
+  call<Absence[]>('attendance_absent', { from, to, unit_id, include_leave })

@@ -3,6 +3,12 @@
 //   QUNGONG_WRITE_BINDINGS=1 cargo test -p qungong-desktop contract
 /* eslint-disable */
 
+export type Absence = { activity_id: number, activity_title: string, starts_at: string, person_id: number, employee_no: string | null, name: string, unit_name: string, 
+/**
+ * 缺席 or 请假.
+ */
+status: AttendanceStatus, leave_reason: string | null, };
+
 export type Activity = { id: number, uid: string, series_uid: string | null, kind: ActivityKind, mode: ActivityMode, title: string, starts_at: string, ends_at: string, place: string | null, online_meeting: string | null, organizer_unit_id: number | null, organizer_name: string | null, host: string | null, description: string | null, status: ActivityStatus, summary: string | null, late_grace_minutes: number, 
 /**
  * 应到 (invitees).
