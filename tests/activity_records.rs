@@ -10,7 +10,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use base64::Engine;
-use common::{TestDb, time};
+use common::{TestDb, ok, qungong, time};
 use image::codecs::jpeg::JpegEncoder;
 use image::{ImageEncoder, Rgb, RgbImage};
 use qungong::codes::{ActivityKind, AttachmentKind, AttendanceStatus};
@@ -742,26 +742,6 @@ fn a_cancelled_activity_has_no_record_to_print() {
 }
 
 // ---------- the command line ----------
-
-fn qungong(db: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_qungong"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("QUNGONG_DB")
-        .output()
-        .expect("run qungong")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = qungong(db, args);
-    assert!(
-        out.status.success(),
-        "qungong {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[test]
 fn the_command_line_attaches_lists_saves_prints_and_detaches() {

@@ -2,29 +2,11 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-fn qungong(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_qungong"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("QUNGONG_DB")
-        .output()
-        .expect("run qungong")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = qungong(db, args);
-    assert!(
-        out.status.success(),
-        "qungong {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::{ok, qungong};
 
 fn json(db: &Path, args: &[&str]) -> Value {
     let mut args = args.to_vec();

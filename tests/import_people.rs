@@ -5,6 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::qungong as cli;
 use common::{TestDb, date, logical_dump};
 use qungong::codes::{Education, Gender, PoliticalStatus};
 use qungong::people::import::{
@@ -804,15 +805,6 @@ fn a_file_without_a_roster_header_is_refused() {
     )
     .unwrap_err();
     assert_eq!(err.code(), "import.no_header");
-}
-
-fn cli(db: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_qungong"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 #[test]

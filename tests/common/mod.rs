@@ -98,3 +98,25 @@ pub fn logical_dump(conn: &rusqlite::Connection) -> String {
     }
     out
 }
+
+/// Runs the `qungong` command line on `db` (never the environment's QUNGONG_DB).
+pub fn qungong(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_qungong"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("QUNGONG_DB")
+        .output()
+        .expect("run qungong")
+}
+
+/// Runs a command that must succeed; returns its stdout.
+pub fn ok(db: &std::path::Path, args: &[&str]) -> String {
+    let out = qungong(db, args);
+    assert!(
+        out.status.success(),
+        "qungong {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
