@@ -121,11 +121,13 @@ fn main() {
         from: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
         to: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
         unit_id: None,
+        kinds: Vec::new(),
     };
     let month = RateQuery {
         from: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
         to: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
         unit_id: None,
+        kinds: Vec::new(),
     };
     let conn = db.conn();
     // The person with the most rows in the year, and the held activity with the longest list.
@@ -227,6 +229,42 @@ fn main() {
     results.push((
         "did-not-attend list (absent + leave), one year",
         absences,
+        "50 ms",
+    ));
+    let by_kind = measure(runs, |_| {
+        attendance::rates_by_kind(conn, &year).expect("by kind");
+    });
+    results.push((
+        "出勤统计 按活动类型 (every unit × kind), one year",
+        by_kind,
+        "50 ms",
+    ));
+    let lectures = RateQuery {
+        kinds: vec![qungong::codes::ActivityKind::Lecture],
+        ..year.clone()
+    };
+    let by_unit_kind = measure(runs, |_| {
+        attendance::rates_by_unit(conn, &lectures).expect("rates");
+    });
+    results.push((
+        "出勤率 by unit, one year, 专题讲座 only",
+        by_unit_kind,
+        "40 ms",
+    ));
+    let absence_runs = measure(runs, |_| {
+        attendance::absence_runs(conn, &year, 3).expect("runs");
+    });
+    results.push((
+        "连续缺席 3 次及以上 (未出勤名单), one year",
+        absence_runs,
+        "50 ms",
+    ));
+    let current_runs = measure(runs, |_| {
+        attendance::current_absence_runs(conn, today).expect("runs");
+    });
+    results.push((
+        "工作台 连续缺席 reminder (last 365 days)",
+        current_runs,
         "50 ms",
     ));
     let mut history_rows = 0;

@@ -65,6 +65,7 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
         from: first,
         to: today,
         unit_id: None,
+        kinds: Vec::new(),
     };
     let (month, month_activities) = attendance::period_counts_on(conn, &month, today)?;
     let cfg = Config::load(conn)?;

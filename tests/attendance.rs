@@ -338,6 +338,7 @@ fn rates_by_person_and_unit_match_hand_computed_values() {
         from: date("2026-03-01"),
         to: date("2026-03-31"),
         unit_id: None,
+        kinds: Vec::new(),
     };
     let by_person = attendance::rates_by_person(b.t.db.conn(), &march).unwrap();
     let got: Vec<(&str, i64, i64, i64, i64, i64, i64)> = by_person
@@ -429,6 +430,7 @@ fn rates_by_person_and_unit_match_hand_computed_values() {
         from: date("2026-04-01"),
         to: date("2026-04-30"),
         unit_id: Some(b.dept),
+        kinds: Vec::new(),
     };
     assert!(
         attendance::absences(b.t.db.conn(), &april, false)
@@ -566,6 +568,7 @@ fn the_kiosk_finds_people_by_employee_no_or_name() {
         from: date("2026-03-01"),
         to: date("2026-03-31"),
         unit_id: None,
+        kinds: Vec::new(),
     };
     let (c, n) = attendance::period_counts(conn, &other).unwrap();
     assert_eq!((c.invited, n), (0, 0), "nothing held yet");

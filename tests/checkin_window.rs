@@ -364,6 +364,7 @@ fn nobody_is_absent_before_the_activity_is_held_and_its_day_over() {
         from: date("2026-12-01"),
         to: date("2026-12-31"),
         unit_id: None,
+        kinds: Vec::new(),
     };
     let (on_the_day, n) =
         attendance::period_counts_on(l.t.db.conn(), &december, date("2026-12-08")).unwrap();
@@ -401,6 +402,7 @@ fn rates_and_the_absent_list_leave_out_who_may_still_come() {
         from: day,
         to: day,
         unit_id: None,
+        kinds: Vec::new(),
     };
     let people = attendance::rates_by_person(t.db.conn(), &q).unwrap();
     let ids: Vec<_> = people.iter().map(|p| p.person_id).collect();

@@ -525,6 +525,63 @@ fn demo_data_answers_rates_with_one_entry_per_unit() {
     );
     let err = fails(&db, &["demo", "--scale", "branch"]);
     assert!(err.contains("已有数据"), "{err}");
+
+    // 按活动类型 and a kind filter: the company's lectures alone are fewer than all its activities.
+    let year = ["--from", "2025-01-01", "--to", "2025-12-31"];
+    let by_kind = json(
+        &db,
+        &[&["attendance", "rates", "--by", "kind"][..], &year].concat(),
+    );
+    let kinds = by_kind["kinds"].as_array().unwrap();
+    assert!(kinds.len() >= 2, "{kinds:?}");
+    let lecture = kinds.iter().position(|k| k == "专题讲座").unwrap();
+    let company = &by_kind["rows"][0];
+    let lectures = company["cells"][lecture]["activities"].as_i64().unwrap();
+    assert!(
+        lectures > 0 && lectures < company["activities"].as_i64().unwrap(),
+        "{company}"
+    );
+    let only = json(
+        &db,
+        &[
+            &["attendance", "rates", "--by", "kind", "--kind", "专题讲座"][..],
+            &year,
+        ]
+        .concat(),
+    );
+    assert_eq!(only["kinds"], serde_json::json!(["专题讲座"]));
+    assert_eq!(only["rows"][0]["activities"].as_i64().unwrap(), lectures);
+    let err = fails(
+        &db,
+        &[
+            &["attendance", "rates", "--by", "unit", "--kind", "联欢会"][..],
+            &year,
+        ]
+        .concat(),
+    );
+    assert!(err.contains("活动类型"), "{err}");
+
+    // 连续缺席: every run listed reaches the minimum, the longest first.
+    let runs = json(
+        &db,
+        &[&["attendance", "runs", "--min", "2"][..], &year].concat(),
+    );
+    let longest: Vec<i64> = runs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["longest"].as_i64().unwrap())
+        .collect();
+    assert!(
+        !longest.is_empty() && longest.iter().all(|&n| n >= 2),
+        "{longest:?}"
+    );
+    assert!(longest.windows(2).all(|w| w[0] >= w[1]), "{longest:?}");
+    let err = fails(
+        &db,
+        &[&["attendance", "runs", "--min", "1"][..], &year].concat(),
+    );
+    assert!(err.contains("连续缺席提醒"), "{err}");
 }
 
 fn pdftotext(pdf: &Path) -> String {

@@ -370,6 +370,7 @@ fn rates_by_unit_and_by_person_are_two_sheets_with_percentages() {
         from: date("2026-01-01"),
         to: date("2026-12-31"),
         unit_id: None,
+        kinds: Vec::new(),
     };
     let e = export::rates(conn, &q, RatesBy::Both, today()).unwrap();
     assert_eq!(e.sheets, ["按单位", "按人员"]);
@@ -411,6 +412,7 @@ fn rates_by_unit_and_by_person_are_two_sheets_with_percentages() {
         from: date("2026-12-31"),
         to: date("2026-01-01"),
         unit_id: None,
+        kinds: Vec::new(),
     };
     assert!(export::rates(conn, &bad, RatesBy::Both, today()).is_err());
 }

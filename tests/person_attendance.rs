@@ -12,6 +12,7 @@ fn march() -> RateQuery {
         from: date("2026-03-01"),
         to: date("2026-03-31"),
         unit_id: None,
+        kinds: Vec::new(),
     }
 }
 
@@ -150,6 +151,7 @@ fn an_empty_period_has_no_rate_and_bad_input_is_refused() {
         from: date("2025-01-01"),
         to: date("2025-12-31"),
         unit_id: None,
+        kinds: Vec::new(),
     };
     let h = attendance::person_attendance(d.t.db.conn(), d.zhang, &q).unwrap();
     assert!(h.rows.is_empty());
@@ -158,6 +160,7 @@ fn an_empty_period_has_no_rate_and_bad_input_is_refused() {
         from: date("2026-03-31"),
         to: date("2026-03-01"),
         unit_id: None,
+        kinds: Vec::new(),
     };
     assert!(attendance::person_attendance(d.t.db.conn(), d.zhang, &backwards).is_err());
     assert!(attendance::person_attendance(d.t.db.conn(), 9999, &march()).is_err());
@@ -181,6 +184,7 @@ fn someone_who_may_still_come_today_is_shown_but_not_counted() {
         from: today,
         to: today,
         unit_id: None,
+        kinds: Vec::new(),
     };
     let h = attendance::person_attendance(d.t.db.conn(), li, &q).unwrap();
     assert_eq!(h.rows.len(), 1);

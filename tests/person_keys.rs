@@ -214,6 +214,7 @@ fn migration_3_keeps_people_and_their_attendance_and_names_old_title_levels() {
             from: date("2026-01-01"),
             to: date("2026-12-31"),
             unit_id: None,
+            kinds: Vec::new(),
         },
     )
     .unwrap();

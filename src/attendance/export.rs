@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::activities::{self, Activity, ActivityFilter};
 use crate::attendance::{self, Counts, RateQuery, SheetRow};
-use crate::codes::{ActivityKind, ActivityStatus};
+use crate::codes::{ActivityKind, ActivityStatus, AttendanceStatus};
 use crate::collate::{NameOrder, sort_by_name};
 use crate::error::{Error, Result};
 use crate::units;
@@ -106,7 +106,8 @@ pub fn attendance(
 
 // ---- 出勤率
 
-/// Which tables of the rates: by unit, by person, or both (two sheets).
+/// Which tables of the rates: by unit, by person, both (two sheets), by activity kind, or the
+/// did-not-attend list (each absence, and per person with their longest run of absences).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
@@ -115,6 +116,19 @@ pub enum RatesBy {
     Person,
     #[default]
     Both,
+    Kind,
+    Absent,
+}
+
+/// "专题讲座、职工座谈会" when the query is narrowed to some kinds, for titles.
+pub fn kinds_text(q: &RateQuery) -> Option<String> {
+    (!q.kinds.is_empty()).then(|| {
+        q.kinds
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join("、")
+    })
 }
 
 fn count_cells(c: &Counts) -> Vec<Cell> {
@@ -132,12 +146,33 @@ fn count_cells(c: &Counts) -> Vec<Cell> {
 /// person (lowest rate first).
 pub fn rates(conn: &Connection, q: &RateQuery, by: RatesBy, today: NaiveDate) -> Result<Export> {
     let scope = units::scope_name(conn, q.unit_id)?;
-    let period = format!(
+    let mut period = format!(
         "{}至{}",
         crate::pdf::chinese_date(q.from),
         crate::pdf::chinese_date(q.to)
     );
+    if let Some(kinds) = kinds_text(q) {
+        period = format!("{period}；活动类型：{kinds}");
+    }
     let mut tables = Vec::new();
+    let file = |what: &str| {
+        format!(
+            "{what}-{scope}-{}至{}",
+            q.from.format("%Y%m%d"),
+            q.to.format("%Y%m%d")
+        )
+    };
+    match by {
+        RatesBy::Kind => {
+            tables.push(kind_table(conn, q, &scope, &period, today)?);
+            return finish(tables, &file("出勤统计按活动类型"));
+        }
+        RatesBy::Absent => {
+            tables.extend(absent_tables(conn, q, &scope, &period, today)?);
+            return finish(tables, &file("未出勤名单"));
+        }
+        _ => {}
+    }
     if by != RatesBy::Person {
         let list = attendance::rates_by_unit(conn, q)?;
         let mut t = Table::new(
@@ -199,14 +234,134 @@ pub fn rates(conn: &Connection, q: &RateQuery, by: RatesBy, today: NaiveDate) ->
         }
         tables.push(t);
     }
-    finish(
-        tables,
-        &format!(
-            "出勤率-{scope}-{}至{}",
-            q.from.format("%Y%m%d"),
-            q.to.format("%Y%m%d")
-        ),
-    )
+    finish(tables, &file("出勤率"))
+}
+
+/// 按活动类型: a row per unit (tree order), for each kind 次数 and 出勤率, then all kinds.
+fn kind_table(
+    conn: &Connection,
+    q: &RateQuery,
+    scope: &str,
+    period: &str,
+    today: NaiveDate,
+) -> Result<Table> {
+    let t = attendance::rates_by_kind(conn, q)?;
+    let mut headers: Vec<String> = vec!["单位".into(), "单位路径".into()];
+    for k in &t.kinds {
+        headers.push(format!("{}次数", k.label()));
+        headers.push(format!("{}出勤率", k.label()));
+    }
+    headers.extend(["合计次数", "应到", "实到", "请假", "缺席", "出勤率"].map(String::from));
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut table = Table::new(
+        "按活动类型",
+        Some(format!(
+            "{scope}活动开展与出勤（按组织单位，含下级；{period}；{}）",
+            exported_on(today)
+        )),
+        &header_refs,
+    );
+    for r in &t.rows {
+        let mut row = vec![
+            Cell::text(format!("{}{}", "\u{3000}".repeat(r.depth as usize), r.name)),
+            Cell::text(&r.path),
+        ];
+        for c in &r.cells {
+            row.push(Cell::Int(c.activities));
+            row.push(Cell::opt_percent(c.counts.rate));
+        }
+        row.extend([
+            Cell::Int(r.activities),
+            Cell::Int(r.counts.invited),
+            Cell::Int(r.counts.attended),
+            Cell::Int(r.counts.leave),
+            Cell::Int(r.counts.absent),
+            Cell::opt_percent(r.counts.rate),
+        ]);
+        table.rows.push(row);
+    }
+    Ok(table)
+}
+
+/// 未出勤名单: every absence and leave of the period by date; then per person their 缺席 and
+/// 请假 counts and longest run of absences (most absences first).
+fn absent_tables(
+    conn: &Connection,
+    q: &RateQuery,
+    scope: &str,
+    period: &str,
+    today: NaiveDate,
+) -> Result<Vec<Table>> {
+    let list = attendance::absences(conn, q, true)?;
+    let mut each = Table::new(
+        "未出勤名单",
+        Some(format!(
+            "{scope}未出勤名单（{period}；{}）",
+            exported_on(today)
+        )),
+        &["日期", "活动", "工号", "姓名", "单位", "情况", "请假事由"],
+    );
+    // Per person: (工号, 姓名, 单位, 缺席, 请假), in order of first appearance.
+    let mut per_person: Vec<(i64, Option<String>, String, String, i64, i64)> = Vec::new();
+    let mut index: HashMap<i64, usize> = HashMap::new();
+    for a in &list {
+        each.rows.push(vec![
+            Cell::Date(a.starts_at.date()),
+            Cell::text(&a.activity_title),
+            Cell::opt_text(a.employee_no.as_deref()),
+            Cell::text(&a.name),
+            Cell::text(&a.unit_name),
+            Cell::text(a.status.label()),
+            Cell::opt_text(a.leave_reason.as_deref()),
+        ]);
+        let i = *index.entry(a.person_id).or_insert_with(|| {
+            per_person.push((
+                a.person_id,
+                a.employee_no.clone(),
+                a.name.clone(),
+                a.unit_name.clone(),
+                0,
+                0,
+            ));
+            per_person.len() - 1
+        });
+        if a.status == AttendanceStatus::Leave {
+            per_person[i].5 += 1;
+        } else {
+            per_person[i].4 += 1;
+        }
+    }
+    let runs: HashMap<i64, u32> = attendance::absence_runs(conn, q, 1)?
+        .into_iter()
+        .map(|r| (r.person_id, r.longest))
+        .collect();
+    per_person.sort_by(|a, b| b.4.cmp(&a.4).then(b.5.cmp(&a.5)).then(a.1.cmp(&b.1)));
+    let mut people = Table::new(
+        "按人员汇总",
+        Some(format!(
+            "{scope}未出勤人员汇总（{period}；请假不算缺席，并中断连续；{}）",
+            exported_on(today)
+        )),
+        &[
+            "工号",
+            "姓名",
+            "单位",
+            "缺席次数",
+            "请假次数",
+            "最长连续缺席",
+        ],
+    );
+    for (id, no, name, unit, absent, leave) in per_person {
+        people.rows.push(vec![
+            Cell::opt_text(no.as_deref()),
+            Cell::text(name),
+            Cell::text(unit),
+            Cell::Int(absent),
+            Cell::Int(leave),
+            Cell::Int(i64::from(runs.get(&id).copied().unwrap_or(0))),
+        ]);
+    }
+    Ok(vec![each, people])
 }
 
 // ---- 活动台账 / 活动列表

@@ -59,7 +59,7 @@ pub fn person_attendance(
     let today = crate::db::today().to_string();
     // Rows still pending (未签到 of an activity whose day is not over) are shown but, as in
     // every rate, not counted: the `settled` column tells them apart.
-    let mut stmt = conn.prepare_cached(&history_sql())?;
+    let mut stmt = conn.prepare_cached(&history_sql(&q.kind_clause()))?;
     let rows = stmt
         .query_map(params![from, end, today, person_id], |r| {
             let status: Option<AttendanceStatus> = r.get(6)?;
@@ -92,14 +92,15 @@ pub fn person_attendance(
 /// The history rows of person ?4 from ?1 to ?2 (exclusive), today ?3: through the person's
 /// `attendance_person` entries, each activity by its id (`CROSS JOIN` keeps that order), so a
 /// person page reads their ~100 rows, never the period's.
-pub(crate) fn history_sql() -> String {
+/// `kinds` is [`RateQuery::kind_clause`].
+pub(crate) fn history_sql(kinds: &str) -> String {
     format!(
         "SELECT a.id, a.title, a.kind, a.starts_at, u.name, t.invited, t.status,
                 t.checked_in_at, t.leave_reason, {}
            FROM attendance t CROSS JOIN activity a ON a.id = t.activity_id
            LEFT JOIN unit u ON u.id = a.organizer_unit_id
           WHERE a.status = 'held' AND t.person_id = ?4
-            AND a.starts_at >= ?1 AND a.starts_at < ?2
+            AND a.starts_at >= ?1 AND a.starts_at < ?2{kinds}
           ORDER BY a.starts_at DESC, a.id DESC",
         settled(3)
     )

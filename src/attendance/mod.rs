@@ -22,15 +22,19 @@ use crate::error::{ActivityError, AttendanceError, Error, Result};
 use crate::people::{self, Person, PersonFilter};
 use crate::units;
 
+mod by_kind;
 pub mod export;
 mod history;
 pub mod low_rate;
 pub mod meeting_import;
 mod rates;
+pub mod runs;
 pub mod window;
 
+pub use by_kind::*;
 pub use history::*;
 pub use rates::*;
+pub use runs::{AbsenceRun, absence_run, absence_runs, current_absence_runs};
 pub use window::Window as CheckInWindow;
 
 /// The counts behind an attendance rate.

@@ -12,7 +12,7 @@ use rusqlite::{Connection, params, params_from_iter};
 use serde::Serialize;
 
 use super::*;
-use crate::codes::AttendanceStatus;
+use crate::codes::{ActivityKind, AttendanceStatus};
 use crate::error::{Error, Result};
 use crate::people::PersonFilter;
 use crate::units;
@@ -27,6 +27,10 @@ pub struct RateQuery {
     pub to: NaiveDate,
     /// People now in this unit or below; None: everyone.
     pub unit_id: Option<i64>,
+    /// Only activities of these kinds; empty: every kind.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<ActivityKind>>", optional))]
+    pub kinds: Vec<ActivityKind>,
 }
 
 impl RateQuery {
@@ -35,6 +39,30 @@ impl RateQuery {
             return Err(Error::invalid("截止日期", "不能早于起始日期"));
         }
         Ok(())
+    }
+
+    /// The period and unit, every kind.
+    pub fn new(from: NaiveDate, to: NaiveDate, unit_id: Option<i64>) -> RateQuery {
+        RateQuery {
+            from,
+            to,
+            unit_id,
+            kinds: Vec::new(),
+        }
+    }
+
+    /// `AND a.kind IN (…)` for the chosen kinds (their codes are fixed words, not user text),
+    /// or nothing for every kind.
+    pub(super) fn kind_clause(&self) -> String {
+        if self.kinds.is_empty() {
+            return String::new();
+        }
+        let codes: Vec<String> = self
+            .kinds
+            .iter()
+            .map(|k| format!("'{}'", k.code()))
+            .collect();
+        format!(" AND a.kind IN ({})", codes.join(", "))
     }
 
     /// Bounds as stored text: [from 00:00, day after `to` 00:00).
@@ -53,42 +81,65 @@ pub(super) fn settled(n: usize) -> String {
     )
 }
 
-/// One integer per attendance row, so that each row leaves SQLite as a single value:
-/// person_id × 16 + which of the raw counts it adds to (the slots of [`tally`]). The status
-/// CHECK allows only these four words or NULL, so ELSE is the row without a status.
-const ROW_CODE: &str = "t.person_id * 16 + CASE WHEN NOT t.invited THEN 6
-       ELSE CASE t.status WHEN 'present' THEN 1 WHEN 'late' THEN 2 WHEN 'leave' THEN 3
-                          WHEN 'absent' THEN 4 ELSE 5 END END";
+/// What `qg_collect` (src/db/functions.rs) is given per attendance row: the key (person, or
+/// activity for the 按活动类型 table), whether invited, and the status. It codes each row as
+/// key × 16 + which of the raw counts it adds to (the slots of [`tally`]).
+const ROW_CODE: &str = "t.person_id, t.invited, t.status";
 
-/// The attendance rows that count in the period, everyone's: the year's held activities through
-/// `activity_starts`, then each one's rows through the attendance primary key (which holds every
-/// column: the table is WITHOUT ROWID). No GROUP BY: grouping ~340,000 rows by person made SQLite
-/// sort them all, most of the time of a rate; [`tally`] adds them up in one pass instead.
-/// `CROSS JOIN` keeps that loop order whatever statistics the planner has.
-/// Parameters: ?1 from, ?2 end (exclusive), ?3 today.
-pub(crate) fn period_rows_sql() -> String {
+/// [`ROW_CODE`] keyed by activity instead of person (the 按活动类型 table).
+pub(super) const ACTIVITY_ROW_CODE: &str = "t.activity_id, t.invited, t.status";
+
+/// The attendance rows that count in the period, everyone's, as coded rows
+/// ([`crate::db::take_collected`], [`ROW_CODE`]): the year's held activities through
+/// `activity_starts`, then each one's rows through `attendance_tally` (migration 0006: only the
+/// columns counted, half the bytes of the table's rows). No GROUP BY: grouping ~340,000 rows by
+/// person made SQLite sort them all, most of the time of a rate; [`tally`] adds them up in one
+/// pass instead. And no row leaves SQLite on its own: `qg_collect` codes and gathers them inside
+/// the query (handing ~340,000 rows out one `step` at a time cost three times what finding them
+/// did). `CROSS JOIN` keeps the loop order whatever statistics the planner has, so the codes come
+/// in order of the activities' start ([`super::absence_runs`] relies on it; tests/query_plans.rs
+/// pins the plan). Parameters: ?1 from, ?2 end (exclusive), ?3 today. `kinds` is
+/// [`RateQuery::kind_clause`].
+pub(crate) fn period_rows_sql(kinds: &str) -> String {
+    period_rows_by(ROW_CODE, kinds)
+}
+
+pub(super) fn period_rows_by(code: &str, kinds: &str) -> String {
     format!(
-        "SELECT {ROW_CODE}
+        "SELECT qg_collect({code})
            FROM activity a CROSS JOIN attendance t ON t.activity_id = a.id
-          WHERE a.starts_at >= ?1 AND a.starts_at < ?2 AND {}",
+          WHERE a.starts_at >= ?1 AND a.starts_at < ?2 AND {}{kinds}",
         settled(3)
     )
 }
 
 /// [`period_rows_sql`] for one person (?4): their rows through `attendance_person`, each
 /// activity by its id, so a person page reads ~100 rows, not the year's.
-pub(crate) fn person_rows_sql() -> String {
+pub(crate) fn person_rows_sql(kinds: &str) -> String {
     format!(
-        "SELECT {ROW_CODE}
+        "SELECT qg_collect({ROW_CODE})
            FROM attendance t CROSS JOIN activity a ON a.id = t.activity_id
-          WHERE t.person_id = ?4 AND a.starts_at >= ?1 AND a.starts_at < ?2 AND {}",
+          WHERE t.person_id = ?4 AND a.starts_at >= ?1 AND a.starts_at < ?2 AND {}{kinds}",
         settled(3)
     )
 }
 
+/// Runs one of the `qg_collect` queries above: its codes, in loop order.
+pub(super) fn codes(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    // Whatever an earlier, failed query may have left is dropped first.
+    drop(crate::db::take_collected());
+    stmt.query_row(params, |r| r.get::<_, Option<i64>>(0))?;
+    Ok(crate::db::take_collected())
+}
+
 /// A hasher for row ids: one multiplication instead of SipHash for each of the period's rows.
 #[derive(Default)]
-struct IdHasher(u64);
+pub(super) struct IdHasher(u64);
 
 impl std::hash::Hasher for IdHasher {
     fn finish(&self) -> u64 {
@@ -105,17 +156,16 @@ impl std::hash::Hasher for IdHasher {
     }
 }
 
-type IdMap<V> = HashMap<i64, V, std::hash::BuildHasherDefault<IdHasher>>;
+pub(super) type IdMap<V> = HashMap<i64, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 /// Sums rows of [`ROW_CODE`] per person into the raw counts of
 /// [`super::COUNT_COLUMNS`]: [invited, present, late, leave, absent, no status, walk-ins].
 /// `max_id` (the largest person id) sizes a table indexed by id: no hashing per row.
-fn tally(mut rows: rusqlite::Rows<'_>, max_id: i64) -> Result<IdMap<[i64; 7]>> {
+pub(super) fn tally(codes: &[i64], max_id: i64) -> IdMap<[i64; 7]> {
     let mut dense: Vec<[i64; 7]> = vec![[0; 7]; usize::try_from(max_id + 1).unwrap_or(0)];
     let mut seen: Vec<bool> = vec![false; dense.len()];
     let mut other: IdMap<[i64; 7]> = IdMap::default();
-    while let Some(r) = rows.next()? {
-        let code: i64 = r.get(0)?;
+    for &code in codes {
         let (person, slot) = (code >> 4, (code & 15) as usize);
         let raw = match usize::try_from(person).ok().filter(|&i| i < dense.len()) {
             Some(i) => {
@@ -136,7 +186,19 @@ fn tally(mut rows: rusqlite::Rows<'_>, max_id: i64) -> Result<IdMap<[i64; 7]>> {
             .filter(|&i| seen[i])
             .map(|i| (i as i64, dense[i])),
     );
-    Ok(other)
+    other
+}
+
+/// The largest id of `table` (person or activity) when ids are dense enough to index a table
+/// by them; else 0, and [`tally`] takes them in a hash map (ids are dense unless rows were
+/// deleted in bulk).
+pub(super) fn dense_max_id(conn: &Connection, table: &str) -> Result<i64> {
+    let (max_id, rows): (i64, i64) = conn.query_row(
+        &format!("SELECT ifnull(max(id), 0), count(*) FROM {table}"),
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(if max_id <= 2 * rows + 1024 { max_id } else { 0 })
 }
 
 /// Attendance rows of held activities in the period, per person (or of `person` only): the
@@ -150,24 +212,20 @@ pub(super) fn person_counts(
     q.check()?;
     let (from, end) = q.bounds();
     let today = crate::db::today().to_string();
+    let kinds = q.kind_clause();
     let sums = match person {
         None => {
-            // Ids are dense unless rows were deleted in bulk; else a hash map takes them.
-            let (max_id, people): (i64, i64) =
-                conn.query_row("SELECT ifnull(max(id), 0), count(*) FROM person", [], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })?;
-            let max_id = if max_id <= 2 * people + 1024 {
-                max_id
-            } else {
-                0
-            };
-            let mut stmt = conn.prepare_cached(&period_rows_sql())?;
-            tally(stmt.query(params![from, end, today])?, max_id)?
+            let max_id = dense_max_id(conn, "person")?;
+            let all = codes(conn, &period_rows_sql(&kinds), params![from, end, today])?;
+            tally(&all, max_id)
         }
         Some(id) => {
-            let mut stmt = conn.prepare_cached(&person_rows_sql())?;
-            tally(stmt.query(params![from, end, today, id])?, 0)?
+            let mine = codes(
+                conn,
+                &person_rows_sql(&kinds),
+                params![from, end, today, id],
+            )?;
+            tally(&mine, 0)
         }
     };
     Ok(sums
@@ -234,7 +292,7 @@ pub fn rates_by_person(conn: &Connection, q: &RateQuery) -> Result<Vec<PersonRat
 
 /// Every unit's name by id, read once for a list that names thousands of rows' units (a city
 /// company has ~200 units) instead of a lookup per row. (Every person's unit_id references one.)
-fn unit_names(conn: &Connection) -> Result<IdMap<String>> {
+pub(super) fn unit_names(conn: &Connection) -> Result<IdMap<String>> {
     let mut stmt = conn.prepare_cached("SELECT id, name FROM unit")?;
     let names = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -339,6 +397,7 @@ pub fn absences(conn: &Connection, q: &RateQuery, include_leave: bool) -> Result
         q.unit_id.is_some(),
         include_leave,
         values.len(),
+        &q.kind_clause(),
     ))?;
     // Unit names once (a city company has ~200), not a lookup per row.
     let unit_names = unit_names(conn)?;
@@ -375,7 +434,7 @@ pub fn absences(conn: &Connection, q: &RateQuery, include_leave: bool) -> Result
 /// It reads the rows through the partial index `attendance_missed` (migration 0005: only the
 /// invitees who did not come, about a tenth of the rows), whose condition the WHERE repeats,
 /// from the period's activities (`CROSS JOIN` keeps that order, also for one unit).
-pub(crate) fn absences_sql(unit: bool, include_leave: bool, n: usize) -> String {
+pub(crate) fn absences_sql(unit: bool, include_leave: bool, n: usize, kinds: &str) -> String {
     let unit_clause = if unit {
         format!("AND {}", crate::db::sql::in_subtree("p.unit_id", 3))
     } else {
@@ -394,7 +453,7 @@ pub(crate) fn absences_sql(unit: bool, include_leave: bool, n: usize) -> String 
            JOIN person p ON p.id = t.person_id
           WHERE {} AND a.starts_at >= ?1 AND a.starts_at < ?2
             AND t.invited = 1 AND (t.status IS NULL OR t.status IN ('absent', 'leave'))
-            AND coalesce(t.status, 'absent') IN ({statuses}) {unit_clause}
+            AND coalesce(t.status, 'absent') IN ({statuses}) {unit_clause}{kinds}
           ORDER BY a.starts_at, a.id, p.employee_no",
         settled(n)
     )
@@ -466,18 +525,37 @@ pub fn statistics_query_plans(conn: &Connection) -> Result<Vec<(&'static str, St
     .0;
     let queries: Vec<(&'static str, String)> = vec![
         (
-            "rates: the period's rows (by unit, by person)",
-            period_rows_sql(),
+            "rates: the period's rows (by unit, by person, runs of absences)",
+            period_rows_sql(""),
         ),
-        ("rates: one person's rows (person page)", person_rows_sql()),
-        ("did-not-attend list", absences_sql(false, true, 3)),
+        (
+            "rates: the period's rows of some kinds",
+            period_rows_sql(" AND a.kind IN ('lecture', 'forum')"),
+        ),
+        (
+            "rates by kind: the period's rows by activity",
+            period_rows_by(ACTIVITY_ROW_CODE, ""),
+        ),
+        (
+            "rates by kind: the period's held activities",
+            held_activities_sql(""),
+        ),
+        (
+            "rates: one person's rows (person page)",
+            person_rows_sql(""),
+        ),
+        ("did-not-attend list", absences_sql(false, true, 3, "")),
+        (
+            "did-not-attend list of some kinds",
+            absences_sql(false, true, 3, " AND a.kind IN ('lecture')"),
+        ),
         (
             "did-not-attend list of a unit",
-            absences_sql(true, false, 4),
+            absences_sql(true, false, 4, ""),
         ),
         ("period counts (工作台)", period_counts_sql(&whole, 3)),
         ("period counts of a unit", period_counts_sql(&unit, 4)),
-        ("person history", super::history::history_sql()),
+        ("person history", super::history::history_sql("")),
     ];
     queries
         .into_iter()

@@ -15,6 +15,8 @@ pub use rusqlite::Connection;
 use crate::error::{DbError, Result};
 
 mod action;
+mod functions;
+pub(crate) use functions::take_collected;
 pub(crate) mod sql;
 
 pub use action::Action;
@@ -28,6 +30,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_person_keys_titles.sql"),
     include_str!("migrations/0004_activity_files.sql"),
     include_str!("migrations/0005_attendance_indexes.sql"),
+    include_str!("migrations/0006_attendance_tally.sql"),
 ];
 
 /// The schema version this build writes.
@@ -157,6 +160,7 @@ impl Db {
         .map_err(|e| open_err(e.to_string()))?;
         conn.busy_timeout(Duration::from_secs(5))
             .map_err(DbError::from)?;
+        functions::register(&conn).map_err(DbError::from)?;
         let mut db = Db { conn, path };
         db.check_version()?;
         db.conn

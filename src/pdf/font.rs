@@ -1,8 +1,14 @@
 //! Finding, choosing and measuring the CJK font. No font ships with the program (a CJK font is
-//! 15–30 MB): the one chosen in 设置 is used, else the system's. Each file is read once per
-//! document; ttf-parser gives the widths for wrapping and tells which characters are missing.
+//! 15–30 MB): the one chosen in 设置 is used, else the system's. Each file is read and parsed
+//! once per process (see [`cached`]); ttf-parser gives the widths for wrapping and tells which
+//! characters are missing.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::SystemTime;
 
 use crate::error::{Error, Result};
 
@@ -198,50 +204,104 @@ pub(crate) fn pick_face(path: &Path, bytes: &[u8]) -> Result<FontFace> {
     })
 }
 
-fn read(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| {
-        let reason = match e.kind() {
-            std::io::ErrorKind::NotFound => "文件不存在".to_string(),
-            std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
-            _ => e.to_string(),
-        };
-        Error::invalid(
-            "字体",
-            format!("无法读取字体文件“{}”：{reason}", path.display()),
-        )
-    })
+fn read_error(path: &Path, e: &std::io::Error) -> Error {
+    let reason = match e.kind() {
+        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
+        _ => e.to_string(),
+    };
+    Error::invalid(
+        "字体",
+        format!("无法读取字体文件“{}”：{reason}", path.display()),
+    )
 }
 
-/// A font file in memory with the face to use.
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| read_error(path, &e))
+}
+
+/// A font file in memory with the face to use, shared by every document of the process.
 pub(crate) struct FontFile {
     pub face: FontFace,
-    pub bytes: Vec<u8>,
+    pub bytes: Arc<[u8]>,
+    /// printpdf's parse of the face, made the first time a document embeds it (render.rs): the
+    /// bulk of a small document's time when made for each one.
+    pub(crate) pdf: OnceLock<Option<printpdf::ParsedFont>>,
 }
 
-/// The first usable candidate, read.
-fn first_usable(paths: &[PathBuf]) -> Option<FontFile> {
-    paths.iter().filter(|p| p.is_file()).find_map(|p| {
-        let bytes = std::fs::read(p).ok()?;
-        let face = pick_face(p, &bytes).ok()?;
-        Some(FontFile { face, bytes })
-    })
+/// What identifies a file's content cheaply: a font replaced in place (same path, new file)
+/// has another length or modification time, and is read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
 }
 
-/// The files a document is set in, each read once: the title file (None when the body face is
-/// used for titles too) and the body file.
+/// The outcome for a file as it was: the face, or why it cannot be used (the message of the
+/// 字体 error).
+type Outcome = std::result::Result<Arc<FontFile>, String>;
+
+fn cache() -> &'static Mutex<HashMap<PathBuf, (Stamp, Outcome)>> {
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, (Stamp, Outcome)>>> = OnceLock::new();
+    CACHE.get_or_init(Mutex::default)
+}
+
+fn font_error(message: String) -> Error {
+    Error::invalid("字体", message)
+}
+
+/// The file at `path`, read and its face picked once per process while its length and
+/// modification time stay the same. A file that is not a usable font is remembered too (the
+/// system search tries the same candidates for every document).
+pub(crate) fn cached(path: &Path) -> Result<Arc<FontFile>> {
+    let meta = std::fs::metadata(path).map_err(|e| read_error(path, &e))?;
+    let stamp = Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    };
+    // A poisoned lock only means another document panicked mid-insert: the map is still whole.
+    let lock = || cache().lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((known, outcome)) = lock().get(path)
+        && *known == stamp
+    {
+        return outcome.clone().map_err(font_error);
+    }
+    // Read outside the lock: another document may use a font already cached meanwhile.
+    let outcome: Outcome = match read(path).and_then(|bytes| Ok((pick_face(path, &bytes)?, bytes)))
+    {
+        Ok((face, bytes)) => Ok(Arc::new(FontFile {
+            face,
+            bytes: bytes.into(),
+            pdf: OnceLock::new(),
+        })),
+        Err(Error::Invalid { message, .. }) => Err(message),
+        Err(e) => return Err(e),
+    };
+    lock().insert(path.to_path_buf(), (stamp, outcome.clone()));
+    outcome.map_err(font_error)
+}
+
+/// The first usable candidate.
+fn first_usable(paths: &[PathBuf]) -> Option<Arc<FontFile>> {
+    paths
+        .iter()
+        .filter(|p| p.is_file())
+        .find_map(|p| cached(p).ok())
+}
+
+/// The files a document is set in: the title file (None when the body face is used for titles
+/// too) and the body file.
 pub(crate) struct LoadedFonts {
-    pub title: Option<FontFile>,
-    pub body: FontFile,
+    pub title: Option<Arc<FontFile>>,
+    pub body: Arc<FontFile>,
 }
 
 impl LoadedFonts {
     pub fn load(choice: &FontChoice) -> Result<LoadedFonts> {
         if let Some(path) = &choice.path {
-            let bytes = read(path)?;
-            let face = pick_face(path, &bytes)?;
             return Ok(LoadedFonts {
                 title: None,
-                body: FontFile { face, bytes },
+                body: cached(path)?,
             });
         }
         let (title, body) = candidates();
@@ -283,6 +343,31 @@ struct Face<'a> {
     ttf: ttf_parser::Face<'a>,
     per_em: f32,
     ascent: f32,
+    /// Glyph and advance (em) of each character looked up so far in this document, or None
+    /// when the face lacks it: a roster measures and draws ~100,000 characters of a few
+    /// hundred kinds, and a cmap lookup costs more than a hash lookup.
+    seen: RefCell<Seen>,
+}
+
+/// A character's glyph id and advance (em), or None when the face lacks it.
+type Seen = HashMap<char, Option<(u16, f32)>, BuildHasherDefault<CharHasher>>;
+
+/// One multiplication per character instead of SipHash.
+#[derive(Default)]
+struct CharHasher(u64);
+
+impl std::hash::Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 impl<'a> Face<'a> {
@@ -304,6 +389,15 @@ impl<'a> Face<'a> {
             ttf,
             per_em,
             ascent,
+            seen: RefCell::default(),
+        })
+    }
+
+    fn glyph(&self, c: char) -> Option<(u16, f32)> {
+        *self.seen.borrow_mut().entry(c).or_insert_with(|| {
+            let gid = self.ttf.glyph_index(c)?;
+            let advance = f32::from(self.ttf.glyph_hor_advance(gid).unwrap_or(0)) / self.per_em;
+            Some((gid.0, advance))
         })
     }
 }
@@ -311,14 +405,14 @@ impl<'a> Face<'a> {
 impl<'a> FaceMetrics<'a> {
     pub fn new(fonts: &'a LoadedFonts) -> Result<FaceMetrics<'a>> {
         Ok(FaceMetrics {
-            title: fonts.title.as_ref().map(Face::new).transpose()?,
+            title: fonts.title.as_deref().map(Face::new).transpose()?,
             body: Face::new(&fonts.body)?,
         })
     }
 
     /// The glyph of `c` in `face` (0, .notdef, when missing; layout has replaced those).
     pub fn glyph_id(&self, face: FaceId, c: char) -> u16 {
-        self.face(face).ttf.glyph_index(c).map_or(0, |g| g.0)
+        self.face(face).glyph(c).map_or(0, |g| g.0)
     }
 
     fn face(&self, face: FaceId) -> &Face<'a> {
@@ -331,9 +425,7 @@ impl<'a> FaceMetrics<'a> {
 
 impl Metrics for FaceMetrics<'_> {
     fn advance(&self, face: FaceId, c: char) -> Option<f32> {
-        let f = self.face(face);
-        let gid = f.ttf.glyph_index(c)?;
-        Some(f32::from(f.ttf.glyph_hor_advance(gid).unwrap_or(0)) / f.per_em)
+        self.face(face).glyph(c).map(|g| g.1)
     }
 
     fn ascent(&self, face: FaceId) -> f32 {

@@ -7,9 +7,11 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Deserialize;
 
+use crate::attendance::RateQuery;
+use crate::codes::ActivityKind;
 use crate::collate::NameOrder;
 use crate::error::Result;
-use crate::pdf::{self, Document, FontChoice, PrintOptions};
+use crate::pdf::{self, Document, FontChoice, PrintOptions, StatsTab};
 use crate::structure::{Config, Population, StructureQuery};
 use crate::{activities, settings, units};
 
@@ -43,6 +45,19 @@ pub enum PrintJob {
         as_of: NaiveDate,
         #[serde(default = "default_years")]
         years: u32,
+    },
+    /// 出勤统计表: one tab of 出勤统计 for a period (a unit and its sub-units, or everyone).
+    AttendanceStats {
+        tab: StatsTab,
+        from: NaiveDate,
+        to: NaiveDate,
+        #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
+        unit_id: Option<i64>,
+        /// Only activities of these kinds; empty: every kind.
+        #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<Vec<ActivityKind>>", optional))]
+        kinds: Vec<ActivityKind>,
     },
 }
 
@@ -105,6 +120,21 @@ pub fn render(conn: &Connection, job: &PrintJob, opts: &PrintOptions) -> Result<
             };
             pdf::structure_report(conn, &q, &Config::load(conn)?, years, opts)
         }
+        PrintJob::AttendanceStats {
+            tab,
+            from,
+            to,
+            unit_id,
+            ref kinds,
+        } => {
+            let q = RateQuery {
+                from,
+                to,
+                unit_id,
+                kinds: kinds.clone(),
+            };
+            pdf::attendance_stats(conn, tab, &q, opts)
+        }
     }
 }
 
@@ -137,6 +167,19 @@ pub fn file_name(conn: &Connection, job: &PrintJob) -> Result<String> {
             units::scope_name(conn, unit_id)?,
             population.label(),
             as_of.format("%Y%m%d")
+        ),
+        PrintJob::AttendanceStats {
+            tab,
+            from,
+            to,
+            unit_id,
+            ..
+        } => format!(
+            "出勤统计表（{}）-{}-{}至{}",
+            tab.label(),
+            units::scope_name(conn, unit_id)?,
+            from.format("%Y%m%d"),
+            to.format("%Y%m%d")
         ),
     };
     // Characters file systems refuse become '_'.

@@ -1,4 +1,5 @@
-//! Printed documents: 签到表, 考勤表, 花名册, 活动台账 and 活动记录 as A4 PDFs in Chinese.
+//! Printed documents: 签到表, 考勤表, 花名册, 活动台账, 活动记录, 队伍结构分析报告 and 出勤统计表 as
+//! A4 PDFs in Chinese.
 //!
 //! Each document is built in three steps: the data is read and put in order ([`docs`]), laid
 //! out on pages with the font's real widths ([`layout`]: wrapping, header rows repeated, rows
@@ -13,6 +14,7 @@ pub(crate) mod layout;
 mod record;
 mod render;
 mod report;
+mod stats;
 
 use std::path::Path;
 
@@ -25,6 +27,7 @@ pub use docs::{attendance_sheet, ledger, roster, sign_in_sheet};
 pub use font::{FontChoice, FontFace, FontSource, find_system_font};
 pub use record::activity_record;
 pub use report::structure_report;
+pub use stats::{StatsTab, attendance_stats};
 
 /// The font file for printed documents (empty or absent: search the system).
 pub const FONT_SETTING: crate::settings::Key = crate::settings::Key {

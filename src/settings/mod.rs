@@ -18,6 +18,7 @@ pub const KEYS: &[&Key] = &[
     &crate::structure::config::RETIREMENT_PEAK_THRESHOLD,
     &crate::attendance::window::OPEN_MINUTES,
     &crate::attendance::low_rate::LOW_RATE,
+    &crate::attendance::runs::ABSENCE_RUN,
 ];
 
 /// The setting called `name`; an unknown name is refused with the list of known ones.

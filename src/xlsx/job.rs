@@ -12,6 +12,7 @@ pub use crate::attendance::export::{
     Ledger, LedgerEntry, LedgerTotals, RatesBy, activity_list, attendance, ledger, ledger_entries,
     rates,
 };
+use crate::codes::ActivityKind;
 use crate::collate::NameOrder;
 use crate::error::Result;
 use crate::people::PersonFilter;
@@ -51,6 +52,10 @@ pub enum ExportJob {
         #[serde(default)]
         #[cfg_attr(feature = "ts", ts(as = "Option<RatesBy>", optional))]
         by: RatesBy,
+        /// Only activities of these kinds; empty: every kind.
+        #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<Vec<ActivityKind>>", optional))]
+        kinds: Vec<ActivityKind>,
     },
     Ledger {
         #[serde(default)]
@@ -102,12 +107,14 @@ pub fn render(conn: &Connection, job: &ExportJob, today: NaiveDate) -> Result<Ex
             to,
             unit_id,
             by,
+            kinds,
         } => rates(
             conn,
             &RateQuery {
                 from: *from,
                 to: *to,
                 unit_id: *unit_id,
+                kinds: kinds.clone(),
             },
             *by,
             today,

@@ -4,8 +4,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use tauri::State;
 
 use qungong::Action;
-use qungong::attendance::{self, CheckIn, Counts, PersonAttendance, RateQuery, Sheet};
-use qungong::codes::AttendanceStatus;
+use qungong::attendance::{
+    self, AbsenceRun, CheckIn, Counts, KindTable, PersonAttendance, RateQuery, Sheet,
+};
+use qungong::codes::{ActivityKind, AttendanceStatus};
 use qungong::db::now;
 use qungong::people::PersonFilter;
 
@@ -97,11 +99,13 @@ pub fn person_attendance(
     person_id: i64,
     from: NaiveDate,
     to: NaiveDate,
+    kinds: Option<Vec<ActivityKind>>,
 ) -> Reply<PersonAttendance> {
     let q = RateQuery {
         from,
         to,
         unit_id: None,
+        kinds: kinds.unwrap_or_default(),
     };
     state.read(|c| attendance::person_attendance(c, person_id, &q))
 }
@@ -113,8 +117,14 @@ pub fn attendance_rates(
     from: NaiveDate,
     to: NaiveDate,
     unit_id: Option<i64>,
+    kinds: Option<Vec<ActivityKind>>,
 ) -> Reply<serde_json::Value> {
-    let q = RateQuery { from, to, unit_id };
+    let q = RateQuery {
+        from,
+        to,
+        unit_id,
+        kinds: kinds.unwrap_or_default(),
+    };
     let value = match by {
         RatesBy::Unit => state
             .read(|c| attendance::rates_by_unit(c, &q))
@@ -138,7 +148,64 @@ pub fn attendance_absent(
     to: NaiveDate,
     unit_id: Option<i64>,
     include_leave: bool,
+    kinds: Option<Vec<ActivityKind>>,
 ) -> Reply<Vec<attendance::Absence>> {
-    let q = RateQuery { from, to, unit_id };
+    let q = RateQuery {
+        from,
+        to,
+        unit_id,
+        kinds: kinds.unwrap_or_default(),
+    };
     state.read(|c| attendance::absences(c, &q, include_leave))
+}
+
+/// 按活动类型: per unit (with its sub-units) and kind, held activities and their attendance.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn attendance_by_kind(
+    state: State<AppState>,
+    from: NaiveDate,
+    to: NaiveDate,
+    unit_id: Option<i64>,
+    kinds: Option<Vec<ActivityKind>>,
+) -> Reply<KindTable> {
+    let q = RateQuery {
+        from,
+        to,
+        unit_id,
+        kinds: kinds.unwrap_or_default(),
+    };
+    state.read(|c| attendance::rates_by_kind(c, &q))
+}
+
+/// 连续缺席: people absent from at least `min` activities in a row in the period (default: the
+/// 设置's threshold).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn attendance_absence_runs(
+    state: State<AppState>,
+    from: NaiveDate,
+    to: NaiveDate,
+    unit_id: Option<i64>,
+    kinds: Option<Vec<ActivityKind>>,
+    min: Option<u32>,
+) -> Reply<Vec<AbsenceRun>> {
+    let q = RateQuery {
+        from,
+        to,
+        unit_id,
+        kinds: kinds.unwrap_or_default(),
+    };
+    state.read(|c| {
+        let min = match min {
+            Some(n) => n,
+            None => attendance::absence_run(c)?,
+        };
+        attendance::absence_runs(c, &q, min)
+    })
+}
+
+/// The 工作台's reminder: people whose latest activities (over the last year) are a run of
+/// absences of at least the 设置's threshold.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn attendance_current_runs(state: State<AppState>) -> Reply<Vec<AbsenceRun>> {
+    state.read(|c| attendance::current_absence_runs(c, qungong::db::today()))
 }

@@ -240,6 +240,9 @@ pub struct RateScope {
     /// 只统计该单位（含下级）
     #[arg(long, value_name = "单位")]
     unit: Option<String>,
+    /// 只统计这些类型的活动（可多次给出，如 --kind 专题讲座 --kind 职工座谈会）；不给则全部类型
+    #[arg(long = "kind", value_name = "活动类型", value_parser = code_arg::<ActivityKind>)]
+    kinds: Vec<ActivityKind>,
 }
 
 impl RateScope {
@@ -248,6 +251,7 @@ impl RateScope {
             from: self.from,
             to: self.to,
             unit_id: unit_id(conn, self.unit.as_deref())?,
+            kinds: self.kinds.clone(),
         })
     }
 }
@@ -256,4 +260,5 @@ impl RateScope {
 pub enum RatesBy {
     Unit,
     Person,
+    Kind,
 }

@@ -1,17 +1,15 @@
 //! Who is expected and who came: `qungong invite`, `qungong checkin` and `qungong attendance`
 //! (the sheet, setting a status, rates, the did-not-attend list).
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use clap::{Args, Subcommand};
 
-use qungong::attendance::{self, Counts, RateQuery};
+use qungong::attendance::{self, Counts};
 use qungong::codes::{AttendanceStatus, PoliticalStatus};
 use qungong::{Error, Result, people, units};
 
 use crate::Context;
-use crate::args::{
-    FilterArgs, RateScope, RatesBy, code_arg, date_arg, datetime_arg, person_ids, unit_id,
-};
+use crate::args::{FilterArgs, RateScope, RatesBy, code_arg, datetime_arg, person_ids};
 use crate::output::{opt, out, percent, table};
 
 #[derive(Args)]
@@ -80,9 +78,9 @@ pub enum AttendanceCmd {
         #[arg(long, value_name = "事由")]
         reason: Option<String>,
     },
-    /// 出勤率：按单位或按人员，统计期内已开展的活动
+    /// 出勤率：按单位、按人员或按活动类型，统计期内已开展的活动
     Rates {
-        /// unit（按单位，含下级汇总）或 person（按人员）
+        /// unit（按单位，含下级汇总）、person（按人员）或 kind（按活动类型：各单位开展次数与出勤率）
         #[arg(long, value_enum, value_name = "维度")]
         by: RatesBy,
         #[command(flatten)]
@@ -90,15 +88,19 @@ pub enum AttendanceCmd {
     },
     /// 未出席名单（便于跟进）
     Absent {
-        #[arg(long, value_name = "日期", value_parser = date_arg("起始日期"))]
-        from: NaiveDate,
-        #[arg(long, value_name = "日期", value_parser = date_arg("截止日期"))]
-        to: NaiveDate,
-        #[arg(long, value_name = "单位")]
-        unit: Option<String>,
+        #[command(flatten)]
+        scope: RateScope,
         /// 同时列出请假人员及事由
         #[arg(long)]
         include_leave: bool,
+    },
+    /// 连续缺席：统计期内连续缺席达到次数的人员（请假中断连续）
+    Runs {
+        #[command(flatten)]
+        scope: RateScope,
+        /// 连续缺席次数下限；不给则用设置（attendance_absence_run，默认 3）
+        #[arg(long, value_name = "次数")]
+        min: Option<u32>,
     },
 }
 
@@ -323,19 +325,69 @@ pub fn run(ctx: &Context, cmd: &AttendanceCmd) -> Result<()> {
                         println!("统计期 {from} 至 {to}，已开展的活动；出勤率低的在前");
                     });
                 }
+                RatesBy::Kind => {
+                    let t = attendance::rates_by_kind(db.conn(), &q)?;
+                    out(json, &t, || {
+                        let mut headers = vec!["单位".to_string()];
+                        for k in &t.kinds {
+                            headers.push(format!("{}次数", k.label()));
+                            headers.push(format!("{}出勤率", k.label()));
+                        }
+                        headers.push("合计次数".into());
+                        headers.push("合计出勤率".into());
+                        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+                        table(
+                            &headers,
+                            t.rows.iter().map(|r| {
+                                let mut row =
+                                    vec![format!("{}{}", "  ".repeat(r.depth as usize), r.name)];
+                                for c in &r.cells {
+                                    row.push(c.activities.to_string());
+                                    row.push(c.counts.rate_text());
+                                }
+                                row.push(r.activities.to_string());
+                                row.push(r.counts.rate_text());
+                                row
+                            }),
+                        );
+                        println!("统计期 {from} 至 {to}，已开展的活动，按组织单位（含下级单位）");
+                    });
+                }
             }
         }
+        AttendanceCmd::Runs { scope, min } => {
+            let q = scope.query(db.conn())?;
+            let min = match min {
+                Some(n) => attendance::runs::parse_run(&n.to_string())?,
+                None => attendance::absence_run(db.conn())?,
+            };
+            let list = attendance::absence_runs(db.conn(), &q, min)?;
+            out(json, &list, || {
+                table(
+                    &["工号", "姓名", "单位", "最长连续缺席", "至今连续缺席"],
+                    list.iter().map(|r| {
+                        vec![
+                            opt(&r.employee_no),
+                            r.name.clone(),
+                            r.unit_name.clone(),
+                            format!("{} 次", r.longest),
+                            format!("{} 次", r.current),
+                        ]
+                    }),
+                );
+                println!(
+                    "统计期 {} 至 {}，连续缺席 {min} 次及以上：{} 人（请假中断连续）",
+                    q.from,
+                    q.to,
+                    list.len()
+                );
+            });
+        }
         AttendanceCmd::Absent {
-            from,
-            to,
-            unit,
+            scope,
             include_leave,
         } => {
-            let q = RateQuery {
-                from: *from,
-                to: *to,
-                unit_id: unit_id(db.conn(), unit.as_deref())?,
-            };
+            let q = scope.query(db.conn())?;
             let list = attendance::absences(db.conn(), &q, *include_leave)?;
             out(json, &list, || {
                 table(

@@ -38,9 +38,16 @@ pub enum ExportCmd {
     },
     /// 出勤率（按单位和按人员，统计期内已开展的活动）
     Rates {
-        /// 只导出 unit（按单位）或 person（按人员）；不填则两张表都导出
+        /// 只导出 unit（按单位）、person（按人员）或 kind（按活动类型）；不填则按单位、按人员两张表
         #[arg(long, value_enum, value_name = "维度")]
         by: Option<RatesBy>,
+        #[command(flatten)]
+        scope: RateScope,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 未出勤名单（每次缺席、请假及事由；按人员汇总缺席次数和最长连续缺席）
+    Absent {
         #[command(flatten)]
         scope: RateScope,
         #[command(flatten)]
@@ -114,7 +121,22 @@ pub fn run(ctx: &Context, cmd: &ExportCmd) -> Result<()> {
                         None => export::RatesBy::Both,
                         Some(RatesBy::Unit) => export::RatesBy::Unit,
                         Some(RatesBy::Person) => export::RatesBy::Person,
+                        Some(RatesBy::Kind) => export::RatesBy::Kind,
                     },
+                    kinds: q.kinds,
+                },
+                out,
+            )
+        }
+        ExportCmd::Absent { scope, out } => {
+            let q = scope.query(conn)?;
+            (
+                ExportJob::Rates {
+                    from: q.from,
+                    to: q.to,
+                    unit_id: q.unit_id,
+                    by: export::RatesBy::Absent,
+                    kinds: q.kinds,
                 },
                 out,
             )

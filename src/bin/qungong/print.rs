@@ -1,17 +1,18 @@
 //! `qungong print`: the A4 PDF documents (sign-in sheet, attendance sheet, activity record,
-//! roster, activity ledger, structure report).
+//! roster, activity ledger, structure report, attendance statistics).
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 
 use qungong::collate::NameOrder;
+use qungong::pdf::StatsTab;
 use qungong::pdf::job::{self as printing, PrintChoices, PrintJob};
 use qungong::{Error, Result, units};
 
 use crate::Context;
-use crate::args::{AnalysisArgs, date_arg, order_arg};
+use crate::args::{AnalysisArgs, RateScope, date_arg, order_arg};
 use crate::output::out;
 
 #[derive(Subcommand)]
@@ -71,6 +72,36 @@ pub enum PrintCmd {
         #[command(flatten)]
         common: PrintArgs,
     },
+    /// 出勤统计表（按单位、按人员、按活动类型或未出勤名单，统计期内已开展的活动）
+    AttendanceStats {
+        /// unit（按单位）、person（按人员）、kind（按活动类型）或 absent（未出勤名单）
+        #[arg(long, value_enum, value_name = "维度")]
+        tab: Tab,
+        #[command(flatten)]
+        scope: RateScope,
+        #[command(flatten)]
+        common: PrintArgs,
+    },
+}
+
+/// The tabs of 出勤统计 (`--tab`).
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Tab {
+    Unit,
+    Person,
+    Kind,
+    Absent,
+}
+
+impl From<Tab> for StatsTab {
+    fn from(t: Tab) -> StatsTab {
+        match t {
+            Tab::Unit => StatsTab::Unit,
+            Tab::Person => StatsTab::Person,
+            Tab::Kind => StatsTab::Kind,
+            Tab::Absent => StatsTab::Absent,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -151,6 +182,20 @@ pub fn run(ctx: &Context, cmd: &PrintCmd) -> Result<()> {
                     population: q.population,
                     as_of: q.as_of,
                     years: analysis.years,
+                },
+                common,
+                PrintChoices::default(),
+            )
+        }
+        PrintCmd::AttendanceStats { tab, scope, common } => {
+            let q = scope.query(conn)?;
+            (
+                PrintJob::AttendanceStats {
+                    tab: (*tab).into(),
+                    from: q.from,
+                    to: q.to,
+                    unit_id: q.unit_id,
+                    kinds: q.kinds,
                 },
                 common,
                 PrintChoices::default(),

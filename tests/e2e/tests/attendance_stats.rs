@@ -33,14 +33,17 @@ async fn open_tab(app: &App, name: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn attendance_stats_show_the_core_numbers() {
     let data = tempfile::tempdir().unwrap();
+    // Where the exports and the printout are saved (the app's data dir moves into `App`).
+    let out = tempfile::tempdir().unwrap();
     let db = data.path().join("demo.db");
     let today = chrono::Local::now().date_naive();
     let q = RateQuery {
         from: chrono::NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap(),
         to: chrono::NaiveDate::from_ymd_opt(today.year(), 12, 31).unwrap(),
         unit_id: None,
+        kinds: Vec::new(),
     };
-    let (unit, lowest, people_count, low_count, absent_people, history_title) = {
+    let (unit, lowest, people_count, low_count, absent_people, history_title, by_kind, runs) = {
         let mut store = Db::open(&db).unwrap();
         store
             .transact(&Actor::local(), Action::Demo, |tx| {
@@ -66,7 +69,18 @@ async fn attendance_stats_show_the_core_numbers() {
         absent.dedup();
         let history = attendance::person_attendance(conn, lowest.person_id, &q).unwrap();
         let title = history.rows[0].title.clone();
-        (unit, lowest, people.len(), low_count, absent.len(), title)
+        let by_kind = attendance::rates_by_kind(conn, &q).unwrap();
+        let runs = attendance::absence_runs(conn, &q, 3).unwrap();
+        (
+            unit,
+            lowest,
+            people.len(),
+            low_count,
+            absent.len(),
+            title,
+            by_kind,
+            runs,
+        )
     };
 
     let app = App::start(4484, data, &db, Dialogs::Scripted).await;
@@ -175,8 +189,7 @@ async fn attendance_stats_show_the_core_numbers() {
     app.wait_gone("stats-person-history").await;
 
     // 导出 on 按人员: the existing rates export, by person, for the year.
-    let xlsx = std::env::temp_dir().join(format!("出勤统计-{}.xlsx", std::process::id()));
-    let _ = std::fs::remove_file(&xlsx);
+    let xlsx = out.path().join("出勤统计.xlsx");
     app.answer_next_dialog(&xlsx);
     app.click("export-xlsx").await;
     app.wait_dialogs_answered().await;
@@ -198,13 +211,77 @@ async fn attendance_stats_show_the_core_numbers() {
         "{} in the export",
         lowest.name
     );
-    let _ = std::fs::remove_file(&xlsx);
 
-    // 未出勤名单: one group per person who was absent or on leave.
+    // 按活动类型: the first unit's held activities and rate over every kind, as the core has them.
+    open_tab(&app, "kind").await;
+    let first = &by_kind.rows[0];
+    let want = json!([
+        first.name,
+        first.activities.to_string(),
+        first.counts.rate_text()
+    ]);
+    let script = r#"const t = (id) => {
+          const e = document.querySelector("[data-testid='stats-kinds-table'] [data-testid='" + id + "']");
+          return e ? e.textContent.replace(/\s+/g, ' ').trim() : null;
+        };
+        return [t('stats-kind-unit'), t('stats-kind-total'), t('stats-kind-rate')];"#;
+    let shown = app
+        .eval_until("the first by-kind row", script, |v| *v == want)
+        .await;
+    assert_eq!(shown, want);
+    let headers = app
+        .eval_until(
+            "a column per kind held",
+            "return document.querySelector(\"[data-testid='stats-kinds-table'] thead\")?.textContent ?? ''",
+            |v| v.as_str().is_some_and(|t| !t.is_empty()),
+        )
+        .await;
+    for k in &by_kind.kinds {
+        assert!(
+            headers.as_str().unwrap().contains(k.label()),
+            "{} is a column: {headers}",
+            k.label()
+        );
+    }
+    app.shot("attendance-stats-kinds-1024x640").await;
+
+    // 打印 on 按活动类型: an A4 出勤统计表 is written where the dialog says.
+    let pdf = out.path().join("出勤统计表.pdf");
+    app.answer_next_dialog(&pdf);
+    app.click("stats-print").await;
+    app.wait_dialogs_answered().await;
+    let bytes = until(
+        PATIENCE,
+        "the PDF to be written",
+        async || match std::fs::read(&pdf) {
+            Ok(b)
+                if b.starts_with(b"%PDF")
+                    && b[b.len().saturating_sub(32)..]
+                        .windows(5)
+                        .any(|w| w == b"%%EOF") =>
+            {
+                Ok(b)
+            }
+            Ok(b) => Err(format!("{} bytes", b.len())),
+            Err(e) => Err(e.to_string()),
+        },
+    )
+    .await;
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
+
+    // 未出勤名单: one group per person who was absent or on leave; the runs of 3 or more above.
     open_tab(&app, "absent").await;
     app.wait_text("stats-absent-note", "the number of people", |t| {
         t.contains(&format!("共 {absent_people} 人"))
     })
     .await;
+    if runs.is_empty() {
+        app.wait_gone("stats-runs").await;
+    } else {
+        app.wait_text("stats-runs", "the runs of absences", |t| {
+            t.contains(&format!("连续缺席 3 次及以上：{} 人", runs.len()))
+        })
+        .await;
+    }
     app.shot("attendance-stats-absent-1024x640").await;
 }

@@ -106,6 +106,7 @@ describe('commands', () => {
       from: '2025-01-01',
       to: '2025-12-31',
       unit_id: null,
+      kinds: [],
     }])
   })
 

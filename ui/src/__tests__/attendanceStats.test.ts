@@ -4,12 +4,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createRouter, createMemoryHistory } from 'vue-router'
-import type { Absence, PersonRate, UnitRate } from '../api'
+import type { Absence, AbsenceRun, KindTable, PersonRate, UnitRate } from '../api'
 import {
   groupAbsences,
   groupSummary,
   isLow,
+  parseAbsenceRun,
   parseLowRate,
+  runText,
   periodOf,
   sortPeople,
   unitTreeRows,
@@ -58,6 +60,16 @@ describe('出勤统计 logic', () => {
     expect(parseLowRate('90%')).toBe(90)
     expect(parseLowRate('0')).toBe(80)
     expect(parseLowRate('abc')).toBe(80)
+  })
+
+  it('reads the run setting (2–20, default 3) and words a run', () => {
+    expect(parseAbsenceRun(null)).toBe(3)
+    expect(parseAbsenceRun('4')).toBe(4)
+    expect(parseAbsenceRun('1')).toBe(3)
+    expect(parseAbsenceRun('21')).toBe(3)
+    expect(runText({ longest: 3, current: 3 })).toBe('连续缺席 3 次（至今）')
+    expect(runText({ longest: 4, current: 2 })).toBe('连续缺席 4 次（至今 2 次）')
+    expect(runText({ longest: 3, current: 0 })).toBe('连续缺席 3 次')
   })
 
   it('marks rates below the threshold as shown (tenths of a percent), never a missing rate', () => {
@@ -110,6 +122,21 @@ describe('出勤统计 logic', () => {
 const unitRows = [unit(1, '示范供电公司', 0, counts(40, 30, 2, 8, 3)), unit(2, '城关供电所', 1, counts(20, 18, 1, 1)), unit(3, '营业班', 2, counts(10, 9, 0, 1))]
 const personRows = Array.from({ length: 25 }, (_, i) => person(i + 1, String(10001 + i), counts(4, i < 3 ? 2 : 4, 0, i < 3 ? 2 : 0)))
 const absentRows = [absence(1, 10, '2026-03-10T09:00:00', '缺席'), absence(1, 11, '2026-03-20T09:00:00', '缺席'), absence(1, 12, '2026-04-01T09:00:00', '请假', '年休假')]
+const kindTable: KindTable = {
+  kinds: ['专题讲座', '职工座谈会'],
+  rows: [
+    { unit_id: 1, name: '示范供电公司', path: '示范供电公司', depth: 0, activities: 5, counts: counts(30, 24, 2, 4),
+      cells: [{ kind: '专题讲座', activities: 3, counts: counts(20, 16, 2, 2) }, { kind: '职工座谈会', activities: 2, counts: counts(10, 8, 0, 2) }] },
+    { unit_id: 2, name: '城关供电所', path: '示范供电公司/城关供电所', depth: 1, activities: 1, counts: counts(10, 9, 0, 1),
+      cells: [{ kind: '专题讲座', activities: 1, counts: counts(10, 9, 0, 1) }, { kind: '职工座谈会', activities: 0, counts: counts(0, 0, 0, 0) }] },
+    { unit_id: null, name: '未指定组织单位', path: '未指定组织单位', depth: 0, activities: 1, counts: counts(4, 1, 0, 3),
+      cells: [{ kind: '专题讲座', activities: 0, counts: counts(0, 0, 0, 0) }, { kind: '职工座谈会', activities: 1, counts: counts(4, 1, 0, 3) }] },
+  ],
+} as KindTable
+const runRows: AbsenceRun[] = [
+  { person_id: 1, employee_no: '10001', name: '人1', unit_name: '城关供电所', longest: 3, current: 3 },
+  { person_id: 2, employee_no: '10002', name: '人2', unit_name: '城关供电所', longest: 4, current: 1 },
+]
 const history = {
   person_id: 1, counts: counts(4, 2, 0, 2),
   rows: [{ activity_id: 10, title: '安全生产专题讲座', kind: '专题讲座', starts_at: '2026-03-10T09:00:00', organizer_name: null, invited: true, status: null, status_label: '缺席', checked_in_at: null, leave_reason: null }],
@@ -120,6 +147,9 @@ beforeEach(() => {
   handler = (cmd, args) => {
     if (cmd === 'attendance_rates') return args.by === 'unit' ? unitRows : personRows
     if (cmd === 'attendance_absent') return absentRows
+    if (cmd === 'attendance_by_kind') return kindTable
+    if (cmd === 'attendance_absence_runs') return runRows
+    if (cmd === 'codes') return { activity_kind: ['专题讲座', '职工座谈会'] }
     if (cmd === 'person_attendance') return history
     if (cmd === 'setting_get') return args.key === 'attendance_low_rate' ? '75' : null
     if (cmd === 'unit_tree') return []
@@ -135,8 +165,10 @@ describe('出勤统计 screen', () => {
 
     const now = new Date()
     const month = periodOf('month', now)
-    expect(calls.find(([c, a]) => c === 'attendance_rates' && a.by === 'unit')?.[1]).toEqual({ by: 'unit', from: month.from, to: month.to, unit_id: null })
-    expect(calls.find(([c]) => c === 'attendance_absent')?.[1]).toEqual({ from: month.from, to: month.to, unit_id: null, include_leave: true })
+    // Only the tab on screen is asked for.
+    expect(calls.find(([c, a]) => c === 'attendance_rates' && a.by === 'unit')?.[1]).toEqual({ by: 'unit', from: month.from, to: month.to, unit_id: null, kinds: [] })
+    expect(calls.some(([c, a]) => c === 'attendance_rates' && a.by === 'person')).toBe(false)
+    expect(calls.some(([c]) => c === 'attendance_absent' || c === 'attendance_by_kind')).toBe(false)
 
     // 按单位: the tree, top level and its children shown.
     const units = w.get('[data-testid=stats-units]')
@@ -149,28 +181,58 @@ describe('出勤统计 screen', () => {
     await w.get('[data-testid=stats-pick-year] input').setValue(true)
     await flushPromises()
     const year = periodOf('year', now)
-    expect(calls.filter(([c, a]) => c === 'attendance_rates' && a.by === 'unit').slice(-1)[0]?.[1]).toEqual({ by: 'unit', from: year.from, to: year.to, unit_id: null })
+    expect(calls.filter(([c, a]) => c === 'attendance_rates' && a.by === 'unit').slice(-1)[0]?.[1]).toEqual({ by: 'unit', from: year.from, to: year.to, unit_id: null, kinds: [] })
 
-    // 按人员: 20 a page, the three at 50% marked against the 75% threshold from 设置.
+    // 按人员: asked for when opened; 20 a page, the three at 50% marked against the 75% threshold.
+    await w.get('#tab-person').trigger('click')
+    await flushPromises()
+    expect(calls.find(([c, a]) => c === 'attendance_rates' && a.by === 'person')?.[1]).toEqual({ by: 'person', from: year.from, to: year.to, unit_id: null, kinds: [] })
     const people = w.get('[data-testid=stats-people]')
     expect(people.findAll('[data-testid=stats-person-rate]')).toHaveLength(20)
     expect(people.findAll('[data-testid=stats-low]')).toHaveLength(3)
     expect(people.get('[data-testid=stats-low]').text()).toBe('低于 75%')
     expect(w.get('[data-testid=stats-people-summary]').text()).toContain('低于 75% 的 3 人')
 
-    // 未出勤名单 grouped.
-    const absent = w.get('[data-testid=stats-absent]')
-    expect(absent.get('[data-testid=stats-absent-summary]').text()).toBe('缺席 2 次，请假 1 次')
-    expect(absent.text()).toContain('年休假')
-    expect(absent.text()).toContain('活动11')
-
     // A click on a person opens their activities in the period.
     await people.get('.el-table__row').trigger('click')
     await flushPromises()
-    expect(calls.find(([c]) => c === 'person_attendance')?.[1]).toEqual({ person_id: 1, from: year.from, to: year.to })
+    expect(calls.find(([c]) => c === 'person_attendance')?.[1]).toEqual({ person_id: 1, from: year.from, to: year.to, kinds: [] })
     const drawer = document.querySelector('[data-testid=stats-person-history]')
     expect(drawer?.textContent).toContain('安全生产专题讲座')
     expect(document.querySelector('[data-testid=stats-person-link]')?.getAttribute('href')).toContain('/people/1')
+
+    // 按活动类型: a 次数 and 出勤率 column per kind, the unassigned row last.
+    await w.get('#tab-kind').trigger('click')
+    await flushPromises()
+    expect(calls.find(([c]) => c === 'attendance_by_kind')?.[1]).toEqual({ from: year.from, to: year.to, unit_id: null, kinds: [] })
+    const kinds = w.get('[data-testid=stats-kinds-table]')
+    expect(kinds.text()).toContain('专题讲座')
+    expect(kinds.text()).toContain('职工座谈会')
+    expect(kinds.findAll('[data-testid=stats-kind-unit]').map((e) => e.text())).toEqual(['示范供电公司', '城关供电所', '未指定组织单位'])
+    expect(kinds.findAll('[data-testid=stats-kind-count]').map((e) => e.text())).toEqual(['3', '2', '1', '0', '0', '1'])
+    expect(kinds.findAll('[data-testid=stats-kind-total]').map((e) => e.text())).toEqual(['5', '1', '1'])
+    expect(kinds.get('[data-testid=stats-kind-rate]').text()).toBe('85.7%（24/28）')
+
+    // 未出勤名单 grouped, with the runs of absences above it and on each person.
+    await w.get('#tab-absent').trigger('click')
+    await flushPromises()
+    expect(calls.find(([c]) => c === 'attendance_absent')?.[1]).toEqual({ from: year.from, to: year.to, unit_id: null, include_leave: true, kinds: [] })
+    expect(calls.find(([c]) => c === 'attendance_absence_runs')?.[1]).toEqual({ from: year.from, to: year.to, unit_id: null, kinds: [], min: null })
+    const absent = w.get('[data-testid=stats-absent]')
+    expect(absent.get('[data-testid=stats-absent-summary]').text()).toBe('缺席 2 次，请假 1 次')
+    expect(absent.get('[data-testid=stats-absent-run]').text()).toBe('连续缺席 3 次（至今）')
+    expect(absent.text()).toContain('年休假')
+    expect(absent.text()).toContain('活动11')
+    const runs = w.get('[data-testid=stats-runs]')
+    expect(runs.text()).toContain('连续缺席 3 次及以上：2 人')
+    expect(runs.text()).toContain('至今仍在连续缺席的 1 人')
+    expect(runs.findAll('[data-testid=stats-run]').map((e) => e.text())).toEqual(['人1 连续缺席 3 次（至今）', '人2 连续缺席 4 次（至今 1 次）'])
+
+    // Back to 按单位: already loaded for this period, not asked again.
+    const before = calls.filter(([c]) => c === 'attendance_rates').length
+    await w.get('#tab-unit').trigger('click')
+    await flushPromises()
+    expect(calls.filter(([c]) => c === 'attendance_rates').length).toBe(before)
     w.unmount()
   })
 })

@@ -74,7 +74,7 @@ describe('个人页', () => {
     expect(w.get('[data-testid=person-detail-phone]').text()).toBe('13812345678')
 
     const year = new Date().getFullYear()
-    expect(calls.find(([c]) => c === 'person_attendance')?.[1]).toEqual({ person_id: 7, from: `${year}-01-01`, to: `${year}-12-31` })
+    expect(calls.find(([c]) => c === 'person_attendance')?.[1]).toEqual({ person_id: 7, from: `${year}-01-01`, to: `${year}-12-31`, kinds: [] })
     const table = w.get('[data-testid=person-detail-history]').text()
     expect(table).toContain('形势任务宣讲')
     expect(table).toContain('年休假')

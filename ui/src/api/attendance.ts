@@ -1,7 +1,7 @@
 // Invitees and check-in: who is expected, the attendance sheet, checking in (desk and kiosk),
 // statuses, and the attendance rates.
 import { call } from './transport'
-import type { Absence, CheckIn, Counts, DateStr, DateTimeStr, PersonAttendance, PersonFilter, PersonRate, Sheet, UnitRate } from './types'
+import type { AbsenceRun, Absence, ActivityKind, CheckIn, Counts, DateStr, DateTimeStr, KindTable, PersonAttendance, PersonFilter, PersonRate, Sheet, UnitRate } from './types'
 
 /** How many were added. With a `filter`, each unit (or the whole company) is narrowed by it. */
 export const invite = (activity_id: number, unit_ids: number[], filter: PersonFilter | null, person_ids: number[]) =>
@@ -19,16 +19,28 @@ export const attendanceBackfill = (activity_id: number, person_id: number, at: D
 export const setStatus = (activity_id: number, person_id: number, status: string | null, reason: string | null) =>
   call<Counts>('set_status', { activity_id, person_id, status, reason })
 
-export function attendanceRates(by: 'unit', from: DateStr, to: DateStr, unit_id?: number | null): Promise<UnitRate[]>
-export function attendanceRates(by: 'person', from: DateStr, to: DateStr, unit_id?: number | null): Promise<PersonRate[]>
-export function attendanceRates(by: 'unit' | 'person', from: DateStr, to: DateStr, unit_id: number | null = null) {
-  return call<UnitRate[] | PersonRate[]>('attendance_rates', { by, from, to, unit_id })
+// `kinds`: only activities of these kinds; empty: every kind.
+export function attendanceRates(by: 'unit', from: DateStr, to: DateStr, unit_id?: number | null, kinds?: ActivityKind[]): Promise<UnitRate[]>
+export function attendanceRates(by: 'person', from: DateStr, to: DateStr, unit_id?: number | null, kinds?: ActivityKind[]): Promise<PersonRate[]>
+export function attendanceRates(by: 'unit' | 'person', from: DateStr, to: DateStr, unit_id: number | null = null, kinds: ActivityKind[] = []) {
+  return call<UnitRate[] | PersonRate[]>('attendance_rates', { by, from, to, unit_id, kinds })
 }
 
 /** One person's held activities in the period, newest first, with the counts of `attendanceRates` by person. */
-export const personAttendance = (person_id: number, from: DateStr, to: DateStr) =>
-  call<PersonAttendance>('person_attendance', { person_id, from, to })
+export const personAttendance = (person_id: number, from: DateStr, to: DateStr, kinds: ActivityKind[] = []) =>
+  call<PersonAttendance>('person_attendance', { person_id, from, to, kinds })
 
 /** 未出勤名单: who was absent (and with `include_leave` on leave) at held activities in the period, by date. */
-export const attendanceAbsent = (from: DateStr, to: DateStr, unit_id: number | null, include_leave: boolean) =>
-  call<Absence[]>('attendance_absent', { from, to, unit_id, include_leave })
+export const attendanceAbsent = (from: DateStr, to: DateStr, unit_id: number | null, include_leave: boolean, kinds: ActivityKind[] = []) =>
+  call<Absence[]>('attendance_absent', { from, to, unit_id, include_leave, kinds })
+
+/** 按活动类型: per unit (with its sub-units) and kind, the held activities and their attendance. */
+export const attendanceByKind = (from: DateStr, to: DateStr, unit_id: number | null, kinds: ActivityKind[] = []) =>
+  call<KindTable>('attendance_by_kind', { from, to, unit_id, kinds })
+
+/** 连续缺席 in the period; `min` defaults to the 设置's threshold. */
+export const attendanceAbsenceRuns = (from: DateStr, to: DateStr, unit_id: number | null, kinds: ActivityKind[] = [], min: number | null = null) =>
+  call<AbsenceRun[]>('attendance_absence_runs', { from, to, unit_id, kinds, min })
+
+/** The 工作台's reminder: people whose latest activities are a run of absences. */
+export const attendanceCurrentRuns = () => call<AbsenceRun[]>('attendance_current_runs')

@@ -9,6 +9,16 @@ export type Absence = { activity_id: number, activity_title: string, starts_at: 
  */
 status: AttendanceStatus, leave_reason: string | null, };
 
+export type AbsenceRun = { person_id: number, employee_no: string | null, name: string, unit_name: string, 
+/**
+ * The longest run in the period.
+ */
+longest: number, 
+/**
+ * The run at the end of the period (their latest activities): 0 if they last came.
+ */
+current: number, };
+
 export type Activity = { id: number, uid: string, series_uid: string | null, kind: ActivityKind, mode: ActivityMode, title: string, starts_at: string, ends_at: string, place: string | null, online_meeting: string | null, organizer_unit_id: number | null, organizer_name: string | null, host: string | null, description: string | null, status: ActivityStatus, summary: string | null, late_grace_minutes: number, 
 /**
  * 应到 (invitees).
@@ -241,7 +251,11 @@ unit_count: number, staff_count: number, };
 
 export type Education = "研究生" | "大学本科" | "大学专科" | "中专" | "高中" | "初中" | "小学" | "其他";
 
-export type ExportJob = { "kind": "people", filter?: PersonFilter, order?: PrintOrder, full?: boolean, } | { "kind": "attendance", activity_id: number, order?: PrintOrder, } | { "kind": "rates", from: string, to: string, unit_id?: number | null, by?: RatesBy, } | { "kind": "ledger", unit_id?: number | null, from: string, to: string, } | { "kind": "activities", filter?: ActivityFilter, } | { "kind": "structure", unit_id?: number | null, population?: Population, 
+export type ExportJob = { "kind": "people", filter?: PersonFilter, order?: PrintOrder, full?: boolean, } | { "kind": "attendance", activity_id: number, order?: PrintOrder, } | { "kind": "rates", from: string, to: string, unit_id?: number | null, by?: RatesBy, 
+/**
+ * Only activities of these kinds; empty: every kind.
+ */
+kinds?: Array<ActivityKind>, } | { "kind": "ledger", unit_id?: number | null, from: string, to: string, } | { "kind": "activities", filter?: ActivityFilter, } | { "kind": "structure", unit_id?: number | null, population?: Population, 
 /**
  * Default: today.
  */
@@ -393,6 +407,27 @@ skipped: number,
  * Blank rows and rows with nothing in the mapped columns (a 序号 alone), not listed.
  */
 blank: number, };
+
+export type KindCell = { kind: ActivityKind, 
+/**
+ * Held activities of this kind in the period.
+ */
+activities: number, 
+/**
+ * Their attendance.
+ */
+counts: Counts, };
+
+export type KindTable = { 
+/**
+ * The columns: the chosen kinds, or (none chosen) every kind held in the period and scope,
+ * in the code table's order.
+ */
+kinds: Array<ActivityKind>, 
+/**
+ * Units in tree order (the chosen unit's subtree), then the unassigned row if any.
+ */
+rows: Array<UnitKinds>, };
 
 export type ManualMatch = { row: number, person_id: number, };
 
@@ -606,7 +641,11 @@ export type Population = "all" | "cadres" | "reserve" | "party";
 
 export type PrintChoices = { order: PrintOrder, show_id_number: boolean, show_phone?: boolean, unmask: boolean, font?: string | null, };
 
-export type PrintJob = { "kind": "sign_in_sheet", activity_id: number, } | { "kind": "attendance_sheet", activity_id: number, } | { "kind": "activity_record", activity_id: number, } | { "kind": "roster", unit_id: number, } | { "kind": "ledger", unit_id: number, from: string, to: string, } | { "kind": "structure", unit_id: number | null, population: Population, as_of: string, years: number, };
+export type PrintJob = { "kind": "sign_in_sheet", activity_id: number, } | { "kind": "attendance_sheet", activity_id: number, } | { "kind": "activity_record", activity_id: number, } | { "kind": "roster", unit_id: number, } | { "kind": "ledger", unit_id: number, from: string, to: string, } | { "kind": "structure", unit_id: number | null, population: Population, as_of: string, years: number, } | { "kind": "attendance_stats", tab: StatsTab, from: string, to: string, unit_id?: number | null, 
+/**
+ * Only activities of these kinds; empty: every kind.
+ */
+kinds?: Array<ActivityKind>, };
 
 export type PrintOrder = "stroke" | "pinyin" | "unit" | "employee-no";
 
@@ -634,9 +673,13 @@ to: string,
 /**
  * People now in this unit or below; None: everyone.
  */
-unit_id: number | null, };
+unit_id: number | null, 
+/**
+ * Only activities of these kinds; empty: every kind.
+ */
+kinds?: Array<ActivityKind>, };
 
-export type RatesBy = "unit" | "person" | "both";
+export type RatesBy = "unit" | "person" | "both" | "kind" | "absent";
 
 export type RatesByArg = "unit" | "person";
 
@@ -691,6 +734,8 @@ status_label: string, checked_in_at: string | null, leave_reason: string | null,
 export type SkillLevel = "高级技师" | "技师" | "高级工" | "中级工" | "初级工" | "无";
 
 export type Slice = { "dimension": "age", bracket: number, gender?: Gender | null, } | { "dimension": "education", label: string, } | { "dimension": "professional_title", label: string, } | { "dimension": "skill_level", label: string, } | { "dimension": "political_status", label: string, } | { "dimension": "retiring_within", years: number, };
+
+export type StatsTab = "unit" | "person" | "kind" | "absent";
 
 export type Structure = { as_of: string, population: Population, headcount: number, average_age: number | null, median_age: number | null, share_35_and_under: number | null, share_50_and_over: number | null, 
 /**
@@ -755,6 +800,16 @@ staff: number,
 staff_total: number, };
 
 export type UnitKind = "公司" | "部门" | "站所" | "班组";
+
+export type UnitKinds = { 
+/**
+ * None: the activities with no organising unit.
+ */
+unit_id: number | null, name: string, path: string, depth: number, cells: Array<KindCell>, 
+/**
+ * Held activities of every kind shown.
+ */
+activities: number, counts: Counts, };
 
 export type UnitNode = { children: Array<UnitNode>, id: number, uid: string, name: string, kind: UnitKind, parent_id: number | null, 
 /**

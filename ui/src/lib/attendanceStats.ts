@@ -1,6 +1,6 @@
 // 出勤统计: the pure parts of the screen — periods from the quick picks, the unit rows as a tree,
 // the threshold marking, sorting, and the did-not-attend list grouped by person. No Vue, no IPC.
-import type { Absence, PersonRate, UnitRate } from '../api'
+import type { Absence, AbsenceRun, PersonRate, UnitRate } from '../api'
 import { toDateStr } from './format'
 
 /** 设置 key of the 出勤率提醒线 (percent) and its default, as the core declares them. */
@@ -11,6 +11,15 @@ export const DEFAULT_LOW_RATE = 80
 export function parseLowRate(v: string | null | undefined): number {
   const n = v === null || v === undefined || v.trim() === '' ? NaN : Number(v.trim().replace(/[%％]$/, ''))
   return Number.isInteger(n) && n >= 1 && n <= 100 ? n : DEFAULT_LOW_RATE
+}
+
+export const ABSENCE_RUN_KEY = 'attendance_absence_run' as const
+export const DEFAULT_ABSENCE_RUN = 3
+
+/** The stored run threshold (2–20 activities), or the default when unset or unreadable. */
+export function parseAbsenceRun(v: string | null | undefined): number {
+  const n = Number.parseInt((v ?? '').trim(), 10)
+  return Number.isInteger(n) && n >= 2 && n <= 20 ? n : DEFAULT_ABSENCE_RUN
 }
 
 export type PeriodPick = 'month' | 'quarter' | 'year' | 'custom'
@@ -46,16 +55,17 @@ export function isLow(rate: number | null | undefined, thresholdPercent: number)
 
 /** A unit row with its sub-units under `children` (el-table tree). */
 export type UnitRow = UnitRate & { children?: UnitRow[] }
+export type TreeRow<T> = T & { children?: TreeRow<T>[] }
 
 /**
  * The core's unit rows (tree order, with `depth`) as a tree: each row goes under the nearest row
  * before it with a smaller depth. The shallowest rows are the roots.
  */
-export function unitTreeRows(rows: UnitRate[]): UnitRow[] {
-  const roots: UnitRow[] = []
-  const stack: UnitRow[] = []
+export function unitTreeRows<T extends { depth: number }>(rows: T[]): TreeRow<T>[] {
+  const roots: TreeRow<T>[] = []
+  const stack: TreeRow<T>[] = []
   for (const r of rows) {
-    const node: UnitRow = { ...r }
+    const node: TreeRow<T> = { ...r }
     while (stack.length && stack[stack.length - 1].depth >= r.depth) stack.pop()
     const parent = stack[stack.length - 1]
     if (parent) (parent.children ??= []).push(node)
@@ -90,6 +100,13 @@ export interface AbsentGroup {
   unit_name: string
   absent: Absence[]
   leave: Absence[]
+}
+
+/** "连续缺席 4 次（至今 2 次）", or "连续缺席 3 次（至今）" when the run is still going. */
+export function runText(r: Pick<AbsenceRun, 'longest' | 'current'>): string {
+  if (r.current >= r.longest) return `连续缺席 ${r.longest} 次（至今）`
+  if (r.current > 0) return `连续缺席 ${r.longest} 次（至今 ${r.current} 次）`
+  return `连续缺席 ${r.longest} 次`
 }
 
 /** 缺席 3 次，请假 1 次 */
