@@ -4,6 +4,10 @@ import 'element-plus/dist/index.css'
 import './style.css'
 import App from './App.vue'
 import { router } from './router'
+import { opensOnDashboard, prefetchDashboard } from './prefetch'
+
+// The 工作台 is the usual first screen: ask for its figures now, while its chunk loads and mounts.
+if (opensOnDashboard(location.hash)) prefetchDashboard()
 
 const app = createApp(App).use(ElementPlus).use(router)
 // Mount once the first route is known, so the menu and the page agree from the start.

@@ -228,6 +228,30 @@ describe('工作台：空数据库', () => {
     const { w } = await mountDashboard()
     expect(w.find('[data-testid=dashboard-start]').exists()).toBe(false)
     expect(w.get('[data-testid=dashboard-warnings]').text()).toContain('均未触发预警')
+    // Nobody in a run of absences: no reminder.
+    expect(w.find('[data-testid=dashboard-runs]').exists()).toBe(false)
+    w.unmount()
+  })
+
+  it('reminds of people absent from their latest activities in a row, and opens the list', async () => {
+    handler = (cmd) => {
+      if (cmd === 'dashboard') return overview({})
+      if (cmd === 'attendance_current_runs') {
+        return [
+          { person_id: 1, employee_no: '10001', name: '张三', unit_name: '城关供电所', longest: 4, current: 4 },
+          { person_id: 2, employee_no: null, name: '李四', unit_name: '营业班', longest: 3, current: 3 },
+        ]
+      }
+      return null
+    }
+    const { w, r } = await mountDashboard()
+    const runs = w.get('[data-testid=dashboard-runs]')
+    expect(w.get('[data-testid=dashboard-runs-count]').text()).toBe('2 人')
+    expect(runs.text()).toContain('张三（4 次）')
+    expect(runs.text()).toContain('李四（3 次）')
+    await w.get('[data-testid=dashboard-runs-open]').trigger('click')
+    await flushPromises()
+    expect(r.currentRoute.value.fullPath).toBe('/attendance?tab=absent&pick=year')
     w.unmount()
   })
 })
