@@ -1,47 +1,11 @@
 //! Activities, invitees and check-in, and the rates computed from them, on hand-made data.
 mod common;
 
-use common::{TestDb, activity_input, date, time};
+use common::{activity_input, branch, date, time};
 use qungong::activities::{self, ActivityFilter};
 use qungong::attendance::{self, CheckIn, RateQuery};
 use qungong::codes::{ActivityMode, ActivityStatus, AttendanceStatus, Recurrence};
 use qungong::people::{self, PersonFilter};
-
-struct Branch {
-    t: TestDb,
-    company: i64,
-    station: i64,
-    team: i64,
-    dept: i64,
-    /// 张三 (station), 李四 (team), 王五 (team), 赵六 (dept)
-    zhang: i64,
-    li: i64,
-    wang: i64,
-    zhao: i64,
-}
-
-fn branch() -> Branch {
-    let mut t = TestDb::new();
-    let company = t.unit("国网示范县供电公司", None);
-    let station = t.unit("城关供电所", Some(company));
-    let team = t.unit("营业班", Some(station));
-    let dept = t.unit("营销部", Some(company));
-    let zhang = t.person("10001", "张三", station);
-    let li = t.person("10002", "李四", team);
-    let wang = t.person("10003", "王五", team);
-    let zhao = t.person("10004", "赵六", dept);
-    Branch {
-        t,
-        company,
-        station,
-        team,
-        dept,
-        zhang,
-        li,
-        wang,
-        zhao,
-    }
-}
 
 #[test]
 fn the_invitee_list_is_frozen_when_people_are_invited() {

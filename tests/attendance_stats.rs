@@ -2,23 +2,11 @@
 //! 未出勤名单 export, on a hand-made branch where every figure is written out.
 mod common;
 
-use common::{TestDb, activity_input, date, time};
+use common::{Branch, date, time};
 use qungong::activities;
 use qungong::attendance::{self, KindTable, RateQuery};
 use qungong::codes::{ActivityKind, AttendanceStatus};
 use qungong::xlsx::job::{ExportJob, RatesBy, render};
-
-struct Branch {
-    t: TestDb,
-    company: i64,
-    station: i64,
-    team: i64,
-    dept: i64,
-    zhang: i64,
-    li: i64,
-    wang: i64,
-    zhao: i64,
-}
 
 /// 国网示范县供电公司 > 城关供电所 > 营业班, and > 营销部. 张三 (station), 李四 and 王五 (team),
 /// 赵六 (dept). In March 2026, by date:
@@ -34,59 +22,32 @@ struct Branch {
 /// | A7 04-02 | 讲座, outside March | 缺席 | — | — | — |
 fn branch() -> Branch {
     use AttendanceStatus::*;
-    let mut t = TestDb::new();
-    let company = t.unit("国网示范县供电公司", None);
-    let station = t.unit("城关供电所", Some(company));
-    let team = t.unit("营业班", Some(station));
-    let dept = t.unit("营销部", Some(company));
-    let zhang = t.person("10001", "张三", station);
-    let li = t.person("10002", "李四", team);
-    let wang = t.person("10003", "王五", team);
-    let zhao = t.person("10004", "赵六", dept);
-    let activity = |t: &mut TestDb, title: &str, at: &str, kind, unit: Option<i64>| {
-        let mut input = activity_input(title, at);
-        input.kind = kind;
-        input.organizer_unit_id = unit;
-        t.write(|tx| activities::add(tx, input)).unwrap()
-    };
-    let a1 = activity(
-        &mut t,
+    let mut b = common::branch();
+    let (station, team, dept) = (b.station, b.team, b.dept);
+    let (zhang, li, wang, zhao) = (b.zhang, b.li, b.wang, b.zhao);
+    let t = &mut b.t;
+    let a1 = t.activity_of(
         "A1",
         "2026-03-02 09:00",
         ActivityKind::Lecture,
         Some(station),
     );
-    let a2 = activity(
-        &mut t,
-        "A2",
-        "2026-03-05 09:00",
-        ActivityKind::Forum,
-        Some(team),
-    );
-    let a3 = activity(
-        &mut t,
-        "A3",
-        "2026-03-09 09:00",
-        ActivityKind::Lecture,
-        Some(dept),
-    );
-    let a4 = activity(&mut t, "A4", "2026-03-12 09:00", ActivityKind::Forum, None);
-    let a5 = activity(
-        &mut t,
+    let a2 = t.activity_of("A2", "2026-03-05 09:00", ActivityKind::Forum, Some(team));
+    let a3 = t.activity_of("A3", "2026-03-09 09:00", ActivityKind::Lecture, Some(dept));
+    let a4 = t.activity_of("A4", "2026-03-12 09:00", ActivityKind::Forum, None);
+    let a5 = t.activity_of(
         "A5",
         "2026-03-16 09:00",
         ActivityKind::Lecture,
         Some(station),
     );
-    let a6 = activity(
-        &mut t,
+    let a6 = t.activity_of(
         "A6",
         "2026-03-18 09:00",
         ActivityKind::Lecture,
         Some(station),
     );
-    let a7 = activity(
-        &mut t,
+    let a7 = t.activity_of(
         "A7",
         "2026-04-02 09:00",
         ActivityKind::Lecture,
@@ -122,17 +83,7 @@ fn branch() -> Branch {
         Ok(())
     })
     .unwrap();
-    Branch {
-        t,
-        company,
-        station,
-        team,
-        dept,
-        zhang,
-        li,
-        wang,
-        zhao,
-    }
+    b
 }
 
 fn march(kinds: &[ActivityKind]) -> RateQuery {

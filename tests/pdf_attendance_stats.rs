@@ -26,7 +26,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{TestDb, activity_input, date, time};
+use common::{TestDb, activity_input, branch, date, time};
 use qungong::activities;
 use qungong::attendance::{self, RateQuery};
 use qungong::codes::{ActivityKind, AttendanceStatus};
@@ -47,20 +47,19 @@ struct Data {
 }
 
 fn data() -> Data {
-    let mut t = TestDb::new();
-    let company = t.unit("国网示范县供电公司", None);
-    let station = t.unit("城关供电所", Some(company));
-    let team = t.unit("营业班", Some(station));
-    let dept = t.unit("营销部", Some(company));
-    let zhang = t.person("10001", "张三", station);
-    let li = t.person("10002", "李四", team);
-    let wang = t.person("10003", "王五", team);
-    let zhao = t.person("10004", "赵六", dept);
+    let common::Branch {
+        mut t,
+        company,
+        station,
+        team,
+        dept,
+        zhang,
+        li,
+        wang,
+        zhao,
+    } = branch();
     let mut activity = |title: &str, at: &str, kind: ActivityKind, unit: i64| {
-        let mut input = activity_input(title, at);
-        input.kind = kind;
-        input.organizer_unit_id = Some(unit);
-        t.write(|tx| activities::add(tx, input)).unwrap()
+        t.activity_of(title, at, kind, Some(unit))
     };
     use ActivityKind::{Forum, Lecture};
     let a = activity("安全生产专题讲座", "2026-03-10 09:00", Lecture, station);

@@ -42,6 +42,58 @@ impl TestDb {
         self.write(|tx| qungong::activities::add(tx, input))
             .unwrap()
     }
+
+    /// An activity of `kind` organised by `unit`.
+    pub fn activity_of(
+        &mut self,
+        title: &str,
+        starts_at: &str,
+        kind: ActivityKind,
+        unit: Option<i64>,
+    ) -> i64 {
+        let mut input = activity_input(title, starts_at);
+        input.kind = kind;
+        input.organizer_unit_id = unit;
+        self.write(|tx| qungong::activities::add(tx, input))
+            .unwrap()
+    }
+}
+
+/// A small branch: 国网示范县供电公司 > 城关供电所 > 营业班, and > 营销部; 张三 (station),
+/// 李四 and 王五 (team), 赵六 (dept).
+pub struct Branch {
+    pub t: TestDb,
+    pub company: i64,
+    pub station: i64,
+    pub team: i64,
+    pub dept: i64,
+    pub zhang: i64,
+    pub li: i64,
+    pub wang: i64,
+    pub zhao: i64,
+}
+
+pub fn branch() -> Branch {
+    let mut t = TestDb::new();
+    let company = t.unit("国网示范县供电公司", None);
+    let station = t.unit("城关供电所", Some(company));
+    let team = t.unit("营业班", Some(station));
+    let dept = t.unit("营销部", Some(company));
+    let zhang = t.person("10001", "张三", station);
+    let li = t.person("10002", "李四", team);
+    let wang = t.person("10003", "王五", team);
+    let zhao = t.person("10004", "赵六", dept);
+    Branch {
+        t,
+        company,
+        station,
+        team,
+        dept,
+        zhang,
+        li,
+        wang,
+        zhao,
+    }
 }
 
 pub fn person_input(employee_no: &str, name: &str, unit: i64) -> qungong::people::PersonInput {

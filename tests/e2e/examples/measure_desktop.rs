@@ -276,7 +276,7 @@ async fn poll<T>(
 async fn app_pid() -> u32 {
     let me = std::process::id();
     until(PATIENCE, "the app's process", async || {
-        let found: Vec<u32> = descendants(me)
+        let found: Vec<u32> = support::descendants(me)
             .into_iter()
             .filter(|&p| comm(p).as_deref() == Some("qungong-desktop"))
             .collect();
@@ -321,34 +321,6 @@ fn comm(pid: u32) -> Option<String> {
     std::fs::read_to_string(format!("/proc/{pid}/comm"))
         .ok()
         .map(|s| s.trim().to_string())
-}
-
-/// Every process below `root` (not `root` itself).
-fn descendants(root: u32) -> Vec<u32> {
-    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|e| {
-            let pid = e.file_name().to_str()?.parse::<u32>().ok()?;
-            let ppid = stat_fields(pid)?.get(1)?.parse().ok()?;
-            Some((pid, ppid))
-        })
-        .collect();
-    let mut found = vec![root];
-    let mut i = 0;
-    while i < found.len() {
-        let parent = found[i];
-        found.extend(
-            parents
-                .iter()
-                .filter(|(_, pp)| *pp == parent)
-                .map(|(p, _)| *p),
-        );
-        i += 1;
-    }
-    found.remove(0);
-    found
 }
 
 /// One process's resident memory, from /proc/<pid>/smaps_rollup.
@@ -396,7 +368,7 @@ impl Memory {
 /// The app process and every process below it.
 fn memory(app: u32) -> Memory {
     let mut pids = vec![app];
-    pids.extend(descendants(app));
+    pids.extend(support::descendants(app));
     let procs = pids
         .into_iter()
         .filter_map(|pid| {

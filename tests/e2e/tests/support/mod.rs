@@ -519,7 +519,7 @@ impl Drop for SessionBus {
 }
 
 /// The processes below `root` (its children, theirs …), read from /proc.
-fn descendants(root: u32) -> Vec<u32> {
+pub fn descendants(root: u32) -> Vec<u32> {
     let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
         .into_iter()
         .flatten()
