@@ -22,9 +22,9 @@ echo "== 核心与桌面外壳测试（含基准测试的短模式）"
 # (A plain `cargo build -p …` resolves chrono, rustix and qungong's `ts` differently, and a
 # separate `cargo test --bench core` resolves qungong without the desktop's features: each of
 # those compiled the whole tree a second time, and the second copy once filled CI's disk.)
-# The benchmark's short mode runs the branch-scale demo once per query: it checks that every
+# The benchmarks' short mode runs the branch-scale demo once per query (and a 100-row 花名册): it checks that every
 # query runs and that the statistics use their indexes, not how fast they are.
-TARGETS=(--locked --workspace --exclude qungong-e2e --lib --bins --tests --bench core)
+TARGETS=(--locked --workspace --exclude qungong-e2e --lib --bins --tests --bench core --bench pdf)
 cargo build "${TARGETS[@]}"
 QUNGONG_BENCH_SHORT=1 cargo test "${TARGETS[@]}"
 cargo test --locked --workspace --exclude qungong-e2e --doc

@@ -2,7 +2,8 @@
 //! against the same rows written to .xlsx (rust_xlsxwriter) and converted to PDF by LibreOffice
 //! (`soffice --headless --convert-to pdf`), when LibreOffice is installed. Prints a Markdown
 //! table; the figures are copied into BENCHMARKS.md. `QUNGONG_PDF_RUNS=n` sets the number of
-//! warm runs of the PDF (default 5).
+//! warm runs of the PDF (default 5). `QUNGONG_BENCH_SHORT=1` (what ./test.sh runs): 100 people
+//! of the branch-scale demo, one warm run, no LibreOffice — it checks the paths run, not speed.
 //!
 //! The 1,000 people are real demo records (names, units, qualifications) taken from the
 //! city-scale demo, so the font subset is as varied as a real roster's.
@@ -19,6 +20,10 @@ use qungong::{Actor, Db, demo};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
 
 const ROWS: usize = 1000;
+
+fn short() -> bool {
+    std::env::var_os("QUNGONG_BENCH_SHORT").is_some_and(|v| !v.is_empty() && v != "0")
+}
 
 fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let start = Instant::now();
@@ -39,19 +44,26 @@ fn kb(bytes: u64) -> String {
     format!("{:.0} KB", bytes as f64 / 1024.0)
 }
 
-/// A database with one unit of exactly `ROWS` people copied from the city-scale demo.
-fn thousand_people(dir: &Path, today: NaiveDate) -> (Db, i64) {
+/// A database with one unit of exactly `rows` people copied from the city-scale demo (the
+/// branch-scale one in the short mode).
+fn thousand_people(dir: &Path, today: NaiveDate, rows: usize) -> (Db, i64) {
     let mut city = Db::open(dir.join("city.db")).expect("open");
+    let scale = if short() {
+        demo::Scale::Branch
+    } else {
+        demo::Scale::City
+    };
     city.transact(&Actor::local(), qungong::Action::Demo, |tx| {
-        demo::generate(tx, demo::Scale::City, 1, today)
+        demo::generate(tx, scale, 1, today)
     })
     .expect("demo");
     let all = people::list(city.conn(), &PersonFilter::default(), 0, i64::MAX)
         .expect("list")
         .items;
-    // Every ninth person: people from every unit of the city.
-    let chosen: Vec<_> = all.into_iter().step_by(9).take(ROWS).collect();
-    assert_eq!(chosen.len(), ROWS);
+    // Every ninth person (every second in the short mode): people from every unit of the city.
+    let step = if short() { 2 } else { 9 };
+    let chosen: Vec<_> = all.into_iter().step_by(step).take(rows).collect();
+    assert_eq!(chosen.len(), rows);
     let mut db = Db::open(dir.join("roster.db")).expect("open");
     let unit = db
         .transact(&Actor::local(), qungong::Action::Demo, |tx| {
@@ -163,8 +175,9 @@ fn soffice() -> Option<&'static str> {
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-    eprintln!("building the city-scale demo and copying {ROWS} people …");
-    let (db, unit) = thousand_people(dir.path(), today);
+    let rows_wanted = if short() { 100 } else { ROWS };
+    eprintln!("building the demo and copying {rows_wanted} people …");
+    let (db, unit) = thousand_people(dir.path(), today, rows_wanted);
     let opts = PrintOptions::new(today);
 
     // The first document of the process reads and parses the two font files (about 30 ms);
@@ -177,7 +190,7 @@ fn main() {
     let runs: usize = std::env::var("QUNGONG_PDF_RUNS")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(5);
+        .unwrap_or(if short() { 1 } else { 5 });
     for _ in 0..runs {
         let (d, t) = time(|| pdf::roster(db.conn(), unit, &opts).expect("roster"));
         doc = d;
@@ -193,7 +206,7 @@ fn main() {
     let xlsx_size = std::fs::metadata(&xlsx).expect("xlsx").len();
 
     println!(
-        "| 1,000-row 花名册 (A4 landscape, {} pages) | time | file |",
+        "| {rows_wanted}-row 花名册 (A4 landscape, {} pages) | time | file |",
         doc.pages
     );
     println!("|---|---|---|");
@@ -213,7 +226,7 @@ fn main() {
         ms(xlsx_time),
         kb(xlsx_size)
     );
-    match soffice() {
+    match soffice().filter(|_| !short()) {
         Some(cmd) => {
             let out = dir.path().join("lo");
             let profile = dir.path().join("lo-profile");
@@ -271,6 +284,7 @@ fn main() {
                 ),
             }
         }
+        None if short() => println!("| (short mode: LibreOffice not run) | — | — |"),
         None => {
             println!("| LibreOffice not installed (no `soffice` / `libreoffice` on PATH) | — | — |")
         }

@@ -394,3 +394,129 @@ fn the_did_not_attend_export_lists_each_absence_and_sums_per_person() {
     assert_eq!(rows[2][6], "4");
     let _ = (b.zhang, b.li, b.wang, b.zhao);
 }
+
+/// The 未出勤名单 as the screen pages it: by person, most absences first, then most leaves;
+/// each person's absences and leaves by date; a unit and the kinds narrow it.
+#[test]
+fn the_did_not_attend_list_is_grouped_by_person_and_paged() {
+    let b = branch();
+    let conn = b.t.db.conn();
+    type Line = (String, Vec<String>, Vec<(String, Option<String>)>);
+    let lines = |q: &RateQuery, offset, limit| -> (i64, Vec<Line>) {
+        let page = attendance::absent_groups(conn, q, offset, limit).unwrap();
+        let lines = page
+            .groups
+            .into_iter()
+            .map(|g| {
+                (
+                    g.name,
+                    g.absent.into_iter().map(|a| a.activity_title).collect(),
+                    g.leave
+                        .into_iter()
+                        .map(|a| (a.activity_title, a.leave_reason))
+                        .collect(),
+                )
+            })
+            .collect();
+        (page.total, lines)
+    };
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let leave = |a: &str, why: &str| (a.to_string(), Some(why.to_string()));
+    // March: 张三 4 absences (A2 未签到 counts once its day is over; A6 was cancelled, A7 is
+    // April), 李四 3 and a leave, 王五 a leave; 赵六 missed nothing.
+    assert_eq!(
+        lines(&march(&[]), 0, 2),
+        (
+            3,
+            vec![
+                ("张三".into(), s(&["A1", "A2", "A3", "A5"]), vec![]),
+                (
+                    "李四".into(),
+                    s(&["A2", "A4", "A5"]),
+                    vec![leave("A3", "出差")]
+                ),
+            ]
+        )
+    );
+    assert_eq!(
+        lines(&march(&[]), 2, 2),
+        (
+            3,
+            vec![("王五".into(), vec![], vec![leave("A1", "年休假")])]
+        )
+    );
+    // 营业班 only (李四, 王五); 座谈会 only.
+    let team = RateQuery {
+        unit_id: Some(b.team),
+        ..march(&[])
+    };
+    assert_eq!(
+        lines(&team, 0, 20)
+            .1
+            .into_iter()
+            .map(|l| l.0)
+            .collect::<Vec<_>>(),
+        s(&["李四", "王五"])
+    );
+    assert_eq!(
+        lines(&march(&[ActivityKind::Forum]), 0, 20),
+        (
+            2,
+            vec![
+                ("李四".into(), s(&["A2", "A4"]), vec![]),
+                ("张三".into(), s(&["A2"]), vec![]),
+            ]
+        )
+    );
+}
+
+/// On the branch demo, the pages put together are the whole list grouped by person.
+#[test]
+fn the_pages_of_the_grouped_list_are_the_whole_list() {
+    let mut t = common::TestDb::new();
+    let today = qungong::db::today();
+    t.write(|tx| qungong::demo::generate(tx, qungong::demo::Scale::Branch, 1, today))
+        .unwrap();
+    let conn = t.db.conn();
+    let q = RateQuery::new(today - chrono::Duration::days(365), today, None);
+    let all = attendance::absences(conn, &q, true).unwrap();
+    // Per person: the activities they were absent from, and on leave from.
+    type Missed = (Vec<i64>, Vec<i64>);
+    let mut expected: std::collections::HashMap<i64, Missed> = Default::default();
+    for a in &all {
+        let e = expected.entry(a.person_id).or_default();
+        if a.status == AttendanceStatus::Leave {
+            e.1.push(a.activity_id);
+        } else {
+            e.0.push(a.activity_id);
+        }
+    }
+    let mut got: Vec<(i64, Missed)> = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = attendance::absent_groups(conn, &q, offset, 20).unwrap();
+        assert_eq!(page.total as usize, expected.len());
+        if page.groups.is_empty() {
+            break;
+        }
+        offset += page.groups.len();
+        got.extend(page.groups.into_iter().map(|g| {
+            (
+                g.person_id,
+                (
+                    g.absent.iter().map(|a| a.activity_id).collect(),
+                    g.leave.iter().map(|a| a.activity_id).collect(),
+                ),
+            )
+        }));
+    }
+    assert!(got.len() > 20, "several pages: {}", got.len());
+    // Most absences first, then most leaves.
+    assert!(got.windows(2).all(|w| {
+        let (a, b) = (&w[0].1, &w[1].1);
+        (a.0.len(), a.1.len()) >= (b.0.len(), b.1.len())
+    }));
+    // Each person's rows as the whole list has them (both by date).
+    let got: std::collections::HashMap<_, _> = got.into_iter().collect();
+    assert_eq!(got, expected);
+}

@@ -35,6 +35,8 @@ fn a_new_file_is_migrated_to_the_current_version_with_wal_and_foreign_keys() {
             "activity_file",
             "activity_file_data",
             "attendance",
+            "attendance_timeline",
+            "attendance_timeline_dirty",
             "audit_log",
             "person",
             "setting",

@@ -35,15 +35,18 @@ fn scans_attendance(plan: &str) -> bool {
 fn assert_indexed(plans: &HashMap<&'static str, String>) {
     assert_eq!(
         plans.len(),
-        11,
+        12,
         "every statistics query is listed: {plans:#?}"
     );
+    // Neither the list of held activities nor the timelines read attendance at all.
+    let no_attendance = [
+        "rates by kind: the period's held activities",
+        "timelines: a year's (every statistic over a period)",
+    ];
     for (name, plan) in plans {
         assert!(!scans_attendance(plan), "{name} scans attendance:\n{plan}");
-        // (The by-kind table's list of held activities does not read attendance at all.)
         assert!(
-            plan.lines().any(|l| l.starts_with("SEARCH t USING"))
-                || *name == "rates by kind: the period's held activities",
+            plan.lines().any(|l| l.starts_with("SEARCH t USING")) || no_attendance.contains(name),
             "{name} reads attendance through an index:\n{plan}"
         );
         // No query reads the whole activity table either: the period bounds it.
@@ -52,28 +55,32 @@ fn assert_indexed(plans: &HashMap<&'static str, String>) {
             "{name} scans activity:\n{plan}"
         );
     }
-    // The rates, the runs of absences (which need the rows in date order: the index's order, no
-    // sort) and the by-kind table, with or without a kind filter.
-    for name in [
-        "rates: the period's rows (by unit, by person, runs of absences)",
-        "rates: the period's rows of some kinds",
-        "rates by kind: the period's rows by activity",
-    ] {
-        let lines: Vec<&str> = plans[name].lines().collect();
-        assert_eq!(
-            lines,
-            [
-                "SEARCH a USING INDEX activity_starts (starts_at>? AND starts_at<?)",
-                "SEARCH t USING COVERING INDEX attendance_tally (activity_id=?)",
-            ],
-            "{name} reads the period's activities, then their rows' counted columns; no sort"
-        );
-    }
+    // Every statistic over a period reads the period's years of timelines by key.
+    assert_eq!(
+        plans["timelines: a year's (every statistic over a period)"],
+        "SEARCH attendance_timeline USING PRIMARY KEY (year=?)"
+    );
+    // Made again in bulk: the year's activities in order of start (no sort), then each one's
+    // rows' counted columns.
+    assert_eq!(
+        plans["timelines: a whole year, made again in bulk"]
+            .lines()
+            .collect::<Vec<_>>(),
+        [
+            "SEARCH a USING INDEX activity_starts (starts_at>? AND starts_at<?)",
+            "SEARCH t USING COVERING INDEX attendance_tally (activity_id=?)",
+        ],
+    );
     assert_eq!(
         plans["rates by kind: the period's held activities"],
         "SEARCH a USING INDEX activity_starts (starts_at>? AND starts_at<?)"
     );
-    for name in ["rates: one person's rows (person page)", "person history"] {
+    for name in [
+        "rates: one person's rows (person page)",
+        "person history",
+        "did-not-attend list: one person's missed rows (a page of the screen)",
+        "timelines: one person's year, made again after a write",
+    ] {
         let first = plans[name].lines().next().unwrap();
         assert!(
             first.starts_with("SEARCH t USING")
@@ -100,7 +107,7 @@ fn assert_indexed(plans: &HashMap<&'static str, String>) {
     // The did-not-attend list reads only the rows of those who did not come.
     for name in [
         "did-not-attend list",
-        "did-not-attend list of a unit",
+        "did-not-attend list, absent only",
         "did-not-attend list of some kinds",
     ] {
         let plan = &plans[name];

@@ -74,7 +74,7 @@ fn bindings() -> String {
         records::ActivityFile,
         attendance::Sheet, attendance::CheckIn, attendance::Counts, attendance::RateQuery,
         attendance::UnitRate, attendance::PersonRate, attendance::PersonAttendance,
-        attendance::Absence, attendance::KindTable, attendance::AbsenceRun,
+        attendance::Absence, attendance::AbsentPage, attendance::KindTable, attendance::AbsenceRun,
         attendance::meeting_import::Preview, attendance::meeting_import::Applied,
         attendance::meeting_import::ManualMatch,
         dashboard::Overview,

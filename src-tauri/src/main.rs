@@ -65,7 +65,7 @@ fn main() {
             commands::attendance::set_status,
             commands::attendance::attendance_rates,
             commands::attendance::person_attendance,
-            commands::attendance::attendance_absent,
+            commands::attendance::attendance_absent_groups,
             commands::attendance::attendance_by_kind,
             commands::attendance::attendance_absence_runs,
             commands::attendance::attendance_current_runs,

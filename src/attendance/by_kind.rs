@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
-use super::rates::{ACTIVITY_ROW_CODE, codes, dense_max_id, period_rows_by, tally};
+use super::rates::{dense_max_id, tally};
 use super::{Counts, RateQuery};
 use crate::codes::ActivityKind;
 use crate::error::Result;
@@ -72,7 +72,7 @@ pub fn rates_by_kind(conn: &Connection, q: &RateQuery) -> Result<KindTable> {
     q.check()?;
     let (from, end) = q.bounds();
     let kinds_sql = q.kind_clause();
-    let today = crate::db::today().to_string();
+    let today = crate::db::today();
 
     let mut stmt = conn.prepare_cached(&held_activities_sql(&kinds_sql))?;
     let held: Vec<(i64, Option<i64>, ActivityKind)> = stmt
@@ -82,11 +82,11 @@ pub fn rates_by_kind(conn: &Connection, q: &RateQuery) -> Result<KindTable> {
         .collect::<rusqlite::Result<_>>()?;
 
     let max_id = dense_max_id(conn, "activity")?;
-    let rows = codes(
-        conn,
-        &period_rows_by(ACTIVITY_ROW_CODE, &kinds_sql),
-        params![from, end, today],
-    )?;
+    // The rows, from the people's timelines, keyed by activity.
+    let mut rows = Vec::with_capacity(1 << 14);
+    super::timeline::for_each(conn, q, today, |_, e| {
+        rows.push(e.activity_id * 16 + i64::from(e.slot));
+    })?;
     let per_activity = tally(&rows, max_id);
 
     // Each unit's own figures (not yet its sub-units'), per kind.

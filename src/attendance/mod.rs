@@ -27,15 +27,24 @@ pub mod export;
 mod history;
 pub mod low_rate;
 pub mod meeting_import;
+mod missed;
 mod rates;
 pub mod runs;
+mod timeline;
 pub mod window;
 
 pub use by_kind::*;
 pub use history::*;
+pub use missed::{AbsentGroup, AbsentPage, absent_groups};
 pub use rates::*;
 pub use runs::{AbsenceRun, absence_run, absence_runs, current_absence_runs};
 pub use window::Window as CheckInWindow;
+
+/// Makes again the attendance timelines a write made out of date (see `timeline`); run by
+/// [`crate::db::Db::transact`] before it commits. Returns how many (person, year) it made.
+pub(crate) fn refresh_timelines(conn: &Connection) -> Result<usize> {
+    timeline::refresh(conn)
+}
 
 /// The counts behind an attendance rate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -81,7 +90,8 @@ impl Counts {
         }
     }
 
-    fn add(&mut self, other: &Counts) {
+    /// Adds `other`'s counts to these (the rate is that of the sums).
+    pub fn add(&mut self, other: &Counts) {
         self.invited += other.invited;
         self.attended += other.attended;
         self.present += other.present;

@@ -7,7 +7,6 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::types::Value;
 use rusqlite::{Connection, params, params_from_iter};
 use serde::Serialize;
 
@@ -81,40 +80,14 @@ pub(super) fn settled(n: usize) -> String {
     )
 }
 
-/// What `qg_collect` (src/db/functions.rs) is given per attendance row: the key (person, or
-/// activity for the 按活动类型 table), whether invited, and the status. It codes each row as
-/// key × 16 + which of the raw counts it adds to (the slots of [`tally`]).
+/// What `qg_collect` (src/db/functions.rs) is given per attendance row: the person, whether
+/// invited, and the status. It codes each row as person × 16 + which of the raw counts it adds
+/// to (the slots of [`tally`]).
 const ROW_CODE: &str = "t.person_id, t.invited, t.status";
 
-/// [`ROW_CODE`] keyed by activity instead of person (the 按活动类型 table).
-pub(super) const ACTIVITY_ROW_CODE: &str = "t.activity_id, t.invited, t.status";
-
-/// The attendance rows that count in the period, everyone's, as coded rows
-/// ([`crate::db::take_collected`], [`ROW_CODE`]): the year's held activities through
-/// `activity_starts`, then each one's rows through `attendance_tally` (migration 0006: only the
-/// columns counted, half the bytes of the table's rows). No GROUP BY: grouping ~340,000 rows by
-/// person made SQLite sort them all, most of the time of a rate; [`tally`] adds them up in one
-/// pass instead. And no row leaves SQLite on its own: `qg_collect` codes and gathers them inside
-/// the query (handing ~340,000 rows out one `step` at a time cost three times what finding them
-/// did). `CROSS JOIN` keeps the loop order whatever statistics the planner has, so the codes come
-/// in order of the activities' start ([`super::absence_runs`] relies on it; tests/query_plans.rs
-/// pins the plan). Parameters: ?1 from, ?2 end (exclusive), ?3 today. `kinds` is
-/// [`RateQuery::kind_clause`].
-pub(crate) fn period_rows_sql(kinds: &str) -> String {
-    period_rows_by(ROW_CODE, kinds)
-}
-
-pub(super) fn period_rows_by(code: &str, kinds: &str) -> String {
-    format!(
-        "SELECT qg_collect({code})
-           FROM activity a CROSS JOIN attendance t ON t.activity_id = a.id
-          WHERE a.starts_at >= ?1 AND a.starts_at < ?2 AND {}{kinds}",
-        settled(3)
-    )
-}
-
-/// [`period_rows_sql`] for one person (?4): their rows through `attendance_person`, each
-/// activity by its id, so a person page reads ~100 rows, not the year's.
+/// One person's (?4) attendance rows that count in the period (?1 from, ?2 end exclusive, ?3
+/// today), as coded rows ([`crate::db::take_collected`]): through `attendance_person`, each
+/// activity by its id, so a person page reads ~100 rows. `kinds` is [`RateQuery::kind_clause`].
 pub(crate) fn person_rows_sql(kinds: &str) -> String {
     format!(
         "SELECT qg_collect({ROW_CODE})
@@ -124,7 +97,7 @@ pub(crate) fn person_rows_sql(kinds: &str) -> String {
     )
 }
 
-/// Runs one of the `qg_collect` queries above: its codes, in loop order.
+/// Runs a `qg_collect` query: its codes, in loop order.
 pub(super) fn codes(
     conn: &Connection,
     sql: &str,
@@ -216,7 +189,10 @@ pub(super) fn person_counts(
     let sums = match person {
         None => {
             let max_id = dense_max_id(conn, "person")?;
-            let all = codes(conn, &period_rows_sql(&kinds), params![from, end, today])?;
+            let mut all = Vec::with_capacity(1 << 14);
+            super::timeline::for_each(conn, q, crate::db::today(), |person, e| {
+                all.push(person * 16 + i64::from(e.slot));
+            })?;
             tally(&all, max_id)
         }
         Some(id) => {
@@ -383,79 +359,104 @@ pub struct Absence {
 }
 
 /// The "did not attend" list for follow-up: invitees of held activities in the period who were
-/// absent, and with `include_leave` also those on leave (with their reasons); by date.
+/// absent, and with `include_leave` also those on leave (with their reasons); by date, then
+/// 工号.
 pub fn absences(conn: &Connection, q: &RateQuery, include_leave: bool) -> Result<Vec<Absence>> {
     q.check()?;
     let (from, end) = q.bounds();
-    let mut values: Vec<Value> = vec![from.into(), end.into()];
     if let Some(unit) = q.unit_id {
         units::get(conn, unit)?;
-        values.push(unit.into());
     }
-    values.push(crate::db::today().to_string().into());
-    let mut stmt = conn.prepare(&absences_sql(
-        q.unit_id.is_some(),
-        include_leave,
-        values.len(),
-        &q.kind_clause(),
-    ))?;
-    // Unit names once (a city company has ~200), not a lookup per row.
+    // The people who may be listed (the unit's, or everyone), read once: a join per row to
+    // the person table's wide rows cost more than the rows themselves (~32,000 a year at city
+    // scale).
+    let (clause, values) = PersonFilter {
+        unit_id: q.unit_id,
+        include_left: true,
+        ..Default::default()
+    }
+    .to_sql();
     let unit_names = unit_names(conn)?;
-    // Rows come by activity: its title and time are read (and the time parsed) once each.
+    let mut people: IdMap<(Option<String>, String, String)> = IdMap::default();
+    {
+        let mut stmt = conn.prepare_cached(&people_sql(&clause))?;
+        let mut rows = stmt.query(params_from_iter(values.iter()))?;
+        while let Some(r) = rows.next()? {
+            let unit = unit_names
+                .get(&r.get::<_, i64>(3)?)
+                .cloned()
+                .unwrap_or_default();
+            people.insert(r.get(0)?, (r.get(1)?, r.get(2)?, unit));
+        }
+    }
+    let mut stmt = conn.prepare_cached(&absences_sql(include_leave, &q.kind_clause()))?;
+    let today = crate::db::today().to_string();
     let mut out: Vec<Absence> = Vec::new();
-    let mut rows = stmt.query(params_from_iter(values.iter()))?;
+    // Where the current activity's rows begin in `out`: they are sorted by 工号 when it ends.
+    let mut first = 0;
+    let mut rows = stmt.query(params![from, end, today])?;
     while let Some(r) = rows.next()? {
+        let person_id: i64 = r.get(3)?;
+        let Some((employee_no, name, unit_name)) = people.get(&person_id) else {
+            continue;
+        };
         let activity_id: i64 = r.get(0)?;
+        // Rows come by activity: its title and time are read (and the time parsed) once each.
         let (activity_title, starts_at) = match out.last() {
             Some(prev) if prev.activity_id == activity_id => {
                 (prev.activity_title.clone(), prev.starts_at)
             }
-            _ => (r.get(1)?, r.get(2)?),
+            _ => {
+                sort_by_employee_no(&mut out[first..]);
+                first = out.len();
+                (r.get(1)?, r.get(2)?)
+            }
         };
         out.push(Absence {
             activity_id,
             activity_title,
             starts_at,
-            person_id: r.get(3)?,
-            employee_no: r.get(4)?,
-            name: r.get(5)?,
-            unit_name: unit_names
-                .get(&r.get::<_, i64>(6)?)
-                .cloned()
-                .unwrap_or_default(),
-            status: r.get(7)?,
-            leave_reason: r.get(8)?,
+            person_id,
+            employee_no: employee_no.clone(),
+            name: name.clone(),
+            unit_name: unit_name.clone(),
+            status: r.get(4)?,
+            leave_reason: r.get(5)?,
         });
     }
+    sort_by_employee_no(&mut out[first..]);
     Ok(out)
 }
 
-/// The did-not-attend list's query: with `unit`, ?3 is the unit; `today` is parameter `n`.
-/// It reads the rows through the partial index `attendance_missed` (migration 0005: only the
-/// invitees who did not come, about a tenth of the rows), whose condition the WHERE repeats,
-/// from the period's activities (`CROSS JOIN` keeps that order, also for one unit).
-pub(crate) fn absences_sql(unit: bool, include_leave: bool, n: usize, kinds: &str) -> String {
-    let unit_clause = if unit {
-        format!("AND {}", crate::db::sql::in_subtree("p.unit_id", 3))
-    } else {
-        String::new()
-    };
+/// One activity's rows by 工号 (people without one first), then id.
+fn sort_by_employee_no(rows: &mut [Absence]) {
+    rows.sort_by(|a, b| {
+        a.employee_no
+            .cmp(&b.employee_no)
+            .then(a.person_id.cmp(&b.person_id))
+    });
+}
+
+/// The did-not-attend list's query (?1 from, ?2 end exclusive, ?3 today). It reads the rows
+/// through the partial index `attendance_missed` (migration 0005: only the invitees who did
+/// not come, about a tenth of the rows), whose condition the WHERE repeats, from the period's
+/// activities in order of start (`CROSS JOIN` keeps that order; no sort).
+pub(crate) fn absences_sql(include_leave: bool, kinds: &str) -> String {
     let statuses = if include_leave {
         "'absent', 'leave'"
     } else {
         "'absent'"
     };
     format!(
-        "SELECT a.id, a.title, a.starts_at, p.id, p.employee_no, p.name, p.unit_id,
-                coalesce(t.status, 'absent'), t.leave_reason
+        "SELECT a.id, a.title, a.starts_at, t.person_id, coalesce(t.status, 'absent'),
+                t.leave_reason
            FROM activity a CROSS JOIN attendance t INDEXED BY attendance_missed
              ON t.activity_id = a.id
-           JOIN person p ON p.id = t.person_id
           WHERE {} AND a.starts_at >= ?1 AND a.starts_at < ?2
             AND t.invited = 1 AND (t.status IS NULL OR t.status IN ('absent', 'leave'))
-            AND coalesce(t.status, 'absent') IN ({statuses}) {unit_clause}{kinds}
-          ORDER BY a.starts_at, a.id, p.employee_no",
-        settled(n)
+            AND coalesce(t.status, 'absent') IN ({statuses}){kinds}
+          ORDER BY a.starts_at, a.id",
+        settled(3)
     )
 }
 
@@ -525,16 +526,16 @@ pub fn statistics_query_plans(conn: &Connection) -> Result<Vec<(&'static str, St
     .0;
     let queries: Vec<(&'static str, String)> = vec![
         (
-            "rates: the period's rows (by unit, by person, runs of absences)",
-            period_rows_sql(""),
+            "timelines: one person's year, made again after a write",
+            super::timeline::PERSON_YEAR_SQL.to_string(),
         ),
         (
-            "rates: the period's rows of some kinds",
-            period_rows_sql(" AND a.kind IN ('lecture', 'forum')"),
+            "timelines: a whole year, made again in bulk",
+            super::timeline::WHOLE_YEAR_SQL.to_string(),
         ),
         (
-            "rates by kind: the period's rows by activity",
-            period_rows_by(ACTIVITY_ROW_CODE, ""),
+            "timelines: a year's (every statistic over a period)",
+            super::timeline::YEAR_SQL.to_string(),
         ),
         (
             "rates by kind: the period's held activities",
@@ -544,14 +545,15 @@ pub fn statistics_query_plans(conn: &Connection) -> Result<Vec<(&'static str, St
             "rates: one person's rows (person page)",
             person_rows_sql(""),
         ),
-        ("did-not-attend list", absences_sql(false, true, 3, "")),
+        ("did-not-attend list", absences_sql(true, "")),
         (
             "did-not-attend list of some kinds",
-            absences_sql(false, true, 3, " AND a.kind IN ('lecture')"),
+            absences_sql(true, " AND a.kind IN ('lecture')"),
         ),
+        ("did-not-attend list, absent only", absences_sql(false, "")),
         (
-            "did-not-attend list of a unit",
-            absences_sql(true, false, 4, ""),
+            "did-not-attend list: one person's missed rows (a page of the screen)",
+            super::missed::person_missed_sql(""),
         ),
         ("period counts (工作台)", period_counts_sql(&whole, 3)),
         ("period counts of a unit", period_counts_sql(&unit, 4)),

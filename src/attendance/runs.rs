@@ -9,11 +9,11 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params, params_from_iter};
+use rusqlite::{Connection, params_from_iter};
 use serde::Serialize;
 
 use super::RateQuery;
-use super::rates::{IdMap, codes, dense_max_id, people_sql, period_rows_sql, unit_names};
+use super::rates::{IdMap, dense_max_id, people_sql, unit_names};
 use crate::error::{Error, Result};
 use crate::people::PersonFilter;
 use crate::settings::store::{self, Key};
@@ -66,21 +66,13 @@ pub fn absence_run(conn: &Connection) -> Result<u32> {
 /// Everyone (now in `q`'s unit or below) whose longest run of absences in the period is at
 /// least `min`: longest run first, then the run still going, then by 工号.
 pub fn absence_runs(conn: &Connection, q: &RateQuery, min: u32) -> Result<Vec<AbsenceRun>> {
-    q.check()?;
-    let (from, end) = q.bounds();
-    let today = crate::db::today().to_string();
     let max_id = dense_max_id(conn, "person")?;
     // (current, longest) per person: a table indexed by id, else a map.
     let mut dense: Vec<(u32, u32)> = vec![(0, 0); usize::try_from(max_id + 1).unwrap_or(0)];
     let mut other: IdMap<(u32, u32)> = IdMap::default();
-    // The codes come in order of the activities' start (see `period_rows_sql`).
-    let all = codes(
-        conn,
-        &period_rows_sql(&q.kind_clause()),
-        params![from, end, today],
-    )?;
-    for code in all {
-        let (person, slot) = (code >> 4, code & 15);
+    // Each person's entries come in order of the activities' start (see `timeline::for_each`).
+    super::timeline::for_each(conn, q, crate::db::today(), |person, e| {
+        let slot = e.slot;
         let run = match usize::try_from(person).ok().filter(|&i| i < dense.len()) {
             Some(i) => &mut dense[i],
             None => other.entry(person).or_default(),
@@ -92,7 +84,7 @@ pub fn absence_runs(conn: &Connection, q: &RateQuery, min: u32) -> Result<Vec<Ab
         } else {
             run.0 = 0;
         }
-    }
+    })?;
     let mut found: HashMap<i64, (u32, u32)> = other
         .into_iter()
         .filter(|(_, (_, longest))| *longest >= min)

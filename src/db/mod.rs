@@ -15,7 +15,7 @@ pub use rusqlite::Connection;
 use crate::error::{DbError, Result};
 
 mod action;
-mod functions;
+pub(crate) mod functions;
 pub(crate) use functions::take_collected;
 pub(crate) mod sql;
 
@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_activity_files.sql"),
     include_str!("migrations/0005_attendance_indexes.sql"),
     include_str!("migrations/0006_attendance_tally.sql"),
+    include_str!("migrations/0007_attendance_timeline.sql"),
 ];
 
 /// The schema version this build writes.
@@ -171,7 +172,28 @@ impl Db {
             )
             .map_err(DbError::from)?;
         db.migrate()?;
+        db.refresh_derived()?;
         Ok(db)
+    }
+
+    /// Makes again what is derived from the rows and out of date (the attendance timelines of
+    /// migration 0007: all of them after that migration, or what a write that did not go
+    /// through [`Db::transact`] left), so the first statistics read is not the one that pays.
+    fn refresh_derived(&mut self) -> Result<()> {
+        let dirty: i64 = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM attendance_timeline_dirty)",
+            [],
+            |r| r.get(0),
+        )?;
+        if dirty == 0 {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        crate::attendance::refresh_timelines(&tx)?;
+        tx.commit()?;
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {
@@ -258,6 +280,8 @@ impl Db {
             detail: Default::default(),
         };
         let value = f(&tx)?;
+        // The attendance timelines the writes touched, made again in the same transaction.
+        crate::attendance::refresh_timelines(&tx)?;
         let detail = tx.detail.take().join("；");
         tx.tx.execute(
             "INSERT INTO audit_log (at, actor, action, detail) VALUES (?1, ?2, ?3, ?4)",

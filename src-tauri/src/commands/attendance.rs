@@ -139,24 +139,24 @@ pub fn attendance_rates(
     })
 }
 
-/// 未出勤名单: invitees of held activities in the period who were absent, and with
-/// `include_leave` also those on leave (with their reasons); by date.
+/// 未出勤名单 as the screen shows it: a page of people, each with their absences and leaves.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn attendance_absent(
+pub fn attendance_absent_groups(
     state: State<AppState>,
     from: NaiveDate,
     to: NaiveDate,
     unit_id: Option<i64>,
-    include_leave: bool,
     kinds: Option<Vec<ActivityKind>>,
-) -> Reply<Vec<attendance::Absence>> {
+    offset: usize,
+    limit: usize,
+) -> Reply<attendance::AbsentPage> {
     let q = RateQuery {
         from,
         to,
         unit_id,
         kinds: kinds.unwrap_or_default(),
     };
-    state.read(|c| attendance::absences(c, &q, include_leave))
+    state.read(|c| attendance::absent_groups(c, &q, offset, limit))
 }
 
 /// 按活动类型: per unit (with its sub-units) and kind, held activities and their attendance.

@@ -4,9 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createRouter, createMemoryHistory } from 'vue-router'
-import type { Absence, AbsenceRun, KindTable, PersonRate, UnitRate } from '../api'
+import type { Absence, AbsenceRun, AbsentPage, KindTable, PersonRate, UnitRate } from '../api'
 import {
-  groupAbsences,
   groupSummary,
   isLow,
   parseAbsenceRun,
@@ -101,27 +100,27 @@ describe('出勤统计 logic', () => {
     expect(rows.map((r) => r.person_id)).toEqual([1, 2, 3]) // not sorted in place
   })
 
-  it('groups the did-not-attend list by person, leave apart from absence', () => {
-    const groups = groupAbsences([
-      absence(1, 10, '2026-03-10T09:00:00', '缺席'),
-      absence(2, 10, '2026-03-10T09:00:00', '请假', '年休假'),
-      absence(2, 11, '2026-03-01T09:00:00', '缺席'),
-      absence(1, 12, '2026-02-01T09:00:00', '缺席'),
-      absence(1, 13, '2026-04-01T09:00:00', '请假', '病假'),
-      absence(1, 14, '2026-01-05T09:00:00', '缺席'),
-    ])
-    expect(groups.map((g) => g.person_id)).toEqual([1, 2])
-    expect(groups[0].absent.map((a) => a.activity_id)).toEqual([14, 12, 10])
-    expect(groups[0].leave.map((a) => a.leave_reason)).toEqual(['病假'])
-    expect(groupSummary(groups[0])).toBe('缺席 3 次，请假 1 次')
-    expect(groupSummary(groups[1])).toBe('缺席 1 次，请假 1 次')
+  it('sums up a person on the did-not-attend list, leave apart from absence', () => {
+    const a = (id: number) => absence(1, id, '2026-03-10T09:00:00', '缺席')
+    expect(groupSummary({ absent: [a(10), a(11), a(12)], leave: [absence(1, 13, '2026-04-01T09:00:00', '请假', '病假')] })).toBe('缺席 3 次，请假 1 次')
+    expect(groupSummary({ absent: [a(10)], leave: [] })).toBe('缺席 1 次')
     expect(groupSummary({ absent: [], leave: [absence(3, 1, '2026-01-01T09:00:00', '请假')] })).toBe('请假 1 次')
   })
 })
 
 const unitRows = [unit(1, '示范供电公司', 0, counts(40, 30, 2, 8, 3)), unit(2, '城关供电所', 1, counts(20, 18, 1, 1)), unit(3, '营业班', 2, counts(10, 9, 0, 1))]
 const personRows = Array.from({ length: 25 }, (_, i) => person(i + 1, String(10001 + i), counts(4, i < 3 ? 2 : 4, 0, i < 3 ? 2 : 0)))
-const absentRows = [absence(1, 10, '2026-03-10T09:00:00', '缺席'), absence(1, 11, '2026-03-20T09:00:00', '缺席'), absence(1, 12, '2026-04-01T09:00:00', '请假', '年休假')]
+// The core pages the 未出勤名单 by person: 45 people in all, the first page's first person here.
+const absentPage = (offset: number): AbsentPage => ({
+  total: 45,
+  groups: [
+    {
+      person_id: 1 + offset, employee_no: String(10001 + offset), name: `人${1 + offset}`, unit_name: '城关供电所',
+      absent: [absence(1 + offset, 10, '2026-03-10T09:00:00', '缺席'), absence(1 + offset, 11, '2026-03-20T09:00:00', '缺席')],
+      leave: [absence(1 + offset, 12, '2026-04-01T09:00:00', '请假', '年休假')],
+    },
+  ],
+})
 const kindTable: KindTable = {
   kinds: ['专题讲座', '职工座谈会'],
   rows: [
@@ -146,7 +145,7 @@ beforeEach(() => {
   calls.length = 0
   handler = (cmd, args) => {
     if (cmd === 'attendance_rates') return args.by === 'unit' ? unitRows : personRows
-    if (cmd === 'attendance_absent') return absentRows
+    if (cmd === 'attendance_absent_groups') return absentPage(args.offset as number)
     if (cmd === 'attendance_by_kind') return kindTable
     if (cmd === 'attendance_absence_runs') return runRows
     if (cmd === 'codes') return { activity_kind: ['专题讲座', '职工座谈会'] }
@@ -168,7 +167,7 @@ describe('出勤统计 screen', () => {
     // Only the tab on screen is asked for.
     expect(calls.find(([c, a]) => c === 'attendance_rates' && a.by === 'unit')?.[1]).toEqual({ by: 'unit', from: month.from, to: month.to, unit_id: null, kinds: [] })
     expect(calls.some(([c, a]) => c === 'attendance_rates' && a.by === 'person')).toBe(false)
-    expect(calls.some(([c]) => c === 'attendance_absent' || c === 'attendance_by_kind')).toBe(false)
+    expect(calls.some(([c]) => c === 'attendance_absent_groups' || c === 'attendance_by_kind')).toBe(false)
 
     // 按单位: the tree, top level and its children shown.
     const units = w.get('[data-testid=stats-units]')
@@ -216,7 +215,7 @@ describe('出勤统计 screen', () => {
     // 未出勤名单 grouped, with the runs of absences above it and on each person.
     await w.get('#tab-absent').trigger('click')
     await flushPromises()
-    expect(calls.find(([c]) => c === 'attendance_absent')?.[1]).toEqual({ from: year.from, to: year.to, unit_id: null, include_leave: true, kinds: [] })
+    expect(calls.find(([c]) => c === 'attendance_absent_groups')?.[1]).toEqual({ from: year.from, to: year.to, unit_id: null, kinds: [], offset: 0, limit: 20 })
     expect(calls.find(([c]) => c === 'attendance_absence_runs')?.[1]).toEqual({ from: year.from, to: year.to, unit_id: null, kinds: [], min: null })
     const absent = w.get('[data-testid=stats-absent]')
     expect(absent.get('[data-testid=stats-absent-summary]').text()).toBe('缺席 2 次，请假 1 次')
@@ -227,6 +226,15 @@ describe('出勤统计 screen', () => {
     expect(runs.text()).toContain('连续缺席 3 次及以上：2 人')
     expect(runs.text()).toContain('至今仍在连续缺席的 1 人')
     expect(runs.findAll('[data-testid=stats-run]').map((e) => e.text())).toEqual(['人1 连续缺席 3 次（至今）', '人2 连续缺席 4 次（至今 1 次）'])
+    expect(w.get('[data-testid=stats-absent-note]').text()).toContain('共 45 人')
+
+    // Page 2 asks the core for the next 20 people; the runs are not asked again for a page.
+    const runsAsked = calls.filter(([c]) => c === 'attendance_absence_runs').length
+    await w.get('[data-testid=stats-absent] ~ .pager .el-pager li:nth-child(2)').trigger('click')
+    await flushPromises()
+    expect(calls.filter(([c]) => c === 'attendance_absent_groups').slice(-1)[0]?.[1]).toMatchObject({ offset: 20, limit: 20 })
+    expect(w.get('[data-testid=stats-absent]').text()).toContain('人21')
+    expect(calls.filter(([c]) => c === 'attendance_absence_runs').length).toBe(runsAsked)
 
     // Back to 按单位: already loaded for this period, not asked again.
     const before = calls.filter(([c]) => c === 'attendance_rates').length

@@ -1,7 +1,7 @@
 // Invitees and check-in: who is expected, the attendance sheet, checking in (desk and kiosk),
 // statuses, and the attendance rates.
 import { call } from './transport'
-import type { AbsenceRun, Absence, ActivityKind, CheckIn, Counts, DateStr, DateTimeStr, KindTable, PersonAttendance, PersonFilter, PersonRate, Sheet, UnitRate } from './types'
+import type { AbsenceRun, AbsentPage, ActivityKind, CheckIn, Counts, DateStr, DateTimeStr, KindTable, PersonAttendance, PersonFilter, PersonRate, Sheet, UnitRate } from './types'
 
 /** How many were added. With a `filter`, each unit (or the whole company) is narrowed by it. */
 export const invite = (activity_id: number, unit_ids: number[], filter: PersonFilter | null, person_ids: number[]) =>
@@ -30,9 +30,9 @@ export function attendanceRates(by: 'unit' | 'person', from: DateStr, to: DateSt
 export const personAttendance = (person_id: number, from: DateStr, to: DateStr, kinds: ActivityKind[] = []) =>
   call<PersonAttendance>('person_attendance', { person_id, from, to, kinds })
 
-/** 未出勤名单: who was absent (and with `include_leave` on leave) at held activities in the period, by date. */
-export const attendanceAbsent = (from: DateStr, to: DateStr, unit_id: number | null, include_leave: boolean, kinds: ActivityKind[] = []) =>
-  call<Absence[]>('attendance_absent', { from, to, unit_id, include_leave, kinds })
+/** 未出勤名单 as the screen pages it: `limit` people from `offset`, most absences first, each with their absences and leaves; `total` people in all. */
+export const attendanceAbsentGroups = (from: DateStr, to: DateStr, unit_id: number | null, kinds: ActivityKind[], offset: number, limit: number) =>
+  call<AbsentPage>('attendance_absent_groups', { from, to, unit_id, kinds, offset, limit })
 
 /** 按活动类型: per unit (with its sub-units) and kind, the held activities and their attendance. */
 export const attendanceByKind = (from: DateStr, to: DateStr, unit_id: number | null, kinds: ActivityKind[] = []) =>

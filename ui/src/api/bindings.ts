@@ -19,6 +19,14 @@ longest: number,
  */
 current: number, };
 
+export type AbsentGroup = { person_id: number, employee_no: string | null, name: string, unit_name: string, absent: Array<Absence>, leave: Array<Absence>, };
+
+export type AbsentPage = { 
+/**
+ * People with at least one absence or leave in the period (and unit).
+ */
+total: number, groups: Array<AbsentGroup>, };
+
 export type Activity = { id: number, uid: string, series_uid: string | null, kind: ActivityKind, mode: ActivityMode, title: string, starts_at: string, ends_at: string, place: string | null, online_meeting: string | null, organizer_unit_id: number | null, organizer_name: string | null, host: string | null, description: string | null, status: ActivityStatus, summary: string | null, late_grace_minutes: number, 
 /**
  * 应到 (invitees).

@@ -1,6 +1,6 @@
 // 出勤统计: the pure parts of the screen — periods from the quick picks, the unit rows as a tree,
 // the threshold marking, sorting, and the did-not-attend list grouped by person. No Vue, no IPC.
-import type { Absence, AbsenceRun, PersonRate, UnitRate } from '../api'
+import type { AbsenceRun, AbsentGroup, PersonRate, UnitRate } from '../api'
 import { toDateStr } from './format'
 
 /** 设置 key of the 出勤率提醒线 (percent) and its default, as the core declares them. */
@@ -92,16 +92,6 @@ export function sortPeople(rows: PersonRate[], key: PersonSortKey, order: SortOr
   })
 }
 
-/** One person on the 未出勤名单 with their absences and leaves, each by date. */
-export interface AbsentGroup {
-  person_id: number
-  name: string
-  employee_no: string | null
-  unit_name: string
-  absent: Absence[]
-  leave: Absence[]
-}
-
 /** "连续缺席 4 次（至今 2 次）", or "连续缺席 3 次（至今）" when the run is still going. */
 export function runText(r: Pick<AbsenceRun, 'longest' | 'current'>): string {
   if (r.current >= r.longest) return `连续缺席 ${r.longest} 次（至今）`
@@ -116,33 +106,3 @@ export function groupSummary(g: Pick<AbsentGroup, 'absent' | 'leave'>): string {
   if (g.leave.length) parts.push(`请假 ${g.leave.length} 次`)
   return parts.join('，')
 }
-
-/**
- * The list grouped by person: most absences first, then most leaves, then 工号; each person's
- * rows by date. Leave is kept apart from absence.
- */
-export function groupAbsences(rows: Absence[]): AbsentGroup[] {
-  const by = new Map<number, AbsentGroup>()
-  for (const r of rows) {
-    let g = by.get(r.person_id)
-    if (!g) {
-      g = { person_id: r.person_id, name: r.name, employee_no: r.employee_no, unit_name: r.unit_name, absent: [], leave: [] }
-      by.set(r.person_id, g)
-    }
-    ;(r.status === '请假' ? g.leave : g.absent).push(r)
-  }
-  const byDate = (a: Absence, b: Absence) => a.starts_at.localeCompare(b.starts_at) || a.activity_id - b.activity_id
-  const groups = [...by.values()]
-  for (const g of groups) {
-    g.absent.sort(byDate)
-    g.leave.sort(byDate)
-  }
-  return groups.sort(
-    (a, b) =>
-      b.absent.length - a.absent.length ||
-      b.leave.length - a.leave.length ||
-      (a.employee_no ?? '').localeCompare(b.employee_no ?? '') ||
-      a.person_id - b.person_id,
-  )
-}
-
