@@ -34,6 +34,9 @@ pub enum Error {
     Read(#[from] ReadError),
     #[error(transparent)]
     Import(#[from] ImportError),
+    /// Browser mode's server could not start or stopped with an error.
+    #[error("浏览器版无法运行：{0}")]
+    Serve(String),
 }
 
 impl Error {
@@ -65,6 +68,7 @@ impl Error {
             Error::Record(e) => e.code(),
             Error::Read(e) => e.code(),
             Error::Import(e) => e.code(),
+            Error::Serve(_) => "serve",
         }
     }
 }

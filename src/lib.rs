@@ -6,6 +6,7 @@
 //! printed documents) serve them all. `error` holds every area's error enum.
 
 pub mod activities;
+pub mod api;
 pub mod attendance;
 pub mod codes;
 pub mod collate;
@@ -19,6 +20,8 @@ pub mod pdf;
 pub mod people;
 pub mod privacy;
 pub mod records;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod settings;
 pub mod structure;
 pub mod titles;

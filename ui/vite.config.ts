@@ -21,6 +21,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    setupFiles: ['src/test/setup.ts'],
     // A mounted screen takes well under a second, but on a CI machine whose cores are busy
     // with other work it can take several: the limit only catches a test that hangs.
     testTimeout: 60_000,

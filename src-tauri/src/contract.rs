@@ -54,7 +54,7 @@ macro_rules! roots {
 /// The file as it should be: the roots are what the handlers take and return; everything they
 /// contain is found from them.
 fn bindings() -> String {
-    use crate::commands::dto;
+    use qungong::api::dto;
     use qungong::{
         activities, attendance, dashboard, db, pdf, people, records, structure, units, xlsx,
     };
@@ -114,19 +114,33 @@ fn ui_bindings_are_up_to_date() {
     );
 }
 
-/// `name` of every `commands::area::name,` line in `generate_handler![…]`.
+/// Every command the app answers: the handler layer's (`qungong::api::dispatch`) and the
+/// shell's own, `name` of every `commands::area::name,` line in `generate_handler![…]`.
 fn registered() -> BTreeSet<String> {
+    let mut names: BTreeSet<String> = qungong::api::commands().map(String::from).collect();
     let main = read(&repo().join("src-tauri/src/main.rs"));
     let start = main
         .find("generate_handler![")
         .expect("generate_handler! in main.rs");
     let end = start + main[start..].find(']').expect("end of generate_handler!");
-    main[start + "generate_handler![".len()..end]
+    let host: Vec<String> = main[start + "generate_handler![".len()..end]
         .split(',')
         .map(|p| p.trim())
         .filter(|p| !p.is_empty())
         .map(|p| p.rsplit("::").next().unwrap_or(p).to_string())
-        .collect()
+        .collect();
+    // main.rs sends exactly these to the shell's handler.
+    let listed: BTreeSet<String> = crate::commands::HOST
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(
+        host.iter().cloned().collect::<BTreeSet<_>>(),
+        listed,
+        "commands::HOST names the shell's handlers"
+    );
+    names.extend(host);
+    names
 }
 
 /// The first argument of every `call('…'` / `call<T>('…'` in `ui/src/api/*.ts`.

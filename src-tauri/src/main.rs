@@ -1,5 +1,7 @@
 //! 群工台 desktop app: a Tauri 2 window over the core library. The UI (ui/, built into
-//! ui/dist and embedded) talks to the handlers in `commands`, which call the core.
+//! ui/dist and embedded) calls commands by name: the shell's own (`commands`: dialogs, files,
+//! full screen) or, for every other, the handler layer `qungong::api`, which browser mode
+//! (`qungong serve`) serves too.
 
 // No console window next to the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -8,9 +10,30 @@ mod commands;
 #[cfg(test)]
 mod contract;
 
+use std::sync::Arc;
+
 use tauri::Manager;
+use tauri::ipc::{Invoke, InvokeBody, InvokeError};
+
+use qungong::api::{self, AppState};
 
 fn main() {
+    let state = Arc::new(AppState::open());
+    // The shell's own commands (dialogs, saving files, full screen, progress events).
+    let host: Box<tauri::ipc::InvokeHandler<tauri::Wry>> = Box::new(tauri::generate_handler![
+        commands::app::set_fullscreen,
+        commands::print::print_document,
+        commands::print::pick_font_file,
+        commands::export::export_xlsx,
+        commands::meeting_import::meeting_import_pick,
+        commands::people_import::people_import_pick,
+        commands::people_import::people_import_preview,
+        commands::people_import::people_import_commit,
+        commands::records::activity_file_add,
+        commands::records::activity_file_save,
+        commands::records::activity_file_open,
+    ]);
+    let shared = Arc::clone(&state);
     tauri::Builder::default()
         // A second launch focuses the running window instead of opening another one on the
         // same database.
@@ -23,74 +46,28 @@ fn main() {
         }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(commands::AppState::open())
-        .invoke_handler(tauri::generate_handler![
-            commands::app::app_info,
-            commands::app::codes,
-            commands::app::set_fullscreen,
-            commands::units::unit_tree,
-            commands::units::unit_add,
-            commands::units::unit_rename,
-            commands::units::unit_move,
-            commands::units::unit_delete,
-            commands::people::person_list,
-            commands::people::person_get,
-            commands::people::person_add,
-            commands::people::person_update,
-            commands::people::person_leave,
-            commands::people::person_reinstate,
-            commands::people::person_retire,
-            commands::people::person_bulk_flag,
-            commands::people::person_bulk_move,
-            commands::people::person_bulk_leave,
-            commands::activities::activity_list,
-            commands::activities::activity_get,
-            commands::activities::activity_add,
-            commands::activities::activity_update,
-            commands::activities::activity_cancel,
-            commands::activities::activity_summary,
-            commands::records::activity_files,
-            commands::records::activity_file_add,
-            commands::records::activity_file_caption,
-            commands::records::activity_file_remove,
-            commands::records::activity_file_view,
-            commands::records::activity_file_save,
-            commands::records::activity_file_open,
-            commands::attendance::invite,
-            commands::attendance::uninvite,
-            commands::attendance::attendance_sheet,
-            commands::attendance::check_in,
-            commands::attendance::kiosk_check_in,
-            commands::attendance::attendance_backfill,
-            commands::attendance::set_status,
-            commands::attendance::attendance_rates,
-            commands::attendance::person_attendance,
-            commands::attendance::attendance_absent_groups,
-            commands::attendance::attendance_by_kind,
-            commands::attendance::attendance_absence_runs,
-            commands::attendance::attendance_current_runs,
-            commands::print::print_document,
-            commands::print::pick_font_file,
-            commands::export::export_xlsx,
-            commands::meeting_import::meeting_import_pick,
-            commands::meeting_import::meeting_import_preview,
-            commands::meeting_import::meeting_import_apply,
-            commands::meeting_import::meeting_import_match,
-            commands::people_import::people_import_pick,
-            commands::people_import::people_import_open,
-            commands::people_import::people_import_mapping,
-            commands::people_import::people_import_preview,
-            commands::people_import::people_import_commit,
-            commands::settings::setting_get,
-            commands::settings::setting_set,
-            commands::structure::dashboard,
-            commands::structure::structure,
-            commands::structure::structure_members,
-            commands::structure::retirement_overdue,
-            commands::structure::structure_config_get,
-            commands::structure::structure_config_set,
-            commands::structure::structure_brackets_preview,
-        ])
+        .manage(state)
+        .invoke_handler(move |invoke: Invoke| {
+            let name = invoke.message.command();
+            if commands::HOST.contains(&name) || !api::is_command(name) {
+                return host(invoke);
+            }
+            // Every other command: the handler layer browser mode also uses, off the main
+            // thread (as `#[tauri::command(async)]` ran them).
+            let name = name.to_string();
+            let args = match invoke.message.payload() {
+                InvokeBody::Json(v) => v.clone(),
+                InvokeBody::Raw(_) => serde_json::Value::Null,
+            };
+            let state = Arc::clone(&shared);
+            invoke.resolver.respond_async(async move {
+                tauri::async_runtime::spawn_blocking(move || api::dispatch(&state, &name, args))
+                    .await
+                    .map_err(|e| InvokeError::from(e.to_string()))?
+                    .map_err(InvokeError::from)
+            });
+            true
+        })
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("群工台无法启动：{e}");

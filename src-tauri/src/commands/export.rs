@@ -1,12 +1,13 @@
 //! Excel export: a workbook saved where the user chooses.
 
+use std::sync::Arc;
+
 use tauri::{AppHandle, State};
 
-use qungong::db::today;
-use qungong::xlsx::job::{self as export, ExportJob};
+use qungong::api::dto::Exported;
+use qungong::xlsx::job::ExportJob;
 
 use super::dialogs::{self, Filter};
-use super::dto::Exported;
 use super::{AppState, Reply, io_error};
 
 /// Makes the workbook, asks where to save it (native dialog, a file name offered) and writes
@@ -15,10 +16,10 @@ use super::{AppState, Reply, io_error};
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn export_xlsx(
     app: AppHandle,
-    state: State<AppState>,
+    state: State<Arc<AppState>>,
     job: ExportJob,
 ) -> Reply<Option<Exported>> {
-    let e = state.read(|c| export::render(c, &job, today()))?;
+    let e = qungong::api::files::export(&state, &job)?;
     let workbook = Filter {
         name: "Excel 工作簿",
         extensions: &["xlsx"],

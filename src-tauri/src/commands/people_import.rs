@@ -1,15 +1,15 @@
-//! Staff import (导入花名册): pick the file, map its columns, preview, commit.
+//! Staff import (导入花名册): the open dialog, and the preview and commit with their progress
+//! sent as events (the reading and mapping steps are `qungong::api`).
 
-use std::path::Path;
+use std::sync::Arc;
 
 use tauri::{AppHandle, Emitter, State};
 
-use qungong::Actor;
-use qungong::people::import::{self as people_import, ImportOptions, Mapping, Preview};
+use qungong::api::dto::ImportProgress;
+use qungong::people::import::{ImportOptions, Preview};
 
 use super::dialogs::{self, Filter};
-use super::dto::{ImportField, ImportProgress, ImportSheet};
-use super::{ApiError, AppState, Reply};
+use super::{AppState, Reply};
 
 /// Shows the open dialog for a roster file; `None` if cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
@@ -24,81 +24,37 @@ pub fn people_import_pick(app: AppHandle) -> Reply<Option<String>> {
     Ok(picked.map(|p| p.display().to_string()))
 }
 
-/// Reads a roster file and maps its columns from the header names.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn people_import_open(path: String) -> Reply<ImportSheet> {
-    let sheet = people_import::load(Path::new(&path)).map_err(ApiError::from)?;
-    let head = sheet
-        .rows
-        .iter()
-        .take(30)
-        .map(|r| r.iter().map(|c| c.text()).collect())
-        .collect();
-    Ok(ImportSheet {
-        path,
-        sheet_name: sheet.name.clone(),
-        row_count: sheet.rows.len(),
-        head,
-        mapping: people_import::auto_mapping(&sheet).ok(),
-        fields: people_import::Field::ALL
-            .iter()
-            .map(|&f| ImportField {
-                key: f,
-                label: f.label(),
-            })
-            .collect(),
-    })
-}
-
-/// The mapping read from another header row (1-based, as the sheet numbers it).
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn people_import_mapping(path: String, header_row: usize) -> Reply<Mapping> {
-    let sheet = people_import::load(Path::new(&path)).map_err(ApiError::from)?;
-    people_import::mapping_at(&sheet, header_row.saturating_sub(1))
-        .map_err(|e| ApiError::from(qungong::Error::from(e)))
-}
-
-/// Reads the file, then previews or commits it, reporting progress as the event
-/// `people_import_progress`.
-fn import_run(
+fn run(
     app: &AppHandle,
     state: &AppState,
     path: &str,
     options: &ImportOptions,
     commit: bool,
 ) -> Reply<Preview> {
-    let sheet = people_import::load(Path::new(path)).map_err(ApiError::from)?;
-    let mut progress = |done: usize, total: usize| {
+    qungong::api::people_import::run(state, path, options, commit, &mut |done, total| {
         let _ = app.emit("people_import_progress", ImportProgress { done, total });
-        true
-    };
-    state.with(|db| {
-        if commit {
-            people_import::commit(db, &Actor::local(), &sheet, options, &mut progress)
-        } else {
-            people_import::preview(db, &sheet, options, &mut progress)
-        }
     })
 }
 
-/// Dry run: every row as 新增 / 更新 / 不变 / 错误, nothing written.
+/// Dry run: every row as 新增 / 更新 / 不变 / 错误, nothing written; progress as the event
+/// `people_import_progress`.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn people_import_preview(
     app: AppHandle,
-    state: State<AppState>,
+    state: State<Arc<AppState>>,
     path: String,
     options: ImportOptions,
 ) -> Reply<Preview> {
-    import_run(&app, &state, &path, &options, false)
+    run(&app, &state, &path, &options, false)
 }
 
 /// Imports the good rows in one transaction (rows with errors are left out).
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn people_import_commit(
     app: AppHandle,
-    state: State<AppState>,
+    state: State<Arc<AppState>>,
     path: String,
     options: ImportOptions,
 ) -> Reply<Preview> {
-    import_run(&app, &state, &path, &options, true)
+    run(&app, &state, &path, &options, true)
 }

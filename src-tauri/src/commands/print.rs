@@ -1,13 +1,14 @@
 //! Printing: a document as a PDF saved where the user chooses, and the font file picker.
 
+use std::sync::Arc;
+
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
-use qungong::db::today;
-use qungong::pdf::job::{self as printing, PrintChoices, PrintJob};
+use qungong::api::dto::Printed;
+use qungong::pdf::job::{PrintChoices, PrintJob};
 
 use super::dialogs::{self, Filter};
-use super::dto::Printed;
 use super::{AppState, Reply, io_error};
 
 /// Makes the PDF, asks where to save it (native dialog), writes it and opens it in the system
@@ -16,33 +17,27 @@ use super::{AppState, Reply, io_error};
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn print_document(
     app: AppHandle,
-    state: State<AppState>,
+    state: State<Arc<AppState>>,
     job: PrintJob,
     choices: PrintChoices,
 ) -> Reply<Option<Printed>> {
-    let (doc, name) = state.read(|c| {
-        let opts = printing::options(c, &choices, today())?;
-        Ok((
-            printing::render(c, &job, &opts)?,
-            printing::file_name(c, &job)?,
-        ))
-    })?;
+    let out = qungong::api::files::print(&state, &job, &choices)?;
     let pdf = Filter {
         name: "PDF 文件",
         extensions: &["pdf"],
     };
-    let Some(path) = dialogs::save_file(&app, "保存 PDF", &name, pdf)? else {
+    let Some(path) = dialogs::save_file(&app, "保存 PDF", &out.file_name, pdf)? else {
         return Ok(None);
     };
-    std::fs::write(&path, &doc.bytes).map_err(|e| io_error("无法保存文件", e))?;
+    std::fs::write(&path, &out.doc.bytes).map_err(|e| io_error("无法保存文件", e))?;
     let opened = app
         .opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .is_ok();
     Ok(Some(Printed {
         path: path.display().to_string(),
-        pages: doc.pages,
-        missing_glyphs: doc.missing_glyphs.iter().collect(),
+        pages: out.doc.pages,
+        missing_glyphs: out.doc.missing_glyphs.iter().collect(),
         opened,
     }))
 }

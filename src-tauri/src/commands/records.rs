@@ -1,28 +1,23 @@
-//! 活动记录: the photos and files of an activity — attach (native open dialog), list with
-//! thumbnails, view a photo, save or open a file, caption, remove.
+//! 活动记录: attaching a file through the open dialog, saving the original where the user
+//! chooses, opening it with the system's program (the list, captions, views are `qungong::api`).
+
+use std::sync::Arc;
 
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
-use qungong::Action;
 use qungong::codes::AttachmentKind;
 use qungong::records::{self, ActivityFile};
 
 use super::dialogs::{self, Filter};
 use super::{AppState, Reply, io_error};
 
-/// The attachments of an activity, photos first, pictures with their thumbnails.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn activity_files(state: State<AppState>, activity_id: i64) -> Reply<Vec<ActivityFile>> {
-    state.read(|c| records::list(c, activity_id, true))
-}
-
 /// Asks for a photo (JPG / PNG) or any file and attaches it; `None` if the dialog was
 /// cancelled. The file is read and its thumbnail made before the write.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn activity_file_add(
     app: AppHandle,
-    state: State<AppState>,
+    state: State<Arc<AppState>>,
     activity_id: i64,
     kind: AttachmentKind,
     caption: Option<String>,
@@ -46,42 +41,15 @@ pub fn activity_file_add(
     let Some(path) = dialogs::pick_file(&app, title, filter)? else {
         return Ok(None);
     };
-    let prepared = records::prepare_path(Some(kind), &path, caption.as_deref())?;
-    let id = state.write(Action::ActivityFileAdd, |tx| {
-        records::attach(tx, activity_id, prepared)
-    })?;
-    state.read(|c| records::get(c, id)).map(Some)
-}
-
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn activity_file_caption(
-    state: State<AppState>,
-    id: i64,
-    caption: String,
-) -> Reply<ActivityFile> {
-    state.write(Action::ActivityFileCaption, |tx| {
-        records::set_caption(tx, id, &caption)
-    })
-}
-
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn activity_file_remove(state: State<AppState>, id: i64) -> Reply<()> {
-    state
-        .write(Action::ActivityFileRemove, |tx| records::remove(tx, id))
-        .map(|_| ())
-}
-
-/// The original as a `data:` URL (the full-size view of a photo), checked against its checksum.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn activity_file_view(state: State<AppState>, id: i64) -> Reply<String> {
-    state.read(|c| records::content_data_url(c, id))
+    qungong::api::records::attach_path(&state, activity_id, kind, caption.as_deref(), &path)
+        .map(Some)
 }
 
 /// Asks where to save the original (its own name offered) and writes it; `None` if cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn activity_file_save(
     app: AppHandle,
-    state: State<AppState>,
+    state: State<Arc<AppState>>,
     id: i64,
 ) -> Reply<Option<String>> {
     let (f, bytes) = state.read(|c| records::content(c, id))?;
@@ -104,7 +72,7 @@ pub fn activity_file_save(
 /// Opens a copy of the original with the system's program for it (a copy in the temporary
 /// folder, so the stored original cannot be changed by editing it there).
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn activity_file_open(app: AppHandle, state: State<AppState>, id: i64) -> Reply<()> {
+pub fn activity_file_open(app: AppHandle, state: State<Arc<AppState>>, id: i64) -> Reply<()> {
     let (f, bytes) = state.read(|c| records::content(c, id))?;
     let dir = std::env::temp_dir().join("qungong-附件").join(&f.uid);
     std::fs::create_dir_all(&dir).map_err(|e| io_error("无法创建临时文件夹", e))?;

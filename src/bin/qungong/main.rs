@@ -23,6 +23,8 @@ mod import;
 mod output;
 mod person;
 mod print;
+#[cfg(feature = "serve")]
+mod serve;
 mod setting;
 mod structure;
 mod unit;
@@ -95,6 +97,9 @@ enum Command {
     Setting(setting::SettingCmd),
     /// 操作日志（最近的写入记录）
     Audit(audit::AuditArgs),
+    /// 浏览器版：在本机启动群工台并用浏览器打开（只有本机能访问）
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
 }
 
 /// What every command gets from the global options.
@@ -105,6 +110,11 @@ pub struct Context {
 }
 
 impl Context {
+    /// The database path given with --db, if any.
+    pub fn db(&self) -> Option<&std::path::Path> {
+        self.db.as_deref()
+    }
+
     pub fn open(&self) -> Result<Db> {
         Db::open(qungong::db::resolve_path(self.db.as_deref()))
     }
@@ -233,6 +243,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Export(cmd) => export::run(&ctx, &cmd),
         Command::Setting(cmd) => setting::run(&ctx, &cmd),
         Command::Audit(args) => audit::run(&ctx, &args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(&ctx, &args),
     }
 }
 

@@ -1,17 +1,15 @@
 //! Activities: the list, one activity, series, cancelling, the summary.
 
-use tauri::State;
-
-use qungong::Action;
-use qungong::activities::{self, Activity, ActivityFilter, ActivityInput};
-use qungong::codes::Recurrence;
-use qungong::db::Page;
+use crate::Action;
+use crate::activities::{self, Activity, ActivityFilter, ActivityInput};
+use crate::codes::Recurrence;
+use crate::db::Page;
 
 use super::{AppState, Reply};
 
-#[tauri::command(async, rename_all = "snake_case")]
+commands! {
 pub fn activity_list(
-    state: State<AppState>,
+    state: &AppState,
     filter: ActivityFilter,
     offset: i64,
     limit: i64,
@@ -19,14 +17,12 @@ pub fn activity_list(
     state.read(|c| activities::list(c, &filter, offset, limit.clamp(1, 1000)))
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn activity_get(state: State<AppState>, id: i64) -> Reply<Activity> {
+pub fn activity_get(state: &AppState, id: i64) -> Reply<Activity> {
     state.read(|c| activities::get(c, id))
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn activity_add(
-    state: State<AppState>,
+    state: &AppState,
     input: ActivityInput,
     repeat: Option<Recurrence>,
     count: Option<u32>,
@@ -41,9 +37,8 @@ pub fn activity_add(
     }
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn activity_update(
-    state: State<AppState>,
+    state: &AppState,
     id: i64,
     input: ActivityInput,
     series: bool,
@@ -59,17 +54,16 @@ pub fn activity_update(
     }
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn activity_cancel(state: State<AppState>, id: i64, series: bool) -> Reply<usize> {
+pub fn activity_cancel(state: &AppState, id: i64, series: bool) -> Reply<usize> {
     state.write(Action::ActivityCancel, |tx| {
         activities::cancel(tx, id, series)
     })
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn activity_summary(state: State<AppState>, id: i64, summary: String) -> Reply<Activity> {
+pub fn activity_summary(state: &AppState, id: i64, summary: String) -> Reply<Activity> {
     state.write(Action::ActivitySummary, |tx| {
         activities::record_summary(tx, id, &summary)
     })?;
     activity_get(state, id)
+}
 }

@@ -1,19 +1,18 @@
 //! Staff: the list, one person, and their edits (ID and phone numbers masked unless asked).
 
 use chrono::NaiveDate;
-use tauri::State;
 
-use qungong::Action;
-use qungong::db::{Page, today};
-use qungong::people::bulk::{self, BulkResult, PersonFlag};
-use qungong::people::{self, Person, PersonFilter, PersonInput};
-use qungong::structure::retirement::{self, Overdue};
+use crate::Action;
+use crate::db::{Page, today};
+use crate::people::bulk::{self, BulkResult, PersonFlag};
+use crate::people::{self, Person, PersonFilter, PersonInput};
+use crate::structure::retirement::{self, Overdue};
 
 use super::{AppState, Reply};
 
-#[tauri::command(async, rename_all = "snake_case")]
+commands! {
 pub fn person_list(
-    state: State<AppState>,
+    state: &AppState,
     filter: PersonFilter,
     offset: i64,
     limit: i64,
@@ -23,27 +22,23 @@ pub fn person_list(
     Ok(page)
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn person_get(state: State<AppState>, id: i64, full: bool) -> Reply<Person> {
+pub fn person_get(state: &AppState, id: i64, full: bool) -> Reply<Person> {
     let p = state.read(|c| people::get(c, id))?;
     Ok(if full { p } else { p.masked() })
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn person_add(state: State<AppState>, input: PersonInput) -> Reply<Person> {
+pub fn person_add(state: &AppState, input: PersonInput) -> Reply<Person> {
     let id = state.write(Action::PersonAdd, |tx| people::add(tx, input))?;
     person_get(state, id, false)
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn person_update(state: State<AppState>, id: i64, input: PersonInput) -> Reply<Person> {
+pub fn person_update(state: &AppState, id: i64, input: PersonInput) -> Reply<Person> {
     state.write(Action::PersonEdit, |tx| people::update(tx, id, input))?;
     person_get(state, id, false)
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn person_leave(
-    state: State<AppState>,
+    state: &AppState,
     id: i64,
     date: NaiveDate,
     reason: Option<String>,
@@ -54,25 +49,22 @@ pub fn person_leave(
     person_get(state, id, false)
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn person_reinstate(state: State<AppState>, id: i64) -> Reply<Person> {
+pub fn person_reinstate(state: &AppState, id: i64) -> Reply<Person> {
     state.write(Action::PersonReinstate, |tx| people::reinstate(tx, id))?;
     person_get(state, id, false)
 }
 
 /// 办理退休: the 离职 (reason 退休) of each person on their legal retirement date, all in one
 /// transaction; any refusal (named in the message) writes nothing.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn person_retire(state: State<AppState>, person_ids: Vec<i64>) -> Reply<Vec<Overdue>> {
+pub fn person_retire(state: &AppState, person_ids: Vec<i64>) -> Reply<Vec<Overdue>> {
     state.write(Action::PersonRetire, |tx| {
         retirement::retire(tx, &person_ids, today())
     })
 }
 
 /// 批量设置: 设为 / 取消 政工干部 or 后备人才 for many people, one transaction.
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn person_bulk_flag(
-    state: State<AppState>,
+    state: &AppState,
     person_ids: Vec<i64>,
     flag: PersonFlag,
     on: bool,
@@ -83,9 +75,8 @@ pub fn person_bulk_flag(
 }
 
 /// 批量调动 into one unit, one transaction.
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn person_bulk_move(
-    state: State<AppState>,
+    state: &AppState,
     person_ids: Vec<i64>,
     unit_id: i64,
 ) -> Reply<BulkResult> {
@@ -95,9 +86,8 @@ pub fn person_bulk_move(
 }
 
 /// 批量办理离职 on one date, one transaction.
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn person_bulk_leave(
-    state: State<AppState>,
+    state: &AppState,
     person_ids: Vec<i64>,
     date: NaiveDate,
     reason: Option<String>,
@@ -105,4 +95,5 @@ pub fn person_bulk_leave(
     state.write(Action::PersonBulkLeave, |tx| {
         bulk::leave(tx, &person_ids, date, reason.as_deref())
     })
+}
 }

@@ -1,21 +1,18 @@
 //! Units: the unit tree and its edits.
 
-use tauri::State;
-
-use qungong::Action;
-use qungong::codes::UnitKind;
-use qungong::units::{self, Unit, UnitNode};
+use crate::Action;
+use crate::codes::UnitKind;
+use crate::units::{self, Unit, UnitNode};
 
 use super::{AppState, Reply};
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn unit_tree(state: State<AppState>) -> Reply<Vec<UnitNode>> {
+commands! {
+pub fn unit_tree(state: &AppState) -> Reply<Vec<UnitNode>> {
     state.read(units::tree)
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn unit_add(
-    state: State<AppState>,
+    state: &AppState,
     name: String,
     kind: Option<UnitKind>,
     parent_id: Option<i64>,
@@ -25,19 +22,17 @@ pub fn unit_add(
     state.read(|c| units::get(c, id))
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn unit_rename(state: State<AppState>, id: i64, name: String) -> Reply<Unit> {
+pub fn unit_rename(state: &AppState, id: i64, name: String) -> Reply<Unit> {
     state.write(Action::UnitRename, |tx| units::rename(tx, id, &name))?;
     state.read(|c| units::get(c, id))
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn unit_move(state: State<AppState>, id: i64, parent_id: Option<i64>) -> Reply<Unit> {
+pub fn unit_move(state: &AppState, id: i64, parent_id: Option<i64>) -> Reply<Unit> {
     state.write(Action::UnitMove, |tx| units::move_to(tx, id, parent_id))?;
     state.read(|c| units::get(c, id))
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn unit_delete(state: State<AppState>, id: i64) -> Reply<()> {
+pub fn unit_delete(state: &AppState, id: i64) -> Reply<()> {
     state.write(Action::UnitDelete, |tx| units::delete(tx, id))
+}
 }

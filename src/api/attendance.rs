@@ -1,22 +1,21 @@
 //! Invitees and check-in: the invitee list, check-in (list and kiosk), statuses, rates.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use tauri::State;
 
-use qungong::Action;
-use qungong::attendance::{
+use crate::Action;
+use crate::attendance::{
     self, AbsenceRun, CheckIn, Counts, KindTable, PersonAttendance, RateQuery, Sheet,
 };
-use qungong::codes::{ActivityKind, AttendanceStatus};
-use qungong::db::now;
-use qungong::people::PersonFilter;
+use crate::codes::{ActivityKind, AttendanceStatus};
+use crate::db::now;
+use crate::people::PersonFilter;
 
 use super::dto::RatesBy;
 use super::{ApiError, AppState, Reply};
 
-#[tauri::command(async, rename_all = "snake_case")]
+commands! {
 pub fn invite(
-    state: State<AppState>,
+    state: &AppState,
     activity_id: i64,
     unit_ids: Vec<i64>,
     filter: Option<PersonFilter>,
@@ -27,21 +26,18 @@ pub fn invite(
     })
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn uninvite(state: State<AppState>, activity_id: i64, person_id: i64) -> Reply<()> {
+pub fn uninvite(state: &AppState, activity_id: i64, person_id: i64) -> Reply<()> {
     state.write(Action::AttendanceUninvite, |tx| {
         attendance::uninvite(tx, activity_id, person_id)
     })
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn attendance_sheet(state: State<AppState>, activity_id: i64) -> Reply<Sheet> {
+pub fn attendance_sheet(state: &AppState, activity_id: i64) -> Reply<Sheet> {
     state.read(|c| attendance::sheet(c, activity_id))
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn check_in(
-    state: State<AppState>,
+    state: &AppState,
     activity_id: i64,
     person_id: i64,
     walk_in: bool,
@@ -51,9 +47,8 @@ pub fn check_in(
     })
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn kiosk_check_in(
-    state: State<AppState>,
+    state: &AppState,
     activity_id: i64,
     key: String,
     walk_in: bool,
@@ -65,9 +60,8 @@ pub fn kiosk_check_in(
 }
 
 /// 补录: a check-in recorded after the fact, at `at` (default: the activity's start).
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn attendance_backfill(
-    state: State<AppState>,
+    state: &AppState,
     activity_id: i64,
     person_id: i64,
     at: Option<NaiveDateTime>,
@@ -78,9 +72,8 @@ pub fn attendance_backfill(
     })
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn set_status(
-    state: State<AppState>,
+    state: &AppState,
     activity_id: i64,
     person_id: i64,
     status: Option<AttendanceStatus>,
@@ -93,9 +86,8 @@ pub fn set_status(
 }
 
 /// The person page's history and rate; `unit_id` plays no part (the person is the filter).
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn person_attendance(
-    state: State<AppState>,
+    state: &AppState,
     person_id: i64,
     from: NaiveDate,
     to: NaiveDate,
@@ -110,9 +102,8 @@ pub fn person_attendance(
     state.read(|c| attendance::person_attendance(c, person_id, &q))
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn attendance_rates(
-    state: State<AppState>,
+    state: &AppState,
     by: RatesBy,
     from: NaiveDate,
     to: NaiveDate,
@@ -140,9 +131,8 @@ pub fn attendance_rates(
 }
 
 /// 未出勤名单 as the screen shows it: a page of people, each with their absences and leaves.
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn attendance_absent_groups(
-    state: State<AppState>,
+    state: &AppState,
     from: NaiveDate,
     to: NaiveDate,
     unit_id: Option<i64>,
@@ -160,9 +150,8 @@ pub fn attendance_absent_groups(
 }
 
 /// 按活动类型: per unit (with its sub-units) and kind, held activities and their attendance.
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn attendance_by_kind(
-    state: State<AppState>,
+    state: &AppState,
     from: NaiveDate,
     to: NaiveDate,
     unit_id: Option<i64>,
@@ -179,9 +168,8 @@ pub fn attendance_by_kind(
 
 /// 连续缺席: people absent from at least `min` activities in a row in the period (default: the
 /// 设置's threshold).
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn attendance_absence_runs(
-    state: State<AppState>,
+    state: &AppState,
     from: NaiveDate,
     to: NaiveDate,
     unit_id: Option<i64>,
@@ -205,7 +193,7 @@ pub fn attendance_absence_runs(
 
 /// The 工作台's reminder: people whose latest activities (over the last year) are a run of
 /// absences of at least the 设置's threshold.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn attendance_current_runs(state: State<AppState>) -> Reply<Vec<AbsenceRun>> {
-    state.read(|c| attendance::current_absence_runs(c, qungong::db::today()))
+pub fn attendance_current_runs(state: &AppState) -> Reply<Vec<AbsenceRun>> {
+    state.read(|c| attendance::current_absence_runs(c, crate::db::today()))
+}
 }

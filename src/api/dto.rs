@@ -4,11 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use qungong::people::import::{Field, Mapping};
+use crate::people::import::{Field, Mapping};
 
 /// What the UI receives when a command fails: `message` is shown as it is.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ApiError {
     pub code: String,
     pub message: String,
@@ -16,7 +16,7 @@ pub struct ApiError {
 
 /// `app_info`.
 #[derive(Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AppInfo {
     pub version: &'static str,
     pub db_path: String,
@@ -25,7 +25,7 @@ pub struct AppInfo {
 
 /// `codes`: each code table as its Chinese labels in display order.
 #[derive(Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Codes {
     pub gender: Vec<&'static str>,
     pub political_status: Vec<&'static str>,
@@ -33,7 +33,7 @@ pub struct Codes {
     /// 职称级别 (derived from the title; for filters and figures).
     pub title_level: Vec<&'static str>,
     /// The common titles of each series, for the 职称 field's suggestions (others are accepted).
-    pub title_series: Vec<qungong::titles::Series>,
+    pub title_series: Vec<crate::titles::Series>,
     pub skill_level: Vec<&'static str>,
     pub retirement_category: Vec<&'static str>,
     pub unit_kind: Vec<&'static str>,
@@ -47,8 +47,8 @@ pub struct Codes {
 
 /// The `by` argument of `attendance_rates` (it comes from the UI, not back to it).
 #[derive(Deserialize, Clone, Copy)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "RatesByArg"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "RatesByArg"))]
 #[serde(rename_all = "lowercase")]
 pub enum RatesBy {
     Unit,
@@ -57,7 +57,7 @@ pub enum RatesBy {
 
 /// `print_document`: the PDF as saved.
 #[derive(Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Printed {
     pub path: String,
     pub pages: usize,
@@ -69,7 +69,7 @@ pub struct Printed {
 
 /// `export_xlsx`: the workbook as saved.
 #[derive(Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Exported {
     pub path: String,
     /// Data rows of the main sheet (people, activities, units …).
@@ -79,8 +79,8 @@ pub struct Exported {
 
 /// A field a column can be mapped to, for the mapping step of `people_import_open`.
 #[derive(Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "ImportFieldLabel"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "ImportFieldLabel"))]
 pub struct ImportField {
     pub key: Field,
     pub label: &'static str,
@@ -88,7 +88,7 @@ pub struct ImportField {
 
 /// `people_import_open`: the file as read, for the mapping step.
 #[derive(Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportSheet {
     pub path: String,
     pub sheet_name: String,
@@ -104,7 +104,7 @@ pub struct ImportSheet {
 
 /// Payload of the event `people_import_progress`, sent while a preview or commit runs.
 #[derive(Clone, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportProgress {
     pub done: usize,
     pub total: usize,

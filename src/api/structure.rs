@@ -1,24 +1,22 @@
 //! Overview and structure: the 工作台 overview and the 队伍结构 screen with its settings.
 
 use chrono::NaiveDate;
-use tauri::State;
 
-use qungong::db::today;
-use qungong::structure::{self, Analysis, Config, MemberRow, Population, Slice, StructureQuery};
-use qungong::{Action, dashboard};
+use crate::db::today;
+use crate::structure::{self, Analysis, Config, MemberRow, Population, Slice, StructureQuery};
+use crate::{Action, dashboard};
 
 use super::{AppState, Reply};
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn dashboard(state: State<AppState>) -> Reply<dashboard::Overview> {
+commands! {
+pub fn dashboard(state: &AppState) -> Reply<dashboard::Overview> {
     state.read(|c| dashboard::overview(c, today()))
 }
 
 /// The 队伍结构 screen: structure, warnings, retirements, trend and projection (`years` back and
 /// forward, default 5), with the brackets and thresholds from 设置.
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn structure(
-    state: State<AppState>,
+    state: &AppState,
     unit_id: Option<i64>,
     population: Population,
     as_of: Option<NaiveDate>,
@@ -34,9 +32,8 @@ pub fn structure(
 }
 
 /// The people behind a bar of the 队伍结构 charts (all of them without `slice`).
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn structure_members(
-    state: State<AppState>,
+    state: &AppState,
     unit_id: Option<i64>,
     population: Population,
     as_of: Option<NaiveDate>,
@@ -51,27 +48,24 @@ pub fn structure_members(
 }
 
 /// People in post today past their legal retirement date (in the unit's subtree, or everyone).
-#[tauri::command(async, rename_all = "snake_case")]
 pub fn retirement_overdue(
-    state: State<AppState>,
+    state: &AppState,
     unit_id: Option<i64>,
 ) -> Reply<structure::retirement::OverdueList> {
     state.read(|c| structure::retirement::overdue(c, unit_id, today()))
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn structure_config_get(state: State<AppState>) -> Reply<Config> {
+pub fn structure_config_get(state: &AppState) -> Reply<Config> {
     state.read(Config::load)
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn structure_config_set(state: State<AppState>, config: Config) -> Reply<()> {
+pub fn structure_config_set(state: &AppState, config: Config) -> Reply<()> {
     state.write(Action::SettingStructure, |tx| config.save(tx))
 }
 
 /// The age brackets as typed in 设置, read by the core: the bounds and the labels the pyramid
 /// will show, or why the text is not valid.
-#[tauri::command(rename_all = "snake_case")]
-pub fn structure_brackets_preview(text: String) -> Reply<structure::config::BracketsPreview> {
+pub fn structure_brackets_preview(_state: &AppState, text: String) -> Reply<structure::config::BracketsPreview> {
     Ok(structure::config::preview_brackets(&text)?)
+}
 }

@@ -1,0 +1,58 @@
+//! App: version and database, the code tables, kiosk full screen.
+
+use crate::codes;
+
+use super::dto::{AppInfo, Codes};
+use super::{AppState, Reply};
+
+macro_rules! labels {
+    ($t:ty) => {
+        <$t>::ALL.iter().map(|v| v.label()).collect()
+    };
+}
+
+commands! {
+pub fn app_info(state: &AppState) -> Reply<AppInfo> {
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        db_path: crate::db::resolve_path(None).display().to_string(),
+        schema_version: state.with(|db| db.schema_version()).ok(),
+    })
+}
+
+pub fn codes(_state: &AppState) -> Reply<Codes> {
+    Ok(Codes {
+        gender: labels!(codes::Gender),
+        political_status: labels!(codes::PoliticalStatus),
+        education: labels!(codes::Education),
+        title_level: labels!(codes::TitleLevel),
+        title_series: crate::titles::SERIES.to_vec(),
+        skill_level: labels!(codes::SkillLevel),
+        retirement_category: labels!(codes::RetirementCategory),
+        unit_kind: labels!(codes::UnitKind),
+        activity_kind: labels!(codes::ActivityKind),
+        activity_mode: labels!(codes::ActivityMode),
+        activity_status: labels!(codes::ActivityStatus),
+        attendance_status: labels!(codes::AttendanceStatus),
+        recurrence: labels!(codes::Recurrence),
+        ethnicity: codes::ETHNICITIES.to_vec(),
+    })
+}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_table_is_listed_in_chinese() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = codes(&AppState::open_at(&dir.path().join("q.db"))).unwrap();
+        assert_eq!(c.gender, ["男", "女"]);
+        assert_eq!(c.activity_kind.len(), 8);
+        assert_eq!(c.ethnicity.len(), 56);
+        assert!(c.attendance_status.contains(&"请假"));
+        assert_eq!(c.title_level, ["正高级", "副高级", "中级", "初级", "无"]);
+        assert!(c.title_series[0].titles.contains(&"高级工程师"));
+    }
+}

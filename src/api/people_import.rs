@@ -1,0 +1,79 @@
+//! Staff import (导入花名册): pick the file, map its columns, preview, commit.
+
+use std::path::Path;
+
+use crate::Actor;
+use crate::people::import::{self as people_import, ImportOptions, Mapping, Preview};
+
+use super::dto::{ImportField, ImportSheet};
+use super::{ApiError, AppState, Reply};
+
+commands! {
+/// Reads a roster file and maps its columns from the header names.
+pub fn people_import_open(_state: &AppState, path: String) -> Reply<ImportSheet> {
+    let sheet = people_import::load(Path::new(&path)).map_err(ApiError::from)?;
+    let head = sheet
+        .rows
+        .iter()
+        .take(30)
+        .map(|r| r.iter().map(|c| c.text()).collect())
+        .collect();
+    Ok(ImportSheet {
+        path,
+        sheet_name: sheet.name.clone(),
+        row_count: sheet.rows.len(),
+        head,
+        mapping: people_import::auto_mapping(&sheet).ok(),
+        fields: people_import::Field::ALL
+            .iter()
+            .map(|&f| ImportField {
+                key: f,
+                label: f.label(),
+            })
+            .collect(),
+    })
+}
+
+/// The mapping read from another header row (1-based, as the sheet numbers it).
+pub fn people_import_mapping(_state: &AppState, path: String, header_row: usize) -> Reply<Mapping> {
+    let sheet = people_import::load(Path::new(&path)).map_err(ApiError::from)?;
+    people_import::mapping_at(&sheet, header_row.saturating_sub(1))
+        .map_err(|e| ApiError::from(crate::Error::from(e)))
+}
+
+/// Dry run: every row as 新增 / 更新 / 不变 / 错误, nothing written. (The desktop runs its own,
+/// which reports progress as events: see [`run`].)
+pub fn people_import_preview(state: &AppState, path: String, options: ImportOptions) -> Reply<Preview> {
+    run(state, &path, &options, false, &mut |_, _| {})
+}
+
+/// Imports the good rows in one transaction (rows with errors are left out).
+pub fn people_import_commit(state: &AppState, path: String, options: ImportOptions) -> Reply<Preview> {
+    run(state, &path, &options, true, &mut |_, _| {})
+}
+}
+
+/// Reads the roster file, then previews (`commit` false: a dry run, nothing written) or imports
+/// it, calling `progress(done, total)` as rows are done. The desktop sends that as the event
+/// `people_import_progress`; [`people_import_preview`] and [`people_import_commit`] (browser
+/// mode) run it without one.
+pub fn run(
+    state: &AppState,
+    path: &str,
+    options: &ImportOptions,
+    commit: bool,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Reply<Preview> {
+    let sheet = people_import::load(Path::new(path)).map_err(ApiError::from)?;
+    let mut progress = |done: usize, total: usize| {
+        progress(done, total);
+        true
+    };
+    state.with(|db| {
+        if commit {
+            people_import::commit(db, &Actor::local(), &sheet, options, &mut progress)
+        } else {
+            people_import::preview(db, &sheet, options, &mut progress)
+        }
+    })
+}

@@ -1,0 +1,53 @@
+//! 活动记录: the photos and files of an activity — attach (native open dialog), list with
+//! thumbnails, view a photo, save or open a file, caption, remove.
+
+use crate::Action;
+use crate::codes::AttachmentKind;
+use crate::records::{self, ActivityFile};
+
+use super::{AppState, Reply};
+
+commands! {
+/// The attachments of an activity, photos first, pictures with their thumbnails.
+pub fn activity_files(state: &AppState, activity_id: i64) -> Reply<Vec<ActivityFile>> {
+    state.read(|c| records::list(c, activity_id, true))
+}
+
+pub fn activity_file_caption(
+    state: &AppState,
+    id: i64,
+    caption: String,
+) -> Reply<ActivityFile> {
+    state.write(Action::ActivityFileCaption, |tx| {
+        records::set_caption(tx, id, &caption)
+    })
+}
+
+pub fn activity_file_remove(state: &AppState, id: i64) -> Reply<()> {
+    state
+        .write(Action::ActivityFileRemove, |tx| records::remove(tx, id))
+        .map(|_| ())
+}
+
+/// The original as a `data:` URL (the full-size view of a photo), checked against its checksum.
+pub fn activity_file_view(state: &AppState, id: i64) -> Reply<String> {
+    state.read(|c| records::content_data_url(c, id))
+}
+}
+
+/// Attaches the file at `path` (a photo, JPG / PNG, or any file) to the activity: read, checked
+/// and its thumbnail made before the write. The desktop calls it with the file its open dialog
+/// gave, browser mode with the file uploaded.
+pub fn attach_path(
+    state: &AppState,
+    activity_id: i64,
+    kind: AttachmentKind,
+    caption: Option<&str>,
+    path: &std::path::Path,
+) -> Reply<ActivityFile> {
+    let prepared = records::prepare_path(Some(kind), path, caption)?;
+    let id = state.write(Action::ActivityFileAdd, |tx| {
+        records::attach(tx, activity_id, prepared)
+    })?;
+    state.read(|c| records::get(c, id))
+}

@@ -1,0 +1,281 @@
+//! Issue 13, browser mode's server at the HTTP level: only this start's token, only this
+//! server's address as `Host`, no other site as `Origin` — and a refused request changes
+//! nothing. Then the real server on a real socket: loopback only, a second start finds the
+//! first, 退出 stops it.
+#![cfg(feature = "serve")]
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use qungong::api::AppState;
+use qungong::serve::{self, CSP, Options, Server, TOKEN_HEADER};
+use tower::ServiceExt;
+
+const PORT: u16 = 4242;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    state: Arc<AppState>,
+    server: Arc<Server>,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let state = Arc::new(AppState::open_at(&dir.path().join("q.db")));
+    let server = Server::new(Arc::clone(&state), PORT);
+    Fixture {
+        _dir: dir,
+        state,
+        server,
+    }
+}
+
+fn units(state: &AppState) -> i64 {
+    state
+        .read(|c| Ok(c.query_row("SELECT count(*) FROM unit", [], |r| r.get(0))?))
+        .unwrap()
+}
+
+/// `POST /api/unit_add` with the given headers (name, value).
+fn add_unit(headers: &[(&str, &str)]) -> Request<Body> {
+    let mut r = Request::post("/api/unit_add").header(header::CONTENT_TYPE, "application/json");
+    for (k, v) in headers {
+        r = r.header(*k, *v);
+    }
+    r.body(Body::from(r#"{"name":"城关供电所"}"#)).unwrap()
+}
+
+async fn send(f: &Fixture, request: Request<Body>) -> (StatusCode, String, Option<String>) {
+    let response = serve::router(Arc::clone(&f.server))
+        .oneshot(request)
+        .await
+        .unwrap();
+    let status = response.status();
+    let csp = response
+        .headers()
+        .get(header::CONTENT_SECURITY_POLICY)
+        .map(|v| v.to_str().unwrap().to_string());
+    let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    (status, String::from_utf8_lossy(&body).into_owned(), csp)
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn calls_without_the_token_or_from_elsewhere_are_refused_and_change_nothing() {
+    let f = fixture();
+    let host = format!("127.0.0.1:{PORT}");
+    let token = f.server.token().to_string();
+    let wrong = "0".repeat(token.len());
+    let https = format!("https://127.0.0.1:{PORT}");
+    runtime().block_on(async {
+        // (what, the request's headers, the answer, a word of its Chinese reason)
+        type Refused<'a> = (&'a str, Vec<(&'a str, &'a str)>, StatusCode, &'a str);
+        let refused: Vec<Refused> = vec![
+            (
+                "no token",
+                vec![("host", host.as_str())],
+                StatusCode::UNAUTHORIZED,
+                "未授权",
+            ),
+            (
+                "a wrong token",
+                vec![("host", host.as_str()), (TOKEN_HEADER, wrong.as_str())],
+                StatusCode::UNAUTHORIZED,
+                "未授权",
+            ),
+            (
+                "a shorter token",
+                vec![("host", host.as_str()), (TOKEN_HEADER, &token[..10])],
+                StatusCode::UNAUTHORIZED,
+                "未授权",
+            ),
+            (
+                "Host: evil.example (DNS rebinding)",
+                vec![("host", "evil.example"), (TOKEN_HEADER, token.as_str())],
+                StatusCode::FORBIDDEN,
+                "拒绝访问",
+            ),
+            (
+                "Host of another port",
+                vec![("host", "127.0.0.1:9"), (TOKEN_HEADER, token.as_str())],
+                StatusCode::FORBIDDEN,
+                "拒绝访问",
+            ),
+            (
+                "Origin: another site",
+                vec![
+                    ("host", host.as_str()),
+                    (TOKEN_HEADER, token.as_str()),
+                    ("origin", "http://evil.example"),
+                ],
+                StatusCode::FORBIDDEN,
+                "其他网站",
+            ),
+            (
+                "Origin: https on our address",
+                vec![
+                    ("host", host.as_str()),
+                    (TOKEN_HEADER, token.as_str()),
+                    ("origin", https.as_str()),
+                ],
+                StatusCode::FORBIDDEN,
+                "其他网站",
+            ),
+        ];
+        for (what, headers, status, says) in refused {
+            let (got, body, _) = send(&f, add_unit(&headers)).await;
+            assert_eq!(got, status, "{what}: {body}");
+            let e: serde_json::Value = serde_json::from_str(&body).unwrap();
+            assert!(
+                e["message"].as_str().unwrap().contains(says),
+                "{what}: a Chinese reason: {body}"
+            );
+            assert_eq!(units(&f.state), 0, "{what}: nothing written");
+        }
+
+        // The page itself, with its origin and the token: written, and the answer carries the
+        // desktop's policy.
+        let origin = format!("http://127.0.0.1:{PORT}");
+        let (status, body, csp) = send(
+            &f,
+            add_unit(&[
+                ("host", host.as_str()),
+                (TOKEN_HEADER, token.as_str()),
+                ("origin", origin.as_str()),
+            ]),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert!(body.contains("城关供电所"));
+        assert_eq!(csp.as_deref(), Some(CSP));
+        assert_eq!(units(&f.state), 1);
+
+        // A core refusal: status 400 and the core's {code, message}.
+        let bad = Request::post("/api/unit_rename")
+            .header("host", host.as_str())
+            .header(TOKEN_HEADER, token.as_str())
+            .body(Body::from(r#"{"id":99,"name":"x"}"#))
+            .unwrap();
+        let (status, body, _) = send(&f, bad).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        let e: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(e["code"], "not_found");
+
+        // The UI's files need no token (the page must load to read it), but the address check
+        // applies and the policy is on them.
+        let page = Request::get("/")
+            .header("host", format!("localhost:{PORT}"))
+            .body(Body::empty())
+            .unwrap();
+        let (status, _, csp) = send(&f, page).await;
+        assert!(
+            status == StatusCode::OK || status == StatusCode::SERVICE_UNAVAILABLE,
+            "{status}"
+        );
+        assert_eq!(csp.as_deref(), Some(CSP));
+        let rebound = Request::get("/")
+            .header("host", "evil.example")
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(send(&f, rebound).await.0, StatusCode::FORBIDDEN);
+    });
+}
+
+/// Sends one raw HTTP request to 127.0.0.1:port; the status line and body.
+fn http(port: u16, request: &str) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn the_server_listens_on_loopback_only_is_found_again_and_stops_on_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    let opts = Options {
+        db: db.clone(),
+        port: 0,
+        open_browser: false,
+        idle: Duration::from_secs(600),
+    };
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    let running = std::thread::spawn(move || {
+        serve::run(&opts, &mut |url: &str| tx.send(url.to_string()).unwrap())
+    });
+    let url = rx.recv_timeout(Duration::from_secs(120)).unwrap();
+    let rest = url.strip_prefix("http://127.0.0.1:").expect(&url);
+    let (port, token) = rest.split_once("/?t=").unwrap();
+    let port: u16 = port.parse().unwrap();
+    assert_eq!(token.len(), 64);
+    assert!(serve::instance_file(&db).exists());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(serve::instance_file(&db))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "the token file is the user's alone");
+    }
+    // Not on the machine's other addresses: nothing listens on 0.0.0.0 or [::] at that port.
+    for other in ["0.0.0.0", "[::1]"] {
+        let addr = format!("{other}:{port}");
+        if let Ok(a) = addr.parse::<std::net::SocketAddr>()
+            && !a.ip().is_unspecified()
+        {
+            assert!(
+                TcpStream::connect_timeout(&a, Duration::from_secs(1)).is_err(),
+                "{addr} answers"
+            );
+        }
+    }
+
+    // A second start on the same database finds it instead of starting another.
+    let again = serve::run(
+        &Options {
+            db: db.clone(),
+            port: 0,
+            open_browser: false,
+            idle: Duration::from_secs(600),
+        },
+        &mut |_| panic!("a second server started"),
+    )
+    .unwrap();
+    assert_eq!(again.as_deref(), Some(url.as_str()));
+
+    // A call over the socket, then 退出.
+    let answer = http(
+        port,
+        &format!(
+            "POST /api/unit_tree HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{TOKEN_HEADER}: {token}\r\n\
+             Content-Length: 0\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.ends_with("[]"), "{answer}");
+    let answer = http(
+        port,
+        &format!(
+            "POST /api/quit HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{TOKEN_HEADER}: {token}\r\n\
+             Content-Length: 0\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert_eq!(running.join().unwrap().unwrap(), None);
+    assert!(!serve::instance_file(&db).exists(), "its file is removed");
+}
