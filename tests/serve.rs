@@ -279,3 +279,141 @@ fn the_server_listens_on_loopback_only_is_found_again_and_stops_on_quit() {
     assert_eq!(running.join().unwrap().unwrap(), None);
     assert!(!serve::instance_file(&db).exists(), "its file is removed");
 }
+
+/// What the desktop does with a native dialog: an upload (kept where the commands that read a
+/// path find it, under a name that stays in its folder) and downloads (the file itself, its
+/// name in UTF-8, the facts the page reports).
+#[test]
+fn uploads_and_downloads_stand_in_for_the_desktop_dialogs() {
+    let f = fixture();
+    let host = format!("127.0.0.1:{PORT}");
+    let token = f.server.token().to_string();
+    let post = |path: &str, headers: &[(&str, &str)], body: Vec<u8>| {
+        let mut r = Request::post(path)
+            .header("host", host.as_str())
+            .header(TOKEN_HEADER, token.as_str());
+        for (k, v) in headers {
+            r = r.header(*k, *v);
+        }
+        r.body(Body::from(body)).unwrap()
+    };
+    runtime().block_on(async {
+        // An upload without the token is refused like any call.
+        let anonymous = Request::post("/api/upload")
+            .header("host", host.as_str())
+            .body(Body::from("x"))
+            .unwrap();
+        assert_eq!(send(&f, anonymous).await.0, StatusCode::UNAUTHORIZED);
+
+        let (status, body, _) = send(
+            &f,
+            post(
+                "/api/upload",
+                &[("x-file-name", "..%2F..%2F%E8%8A%B1%E5%90%8D%E5%86%8C.csv")],
+                "工号,姓名\n".as_bytes().to_vec(),
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let path = std::path::PathBuf::from(v["path"].as_str().unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "工号,姓名\n");
+        assert!(
+            path.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .ends_with("花名册.csv")
+        );
+        assert!(
+            path.parent()
+                .unwrap()
+                .ends_with(format!("qungong-serve-{}-{PORT}", std::process::id())),
+            "{}",
+            path.display()
+        );
+        // The command that reads a path reads it.
+        let (status, body, _) = send(
+            &f,
+            post(
+                "/api/people_import_open",
+                &[],
+                serde_json::to_vec(&serde_json::json!({ "path": path })).unwrap(),
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert!(body.contains("姓名"));
+
+        // A download: the roster of a unit as a PDF.
+        let (_, unit, _) = send(
+            &f,
+            post(
+                "/api/unit_add",
+                &[],
+                r#"{"name":"国网示范县供电公司"}"#.as_bytes().to_vec(),
+            ),
+        )
+        .await;
+        let unit: serde_json::Value = serde_json::from_str(&unit).unwrap();
+        let job = serde_json::json!({
+            "job": { "kind": "roster", "unit_id": unit["id"] },
+            "choices": { "order": "stroke", "show_id_number": false, "unmask": false, "font": null }
+        });
+        let response = serve::router(Arc::clone(&f.server))
+            .oneshot(post(
+                "/api/print_document",
+                &[],
+                serde_json::to_vec(&job).unwrap(),
+            ))
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let h = response.headers().clone();
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 24)
+            .await
+            .unwrap();
+        assert!(bytes.starts_with(b"%PDF"), "a PDF");
+        assert_eq!(h["content-type"], "application/pdf");
+        let disposition = h["content-disposition"].to_str().unwrap();
+        assert!(
+            disposition.starts_with("attachment;") && disposition.contains("filename*=UTF-8''"),
+            "{disposition}"
+        );
+        assert!(h["x-pages"].to_str().unwrap().parse::<u32>().unwrap() >= 1);
+        assert!(h["x-file-name"].to_str().unwrap().ends_with(".pdf"));
+
+        // And an export, with its rows and sheets.
+        let job = serde_json::json!({ "job": { "kind": "people" } });
+        let response = serve::router(Arc::clone(&f.server))
+            .oneshot(post(
+                "/api/export_xlsx",
+                &[],
+                serde_json::to_vec(&job).unwrap(),
+            ))
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()["x-rows"], "0");
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 24)
+            .await
+            .unwrap();
+        assert!(bytes.starts_with(b"PK"), "an .xlsx (zip)");
+
+        // A refused job is the core's message, not a file.
+        let job = serde_json::json!({
+            "job": { "kind": "roster", "unit_id": 999 },
+            "choices": { "order": "stroke", "show_id_number": false, "unmask": false, "font": null }
+        });
+        let (status, body, _) = send(
+            &f,
+            post(
+                "/api/print_document",
+                &[],
+                serde_json::to_vec(&job).unwrap(),
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body.contains("not_found"), "{body}");
+    });
+}

@@ -33,6 +33,17 @@ pub fn activity_file_remove(state: &AppState, id: i64) -> Reply<()> {
 pub fn activity_file_view(state: &AppState, id: i64) -> Reply<String> {
     state.read(|c| records::content_data_url(c, id))
 }
+
+/// Attaches a file already on this PC (browser mode: the one just uploaded) to the activity.
+pub fn activity_file_attach(
+    state: &AppState,
+    activity_id: i64,
+    kind: AttachmentKind,
+    caption: Option<String>,
+    path: String,
+) -> Reply<ActivityFile> {
+    attach_path(state, activity_id, kind, caption.as_deref(), std::path::Path::new(&path))
+}
 }
 
 /// Attaches the file at `path` (a photo, JPG / PNG, or any file) to the activity: read, checked

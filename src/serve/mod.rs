@@ -35,6 +35,8 @@ use serde_json::Value;
 
 use crate::api::{self, ApiError, AppState};
 
+mod files;
+
 /// The header every API call carries the token in.
 pub const TOKEN_HEADER: &str = "x-qungong-token";
 
@@ -58,6 +60,11 @@ pub struct Server {
     port: u16,
     last_seen: Mutex<Instant>,
     quit: tokio::sync::Notify,
+    /// Where uploads wait to be read (a roster, a meeting's export, an attachment); removed
+    /// when the server stops.
+    uploads: PathBuf,
+    /// Numbers the uploads, so two files of one name do not meet.
+    uploaded: std::sync::atomic::AtomicU64,
 }
 
 impl Server {
@@ -69,6 +76,9 @@ impl Server {
             port,
             last_seen: Mutex::new(Instant::now()),
             quit: tokio::sync::Notify::new(),
+            uploads: std::env::temp_dir()
+                .join(format!("qungong-serve-{}-{port}", std::process::id())),
+            uploaded: Default::default(),
         })
     }
 
@@ -108,13 +118,21 @@ fn new_token() -> String {
 /// The routes: `POST /api/<command>` and the UI's files; every request through [`guard`].
 pub fn router(server: Arc<Server>) -> Router {
     Router::new()
+        .route(
+            "/api/upload",
+            post(files::upload).layer(axum::extract::DefaultBodyLimit::max(files::UPLOAD_LIMIT)),
+        )
+        .route("/api/print_document", post(files::print_document))
+        .route("/api/export_xlsx", post(files::export_xlsx))
+        .route("/api/activity_file_save", post(files::activity_file))
+        .route("/api/activity_file_open", post(files::activity_file))
         .route("/api/{command}", post(call))
         .fallback(asset)
         .layer(middleware::from_fn_with_state(server.clone(), guard))
         .with_state(server)
 }
 
-fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
+pub(crate) fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
     let body = ApiError {
         code: code.into(),
         message: message.into(),
@@ -417,6 +435,7 @@ pub fn run(opts: &Options, on_listening: OnListening<'_>) -> crate::Result<Optio
         .build()
         .map_err(|e| crate::Error::Serve(e.to_string()))?;
     let idle = opts.idle;
+    let server_uploads = server.uploads.clone();
     let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
         let stop = Arc::clone(&server);
@@ -440,6 +459,7 @@ pub fn run(opts: &Options, on_listening: OnListening<'_>) -> crate::Result<Optio
             .await
     });
     let _ = std::fs::remove_file(&file);
+    let _ = std::fs::remove_dir_all(&server_uploads);
     served.map_err(|e| crate::Error::Serve(e.to_string()))?;
     Ok(None)
 }

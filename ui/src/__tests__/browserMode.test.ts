@@ -2,7 +2,7 @@
 // page was opened with; failures arrive as the same {code, message}.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { call, browserToken, heartbeat, isDesktop, quitServer } from '../api/transport'
-import { unitTree } from '../api'
+import { activityFileAdd, peopleImportPick, printDocument, setFullscreen, unitTree } from '../api'
 
 type Sent = { url: string; init: RequestInit }
 let sent: Sent[] = []
@@ -62,6 +62,71 @@ describe('browser mode transport', () => {
   it('refuses to call without a token rather than sending a request', async () => {
     window.history.replaceState(null, '', '/#/')
     await expect(call('unit_tree')).rejects.toMatchObject({ code: 'unauthorized' })
+    expect(sent).toHaveLength(0)
+  })
+})
+
+describe('browser mode files', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/?t=tok#/')
+    browserToken()
+  })
+
+  it('prints as a download: the file to the browser, the page told its name and pages', async () => {
+    const clicked: HTMLAnchorElement[] = []
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} }))
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this)
+    })
+    answer = async () =>
+      new Response(new Uint8Array([37, 80, 68, 70]), {
+        status: 200,
+        headers: { 'X-File-Name': encodeURIComponent('签到表.pdf'), 'X-Pages': '2', 'X-Missing-Glyphs': encodeURIComponent('𠀀') },
+      })
+    const printed = await printDocument({ kind: 'sign_in_sheet', activity_id: 7 }, { order: 'stroke', show_id_number: false, unmask: false, font: null })
+    expect(printed).toEqual({ path: '签到表.pdf', pages: 2, missing_glyphs: '𠀀', opened: true })
+    expect(sent[0].url).toBe('/api/print_document')
+    expect(JSON.parse(String(sent[0].init.body))).toMatchObject({ job: { kind: 'sign_in_sheet', activity_id: 7 } })
+    expect(clicked).toHaveLength(1)
+    expect(clicked[0].download).toBe('签到表.pdf')
+    click.mockRestore()
+  })
+
+  it('picks a file with the browser’s chooser and uploads it, then attaches it', async () => {
+    const file = new File(['工号,姓名'], '花名册 2026.csv')
+    const click = vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      Object.defineProperty(this, 'files', { value: [file] })
+      this.dispatchEvent(new Event('change'))
+    })
+    answer = async () => new Response(JSON.stringify({ path: '/tmp/qungong-serve-1/0-花名册 2026.csv' }), { status: 200 })
+    expect(await peopleImportPick()).toBe('/tmp/qungong-serve-1/0-花名册 2026.csv')
+    expect(sent[0].url).toBe('/api/upload')
+    const headers = sent[0].init.headers as Record<string, string>
+    expect(decodeURIComponent(headers['X-File-Name'])).toBe('花名册 2026.csv')
+    expect(headers['X-Qungong-Token']).toBe('tok')
+
+    // A photo: uploaded, then attached by its path.
+    answer = async () => new Response(JSON.stringify({ path: '/tmp/p.jpg', id: 1 }), { status: 200 })
+    await activityFileAdd(5, '照片')
+    expect(sent.slice(1).map((s) => s.url)).toEqual(['/api/upload', '/api/activity_file_attach'])
+    expect(JSON.parse(String(sent[2].init.body))).toMatchObject({ activity_id: 5, kind: '照片', path: '/tmp/p.jpg' })
+    click.mockRestore()
+  })
+
+  it('a chooser closed without a file is a cancel, and nothing is sent', async () => {
+    const click = vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      this.dispatchEvent(new Event('cancel'))
+    })
+    expect(await peopleImportPick()).toBeNull()
+    expect(sent).toHaveLength(0)
+    click.mockRestore()
+  })
+
+  it('full screen is the browser’s', async () => {
+    const request = vi.fn(async () => {})
+    document.documentElement.requestFullscreen = request
+    await setFullscreen(true)
+    expect(request).toHaveBeenCalled()
     expect(sent).toHaveLength(0)
   })
 })

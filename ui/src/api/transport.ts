@@ -53,13 +53,7 @@ const OFFLINE: AppError = {
 
 /** One request to browser mode's server; its JSON answer, or its `{code, message}` thrown. */
 async function postApi<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  const token = browserToken()
-  if (!token) {
-    throw {
-      code: 'unauthorized',
-      message: '这个页面没有群工台的口令：请从“群工台（浏览器版）”启动时打开的页面使用。',
-    } satisfies AppError
-  }
+  const token = requireToken()
   let res: Response
   try {
     res = await fetch(`/api/${command}`, {
@@ -80,13 +74,147 @@ async function postApi<T>(command: string, args?: Record<string, unknown>): Prom
   return body as T
 }
 
+/** The token, or the error a page without one gets. */
+function requireToken(): string {
+  const token = browserToken()
+  if (!token) {
+    throw {
+      code: 'unauthorized',
+      message: '这个页面没有群工台的口令：请从“群工台（浏览器版）”启动时打开的页面使用。',
+    } satisfies AppError
+  }
+  return token
+}
+
+/** A header the server percent-encoded (file names, the characters a font lacks). */
+function decoded(res: Response, name: string): string {
+  const v = res.headers.get(name)
+  try {
+    return v ? decodeURIComponent(v) : ''
+  } catch {
+    return v ?? ''
+  }
+}
+
+/**
+ * Browser mode's downloads: the server answers with the file itself; the page hands it to the
+ * browser, which saves or opens it as it does any download. Returns the file's name and the
+ * answer's headers.
+ */
+async function download(command: string, args: Record<string, unknown>): Promise<{ name: string; res: Response }> {
+  const token = requireToken()
+  let res: Response
+  try {
+    res = await fetch(`/api/${command}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+      body: JSON.stringify(args),
+    })
+  } catch {
+    throw OFFLINE
+  }
+  if (!res.ok) {
+    let body: unknown = null
+    try {
+      body = await res.json()
+    } catch {
+      /* not JSON */
+    }
+    throw body ? toAppError(body) : ({ code: 'internal', message: `操作失败（HTTP ${res.status}）` } satisfies AppError)
+  }
+  const name = decoded(res, 'X-File-Name') || 'download'
+  const blob = await res.blob()
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  return { name, res }
+}
+
+/**
+ * Browser mode's uploads: the browser's file chooser (`accept` as the input takes it), then the
+ * file to the server, which answers where it keeps it. null when nothing was chosen.
+ */
+async function pickAndUpload(accept: string, purpose = ''): Promise<string | null> {
+  const file = await new Promise<File | null>((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    if (accept) input.accept = accept
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null))
+    // Chromium 113+ and Firefox 91+ say so when the chooser is closed without a file.
+    input.addEventListener('cancel', () => resolve(null))
+    input.click()
+  })
+  if (!file) return null
+  const token = requireToken()
+  let res: Response
+  try {
+    res = await fetch('/api/upload', {
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: token, 'X-File-Name': encodeURIComponent(file.name), 'X-Upload-Purpose': purpose },
+      body: file,
+    })
+  } catch {
+    throw OFFLINE
+  }
+  const body = (await res.json().catch(() => null)) as { path?: string } | null
+  if (!res.ok || !body?.path) throw toAppError(body ?? { code: 'internal', message: '上传失败' })
+  return body.path
+}
+
+const SHEETS = '.xlsx,.xls,.et,.ods,.csv'
+
+/**
+ * What the desktop does with a native dialog or the window, done the browser's way (uploads,
+ * downloads, the Fullscreen API); every other command is the same POST.
+ */
+const BROWSER: Record<string, (args: Record<string, unknown>) => Promise<unknown>> = {
+  people_import_pick: () => pickAndUpload(SHEETS),
+  meeting_import_pick: () => pickAndUpload(SHEETS),
+  pick_font_file: () => pickAndUpload('.ttf,.otf,.ttc', 'font'),
+  activity_file_add: async (args) => {
+    const path = await pickAndUpload(args.kind === '照片' ? 'image/jpeg,image/png' : '')
+    if (!path) return null
+    return call('activity_file_attach', { ...args, path })
+  },
+  print_document: async (args) => {
+    const { name, res } = await download('print_document', args)
+    // The browser shows the download; there is no path on this PC to report, and nothing left
+    // to open.
+    return { path: name, pages: Number(res.headers.get('X-Pages') ?? 0), missing_glyphs: decoded(res, 'X-Missing-Glyphs'), opened: true }
+  },
+  export_xlsx: async (args) => {
+    const { name, res } = await download('export_xlsx', args)
+    const sheets = decoded(res, 'X-Sheets')
+    return { path: name, rows: Number(res.headers.get('X-Rows') ?? 0), sheets: sheets ? sheets.split('/') : [] }
+  },
+  activity_file_save: async (args) => (await download('activity_file_save', args)).name,
+  activity_file_open: async (args) => {
+    await download('activity_file_open', args)
+    return null
+  },
+  set_fullscreen: async (args) => {
+    const on = Boolean(args.fullscreen)
+    if (on && !document.fullscreenElement) await document.documentElement.requestFullscreen?.()
+    if (!on && document.fullscreenElement) await document.exitFullscreen?.()
+    return null
+  },
+}
+
 /**
  * Runs one command of src-tauri/API.md. Callers pass the command name as a string literal (one
  * command per call site): a test reads the names from the api/ files and compares them with the
  * registered handlers. Arguments are snake_case exactly as the handlers expect them.
  */
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  if (!isDesktop()) return postApi<T>(command, args)
+  if (!isDesktop()) {
+    const own = BROWSER[command]
+    return (own ? own(args ?? {}) : postApi<T>(command, args)) as Promise<T>
+  }
   try {
     return await invoke<T>(command, args)
   } catch (e) {
