@@ -29,6 +29,9 @@ cargo build "${TARGETS[@]}"
 QUNGONG_BENCH_SHORT=1 cargo test "${TARGETS[@]}"
 cargo test --locked --workspace --exclude qungong-e2e --doc
 
+echo "== 可移植版（浏览器版，glibc 2.28）：构建并检查所需的 glibc 版本"
+scripts/package-portable.sh --check
+
 echo "== 端到端测试（真实应用窗口，Xvfb + tauri-driver）"
 ensure_tauri_driver
 cargo test --locked -p qungong-e2e --no-run

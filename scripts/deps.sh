@@ -49,3 +49,21 @@ ensure_tauri_driver() {
     cargo install --locked --root .tools tauri-driver --version '^2'
   fi
 }
+
+# The portable build (browser mode for glibc 2.28, scripts/package-portable.sh): zig from PyPI
+# (the `ziglang` package) in a virtual environment under .tools, and cargo-zigbuild, which links
+# against an older glibc's symbols through it. Needs python3-venv.
+PORTABLE_PACKAGES=(python3-venv binutils)
+
+ensure_zigbuild() {
+  ensure_packages "${PORTABLE_PACKAGES[@]}"
+  if [ ! -x .tools/zigvenv/bin/python ] || ! .tools/zigvenv/bin/python -m ziglang version >/dev/null 2>&1; then
+    python3 -m venv .tools/zigvenv
+    .tools/zigvenv/bin/pip install -q 'ziglang==0.17.1'
+  fi
+  if [ ! -x .tools/bin/cargo-zigbuild ]; then
+    cargo install --locked --root .tools cargo-zigbuild --version '^0.24'
+  fi
+  # cargo-zigbuild runs `python3 -m ziglang` when no `zig` is on PATH.
+  export PATH="$PWD/.tools/zigvenv/bin:$PWD/.tools/bin:$PATH"
+}
