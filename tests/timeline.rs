@@ -112,29 +112,27 @@ fn assert_agree(conn: &rusqlite::Connection, q: &RateQuery, what: &str) {
         }
         t
     });
-    let units = attendance::rates_by_unit(conn, q).unwrap();
-    let top: Vec<_> = units.iter().filter(|u| u.depth == 0).collect();
-    let c = top
-        .iter()
-        .fold(attendance::Counts::default(), |mut acc, u| {
-            acc.add(&u.counts);
+    // [invited, present, late, leave, absent, walk-ins] summed over the top rows.
+    let sum = |rows: &mut dyn Iterator<Item = &attendance::Counts>| {
+        let c = rows.fold(attendance::Counts::default(), |mut acc, c| {
+            acc.add(c);
             acc
         });
+        [c.invited, c.present, c.late, c.leave, c.absent, c.walk_ins]
+    };
+    let units = attendance::rates_by_unit(conn, q).unwrap();
     assert_eq!(
-        [c.invited, c.present, c.late, c.leave, c.absent, c.walk_ins],
+        sum(&mut units.iter().filter(|u| u.depth == 0).map(|u| &u.counts)),
         total,
         "{what}: rates by unit, whole tree"
     );
     let kinds = attendance::rates_by_kind(conn, q).unwrap();
-    let c = kinds.rows.iter().filter(|r| r.depth == 0).fold(
-        attendance::Counts::default(),
-        |mut acc, r| {
-            acc.add(&r.counts);
-            acc
-        },
-    );
     assert_eq!(
-        [c.invited, c.present, c.late, c.leave, c.absent, c.walk_ins],
+        sum(&mut kinds
+            .rows
+            .iter()
+            .filter(|r| r.depth == 0)
+            .map(|r| &r.counts)),
         total,
         "{what}: 按活动类型, every unit and the unassigned row"
     );

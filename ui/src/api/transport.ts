@@ -51,27 +51,27 @@ const OFFLINE: AppError = {
   message: '与群工台的连接已断开：浏览器版可能已经停止。请重新启动“群工台（浏览器版）”。',
 }
 
-/** One request to browser mode's server; its JSON answer, or its `{code, message}` thrown. */
-async function postApi<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/** One POST to browser mode's server with the token; `OFFLINE` when the server is gone. */
+async function post(path: string, headers: Record<string, string>, body: BodyInit): Promise<Response> {
   const token = requireToken()
-  let res: Response
   try {
-    res = await fetch(`/api/${command}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-      body: JSON.stringify(args ?? {}),
-    })
+    return await fetch(path, { method: 'POST', headers: { ...headers, [TOKEN_HEADER]: token }, body })
   } catch {
     throw OFFLINE
   }
-  let body: unknown = null
-  try {
-    body = await res.json()
-  } catch {
-    if (!res.ok) throw { code: 'internal', message: `操作失败（HTTP ${res.status}）` } satisfies AppError
-  }
-  if (!res.ok) throw toAppError(body)
-  return body as T
+}
+
+/** The `{code, message}` of a failed answer (or what its status says when it has none). */
+async function failure(res: Response): Promise<AppError> {
+  const body: unknown = await res.json().catch(() => null)
+  return body ? toAppError(body) : { code: 'internal', message: `操作失败（HTTP ${res.status}）` }
+}
+
+/** One command over browser mode's server: its JSON answer, or its `{code, message}` thrown. */
+async function postApi<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  const res = await post(`/api/${command}`, { 'Content-Type': 'application/json' }, JSON.stringify(args ?? {}))
+  if (!res.ok) throw await failure(res)
+  return (await res.json()) as T
 }
 
 /** The token, or the error a page without one gets. */
@@ -102,26 +102,8 @@ function decoded(res: Response, name: string): string {
  * answer's headers.
  */
 async function download(command: string, args: Record<string, unknown>): Promise<{ name: string; res: Response }> {
-  const token = requireToken()
-  let res: Response
-  try {
-    res = await fetch(`/api/${command}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-      body: JSON.stringify(args),
-    })
-  } catch {
-    throw OFFLINE
-  }
-  if (!res.ok) {
-    let body: unknown = null
-    try {
-      body = await res.json()
-    } catch {
-      /* not JSON */
-    }
-    throw body ? toAppError(body) : ({ code: 'internal', message: `操作失败（HTTP ${res.status}）` } satisfies AppError)
-  }
+  const res = await post(`/api/${command}`, { 'Content-Type': 'application/json' }, JSON.stringify(args))
+  if (!res.ok) throw await failure(res)
   const name = decoded(res, 'X-File-Name') || 'download'
   const blob = await res.blob()
   const url = URL.createObjectURL(blob)
@@ -150,19 +132,10 @@ async function pickAndUpload(accept: string, purpose = ''): Promise<string | nul
     input.click()
   })
   if (!file) return null
-  const token = requireToken()
-  let res: Response
-  try {
-    res = await fetch('/api/upload', {
-      method: 'POST',
-      headers: { [TOKEN_HEADER]: token, 'X-File-Name': encodeURIComponent(file.name), 'X-Upload-Purpose': purpose },
-      body: file,
-    })
-  } catch {
-    throw OFFLINE
-  }
+  const res = await post('/api/upload', { 'X-File-Name': encodeURIComponent(file.name), 'X-Upload-Purpose': purpose }, file)
+  if (!res.ok) throw await failure(res)
   const body = (await res.json().catch(() => null)) as { path?: string } | null
-  if (!res.ok || !body?.path) throw toAppError(body ?? { code: 'internal', message: '上传失败' })
+  if (!body?.path) throw { code: 'internal', message: '上传失败：服务没有给出文件位置' } satisfies AppError
   return body.path
 }
 
