@@ -417,3 +417,79 @@ fn uploads_and_downloads_stand_in_for_the_desktop_dialogs() {
         assert!(body.contains("not_found"), "{body}");
     });
 }
+
+/// The staff import in browser mode: the roster uploaded, committed through the server's own
+/// `people_import_commit`, whose progress `import_progress` reports while it runs (and `null`
+/// before and after).
+#[test]
+fn a_roster_is_imported_through_the_server_with_its_progress_kept() {
+    let f = fixture();
+    let host = format!("127.0.0.1:{PORT}");
+    let token = f.server.token().to_string();
+    let post = |path: &str, headers: &[(&str, &str)], body: Vec<u8>| {
+        let mut r = Request::post(path)
+            .header("host", host.as_str())
+            .header(TOKEN_HEADER, token.as_str());
+        for (k, v) in headers {
+            r = r.header(*k, *v);
+        }
+        r.body(Body::from(body)).unwrap()
+    };
+    let mut roster = String::from("姓名,工号,所在单位,性别,出生日期\n");
+    let (family, given) = (
+        "张王李赵刘陈杨黄周吴",
+        "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚",
+    );
+    for i in 0..300 {
+        let f = family.chars().nth(i % 10).unwrap();
+        let g = given.chars().nth(i / 10 % 20).unwrap();
+        roster.push_str(&format!("{f}{g},{},城关供电所,男,1985-03-12\n", 20000 + i));
+    }
+    runtime().block_on(async {
+        let (status, body, _) = send(&f, post("/api/import_progress", &[], vec![])).await;
+        assert_eq!((status, body.as_str()), (StatusCode::OK, "null"));
+        let (_, up, _) = send(
+            &f,
+            post(
+                "/api/upload",
+                &[("x-file-name", "roster.csv")],
+                roster.into_bytes(),
+            ),
+        )
+        .await;
+        let path = serde_json::from_str::<serde_json::Value>(&up).unwrap()["path"].clone();
+        let args = serde_json::json!({
+            "path": path,
+            "options": { "mapping": null, "create_units": true, "target_unit_id": null }
+        });
+        // The commit runs on its own task; meanwhile the progress is asked for as the page does.
+        let server = Arc::clone(&f.server);
+        let commit = tokio::spawn(serve::router(server).oneshot(post(
+            "/api/people_import_commit",
+            &[],
+            serde_json::to_vec(&args).unwrap(),
+        )));
+        let mut seen = Vec::new();
+        while !commit.is_finished() {
+            let (_, body, _) = send(&f, post("/api/import_progress", &[], vec![])).await;
+            seen.push(body);
+            tokio::task::yield_now().await;
+        }
+        let response = commit.await.unwrap().unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 24)
+            .await
+            .unwrap();
+        let preview: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(preview["totals"]["new"], 300, "{}", preview["totals"]);
+        assert_eq!(preview["committed"], true);
+        assert_eq!(units(&f.state), 1, "城关供电所 created");
+        // What was seen is a progress or nothing yet, never an error; after it: nothing.
+        assert!(
+            seen.iter().all(|b| b == "null" || b.contains("\"total\"")),
+            "{seen:?}"
+        );
+        let (_, body, _) = send(&f, post("/api/import_progress", &[], vec![])).await;
+        assert_eq!(body, "null");
+    });
+}

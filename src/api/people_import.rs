@@ -40,23 +40,11 @@ pub fn people_import_mapping(_state: &AppState, path: String, header_row: usize)
     people_import::mapping_at(&sheet, header_row.saturating_sub(1))
         .map_err(|e| ApiError::from(crate::Error::from(e)))
 }
-
-/// Dry run: every row as 新增 / 更新 / 不变 / 错误, nothing written. (The desktop runs its own,
-/// which reports progress as events: see [`run`].)
-pub fn people_import_preview(state: &AppState, path: String, options: ImportOptions) -> Reply<Preview> {
-    run(state, &path, &options, false, &mut |_, _| {})
-}
-
-/// Imports the good rows in one transaction (rows with errors are left out).
-pub fn people_import_commit(state: &AppState, path: String, options: ImportOptions) -> Reply<Preview> {
-    run(state, &path, &options, true, &mut |_, _| {})
-}
 }
 
 /// Reads the roster file, then previews (`commit` false: a dry run, nothing written) or imports
 /// it, calling `progress(done, total)` as rows are done. The desktop sends that as the event
-/// `people_import_progress`; [`people_import_preview`] and [`people_import_commit`] (browser
-/// mode) run it without one.
+/// `people_import_progress`; browser mode keeps it for its `import_progress` (src/serve).
 pub fn run(
     state: &AppState,
     path: &str,

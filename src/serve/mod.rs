@@ -65,6 +65,8 @@ pub struct Server {
     uploads: PathBuf,
     /// Numbers the uploads, so two files of one name do not meet.
     uploaded: std::sync::atomic::AtomicU64,
+    /// How far the staff import under way is (`import_progress`; the desktop sends events).
+    progress: Mutex<Option<crate::api::dto::ImportProgress>>,
 }
 
 impl Server {
@@ -79,6 +81,7 @@ impl Server {
             uploads: std::env::temp_dir()
                 .join(format!("qungong-serve-{}-{port}", std::process::id())),
             uploaded: Default::default(),
+            progress: Mutex::new(None),
         })
     }
 
@@ -126,6 +129,8 @@ pub fn router(server: Arc<Server>) -> Router {
         .route("/api/export_xlsx", post(files::export_xlsx))
         .route("/api/activity_file_save", post(files::activity_file))
         .route("/api/activity_file_open", post(files::activity_file))
+        .route("/api/people_import_preview", post(import_preview))
+        .route("/api/people_import_commit", post(import_commit))
         .route("/api/{command}", post(call))
         .fallback(asset)
         .layer(middleware::from_fn_with_state(server.clone(), guard))
@@ -220,6 +225,14 @@ async fn call(
     server.seen();
     match command.as_str() {
         "ping" => return axum::Json(serde_json::json!({ "app": "qungong" })).into_response(),
+        "import_progress" => {
+            let now = server
+                .progress
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone();
+            return axum::Json(now).into_response();
+        }
         "quit" => {
             server.quit.notify_one();
             return axum::Json(Value::Null).into_response();
@@ -251,6 +264,62 @@ async fn call(
             &format!("操作中途出错：{e}"),
         ),
     }
+}
+
+#[derive(Deserialize)]
+struct ImportArgs {
+    path: String,
+    options: crate::people::import::ImportOptions,
+}
+
+/// The staff import's preview or commit, its progress kept for `import_progress` while it runs.
+async fn import(server: Arc<Server>, body: Bytes, commit: bool) -> Response {
+    server.seen();
+    let args: ImportArgs = match serde_json::from_slice(&body) {
+        Ok(a) => a,
+        Err(e) => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "invalid_args",
+                &format!("界面传来的参数有误（导入花名册）：{e}"),
+            );
+        }
+    };
+    let running = Arc::clone(&server);
+    let done = tokio::task::spawn_blocking(move || {
+        let set = |p| *running.progress.lock().unwrap_or_else(|e| e.into_inner()) = p;
+        set(Some(crate::api::dto::ImportProgress { done: 0, total: 0 }));
+        let result = api::people_import::run(
+            &running.state,
+            &args.path,
+            &args.options,
+            commit,
+            &mut |done, total| {
+                set(Some(crate::api::dto::ImportProgress { done, total }));
+                running.seen();
+            },
+        );
+        set(None);
+        result
+    })
+    .await;
+    match done {
+        Ok(Ok(preview)) => axum::Json(preview).into_response(),
+        Ok(Err(e)) => (StatusCode::BAD_REQUEST, axum::Json(e)).into_response(),
+        Err(e) => refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            &format!("操作中途出错：{e}"),
+        ),
+    }
+}
+
+async fn import_preview(State(server): State<Arc<Server>>, body: Bytes) -> Response {
+    import(server, body, false).await
+}
+
+async fn import_commit(State(server): State<Arc<Server>>, body: Bytes) -> Response {
+    import(server, body, true).await
 }
 
 fn content_type(path: &str) -> &'static str {

@@ -15,8 +15,8 @@ pub mod records;
 pub use qungong::api::{ApiError, AppState, Reply, io_error};
 
 /// The commands above: `main.rs` gives these to the shell's own handler, every other name to
-/// `qungong::api::dispatch`. (The staff import's preview and commit are in both: the desktop's
-/// report progress as events.)
+/// `qungong::api::dispatch`. (Browser mode serves its own staff import preview and commit, with
+/// the progress kept for `import_progress`: src/serve.)
 pub const HOST: &[&str] = &[
     "set_fullscreen",
     "print_document",

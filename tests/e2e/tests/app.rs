@@ -12,18 +12,35 @@
 
 mod support;
 
+use std::path::Path;
+
 use fantoccini::key::Key;
 
 use support::{App, Dialogs, PATIENCE, native_dialog, until, wait_for_pdf};
 
-/// A user's first morning: a unit, a person, a lecture with the unit invited, the person
-/// checked in at the kiosk, the counts and the rate changing, and the structure chart.
+/// A user's first morning in the desktop window.
 #[tokio::test(flavor = "multi_thread")]
 async fn from_an_empty_database_to_a_checked_in_lecture() {
     let data = tempfile::tempdir().unwrap();
     let db = data.path().join("qungong.db");
     let app = App::start(4444, data, &db, Dialogs::Scripted).await;
+    first_morning(&app, &db).await;
+}
 
+/// The same morning in browser mode (`qungong serve`, headless Chromium): the same steps, the
+/// roster an upload and the sign-in sheet a download.
+#[tokio::test(flavor = "multi_thread")]
+async fn browser_mode_from_an_empty_database_to_a_checked_in_lecture() {
+    let data = tempfile::tempdir().unwrap();
+    let db = data.path().join("qungong.db");
+    let app = App::start_browser(4494, data, &db).await;
+    first_morning(&app, &db).await;
+}
+
+/// A user's first morning: a unit, a person, a lecture with the unit invited, the sign-in sheet
+/// printed, the person checked in at the kiosk, the counts and the rate changing, the structure
+/// chart, a second start, and a roster imported. Written once for both front doors.
+async fn first_morning(app: &App, db: &Path) {
     // The guided start on the 工作台: the company first, created in place.
     app.wait_text("dashboard-start", "the guided start", |t| {
         t.contains("还没有单位和职工数据")
@@ -130,9 +147,7 @@ async fn from_an_empty_database_to_a_checked_in_lecture() {
     // 打印签到表: the save dialog answers with a path (the shell's test seam; the real dialog has
     // its own test below); the PDF lands there and reads back with the invitee on it.
     let sheet = db.with_file_name("签到表.pdf");
-    app.answer_next_dialog(&sheet);
-    app.click("print-sign-in-sheet").await;
-    app.wait_dialogs_answered().await;
+    app.save_from("print-sign-in-sheet", &sheet).await;
     let text = wait_for_pdf(&sheet).await;
     assert!(
         text.contains("安全生产专题讲座") && text.contains("签到表") && text.contains("张三"),
@@ -189,7 +204,7 @@ async fn from_an_empty_database_to_a_checked_in_lecture() {
     .await;
 
     // A second launch hands over to the running window and exits at once.
-    let mut second = app.launch_again(&db);
+    let mut second = app.launch_again(db);
     let status = until(PATIENCE, "a second launch to exit", async || {
         second
             .try_wait()
@@ -221,9 +236,7 @@ async fn from_an_empty_database_to_a_checked_in_lecture() {
     .unwrap();
     app.click("nav-people").await;
     app.click("people-import").await;
-    app.answer_next_dialog(&csv);
-    app.click("import-pick").await;
-    app.wait_dialogs_answered().await;
+    app.open_with("import-pick", &csv).await;
     app.wait_text("import-mapping", "the columns mapped", |t| {
         t.contains("姓名") && t.contains("身份证号")
     })

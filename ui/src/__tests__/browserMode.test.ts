@@ -2,7 +2,7 @@
 // page was opened with; failures arrive as the same {code, message}.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { call, browserToken, heartbeat, isDesktop, quitServer } from '../api/transport'
-import { activityFileAdd, peopleImportPick, printDocument, setFullscreen, unitTree } from '../api'
+import { activityFileAdd, onImportProgress, peopleImportPick, printDocument, setFullscreen, unitTree, PROGRESS_POLL_MS } from '../api'
 
 type Sent = { url: string; init: RequestInit }
 let sent: Sent[] = []
@@ -119,6 +119,23 @@ describe('browser mode files', () => {
     })
     expect(await peopleImportPick()).toBeNull()
     expect(sent).toHaveLength(0)
+    expect(document.querySelector('[data-testid=file-chooser]')).toBeNull()
+    click.mockRestore()
+  })
+
+  it('with the end-to-end seam set, a cancel waits for the file WebDriver puts in', async () => {
+    sessionStorage.setItem('qungong-e2e-chooser', 'wait')
+    const click = vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      this.dispatchEvent(new Event('cancel'))
+    })
+    answer = async () => new Response(JSON.stringify({ path: '/tmp/x.csv' }), { status: 200 })
+    const picked = peopleImportPick()
+    const input = document.querySelector<HTMLInputElement>('input[data-testid=file-chooser]')!
+    expect(input).not.toBeNull()
+    Object.defineProperty(input, 'files', { value: [new File(['a'], 'x.csv')] })
+    input.dispatchEvent(new Event('change'))
+    expect(await picked).toBe('/tmp/x.csv')
+    expect(document.querySelector('[data-testid=file-chooser]')).toBeNull()
     click.mockRestore()
   })
 
@@ -128,5 +145,23 @@ describe('browser mode files', () => {
     await setFullscreen(true)
     expect(request).toHaveBeenCalled()
     expect(sent).toHaveLength(0)
+  })
+})
+
+describe('browser mode import progress', () => {
+  it('asks the server how far the import is while it runs, and stops when told', async () => {
+    window.history.replaceState(null, '', '/?t=tok#/')
+    browserToken()
+    vi.useFakeTimers()
+    answer = async () => new Response(JSON.stringify({ done: 40, total: 100 }), { status: 200 })
+    const seen: number[] = []
+    const stop = await onImportProgress((p) => seen.push(p.done))
+    await vi.advanceTimersByTimeAsync(PROGRESS_POLL_MS * 2 + 10)
+    expect(sent.map((s) => s.url)).toEqual(['/api/import_progress', '/api/import_progress'])
+    expect(seen).toEqual([40, 40])
+    stop()
+    await vi.advanceTimersByTimeAsync(PROGRESS_POLL_MS * 3)
+    expect(sent).toHaveLength(2)
+    vi.useRealTimers()
   })
 })

@@ -126,9 +126,21 @@ async function pickAndUpload(accept: string, purpose = ''): Promise<string | nul
     const input = document.createElement('input')
     input.type = 'file'
     if (accept) input.accept = accept
-    input.addEventListener('change', () => resolve(input.files?.[0] ?? null))
-    // Chromium 113+ and Firefox 91+ say so when the chooser is closed without a file.
-    input.addEventListener('cancel', () => resolve(null))
+    input.style.display = 'none'
+    input.dataset.testid = 'file-chooser'
+    document.body.appendChild(input)
+    const done = (f: File | null) => {
+      input.remove()
+      resolve(f)
+    }
+    input.addEventListener('change', () => done(input.files?.[0] ?? null))
+    // Chromium 113+ and Firefox 91+ say so when the chooser is closed without a file. Test seam:
+    // headless Chromium closes every chooser at once, so the end-to-end tests set this tab's
+    // `qungong-e2e-chooser` to `wait` and put the file into the input through WebDriver
+    // (tests/e2e, App::open_with); nothing else sets it.
+    input.addEventListener('cancel', () => {
+      if (sessionStorage.getItem(CHOOSER_SEAM) !== 'wait') done(null)
+    })
     input.click()
   })
   if (!file) return null
@@ -140,6 +152,7 @@ async function pickAndUpload(accept: string, purpose = ''): Promise<string | nul
 }
 
 const SHEETS = '.xlsx,.xls,.et,.ods,.csv'
+const CHOOSER_SEAM = 'qungong-e2e-chooser'
 
 /**
  * What the desktop does with a native dialog or the window, done the browser's way (uploads,
@@ -199,6 +212,11 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
 export const HEARTBEAT_MS = 60_000
 export function heartbeat(): Promise<unknown> {
   return postApi('ping')
+}
+
+/** Browser mode: how far the staff import under way is (null when none runs). */
+export function importProgress(): Promise<{ done: number; total: number } | null> {
+  return postApi('import_progress')
 }
 
 /** Browser mode's 退出: stops the server. */

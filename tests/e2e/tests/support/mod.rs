@@ -1,6 +1,9 @@
-//! The harness of the end-to-end tests: the app started through tauri-driver, waits that poll a
-//! condition, the file-dialog answers (the shell's test seam, see `src-tauri/API.md`) and the
-//! one driver of a real GTK dialog (`native_dialog`).
+//! The harness of the end-to-end tests: the app through one of its two front doors — the
+//! desktop window started through tauri-driver, or browser mode (`qungong serve`) in headless
+//! Chromium through chromedriver — with the same WebDriver client and the same steps; waits that
+//! poll a condition; files chosen and saved the way each door takes them ([`App::open_with`],
+//! [`App::save_from`]: the shell's dialog test seam, see `src-tauri/API.md`, or the browser's
+//! file input and downloads); and the one driver of a real GTK dialog (`native_dialog`).
 //!
 //! Nothing here waits for a fixed time: every wait polls its condition until a deadline, and the
 //! deadlines are generous (minutes) because a busy machine — a CI runner, the other core
@@ -95,6 +98,40 @@ fn tauri_driver() -> PathBuf {
     })
 }
 
+/// The `qungong` command line (browser mode's server), built by ./test.sh.
+fn cli_binary() -> PathBuf {
+    let cli = std::env::var_os("QUNGONG_CLI")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target/debug/qungong"));
+    assert!(
+        cli.exists(),
+        "未找到 {}：请先构建（cargo build --bin qungong），或运行 ./test.sh",
+        cli.display()
+    );
+    cli
+}
+
+/// A program from PATH (or `env`), or the test fails saying what to install.
+fn program(env: &str, names: &[&str], package: &str) -> PathBuf {
+    if let Some(p) = std::env::var_os(env) {
+        return PathBuf::from(p);
+    }
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .flat_map(|d| names.iter().map(move |n| d.join(n)))
+            .find(|p| p.exists())
+    });
+    found.unwrap_or_else(|| panic!("未找到 {}：请安装 {package}（./test.sh 会安装）", names[0]))
+}
+
+fn chromedriver() -> PathBuf {
+    program("CHROMEDRIVER", &["chromedriver"], "chromium-driver")
+}
+
+fn chromium() -> PathBuf {
+    program("CHROMIUM", &["chromium", "chromium-browser"], "chromium")
+}
+
 fn app_binary() -> PathBuf {
     let app = std::env::var_os("QUNGONG_APP")
         .map(PathBuf::from)
@@ -121,7 +158,11 @@ pub enum Dialogs {
 /// holding its port) and waits until every process started for it has gone.
 pub struct App {
     client: Option<Client>,
+    /// tauri-driver (desktop) or chromedriver (browser mode).
     driver: Child,
+    /// Browser mode: the `qungong serve` the page talks to, and where the browser saves.
+    server: Option<Child>,
+    downloads: Option<PathBuf>,
     /// The test's own D-Bus session bus (see [`SessionBus`]).
     bus: SessionBus,
     shots: Option<PathBuf>,
@@ -168,6 +209,8 @@ impl App {
         let mut app = App {
             client: None,
             driver: driver.spawn().expect("start tauri-driver"),
+            server: None,
+            downloads: None,
             bus,
             shots: std::env::var_os("QUNGONG_SCREENSHOTS").map(PathBuf::from),
             answers,
@@ -209,9 +252,170 @@ impl App {
         self.client.as_ref().unwrap()
     }
 
+    /// Browser mode: `qungong serve` on `db`, and headless Chromium (chromedriver on `port`)
+    /// opened at the address it prints, as a user's browser would be.
+    pub async fn start_browser(port: u16, data: tempfile::TempDir, db: &Path) -> App {
+        use std::io::BufRead;
+        assert!(
+            TcpStream::connect(("127.0.0.1", port)).is_err(),
+            "port {port} is taken (a chromedriver left from an earlier run?)"
+        );
+        let mut server = Command::new(cli_binary())
+            .arg("--db")
+            .arg(db)
+            .args(["serve", "--no-browser"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start qungong serve");
+        // Its first line is the address with the token ("群工台（浏览器版）已启动：http://…");
+        // the rest is read and dropped, so its later lines never meet a closed pipe.
+        let mut out = std::io::BufReader::new(server.stdout.take().unwrap());
+        let mut first = String::new();
+        out.read_line(&mut first)
+            .expect("qungong serve's first line");
+        std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
+        let url = first
+            .split_once("http://")
+            .map(|(_, rest)| format!("http://{}", rest.trim()))
+            .unwrap_or_else(|| panic!("qungong serve printed no address: {first:?}"));
+        let downloads = data.path().join("downloads");
+        std::fs::create_dir_all(&downloads).unwrap();
+        let bus = SessionBus::start();
+        let driver = Command::new(chromedriver())
+            .arg(format!("--port={port}"))
+            .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let mut app = App {
+            client: None,
+            driver,
+            server: Some(server),
+            downloads: Some(downloads.clone()),
+            bus,
+            shots: std::env::var_os("QUNGONG_SCREENSHOTS").map(PathBuf::from),
+            answers: None,
+            _data: data,
+        };
+        until(LONG_PATIENCE, "chromedriver to be ready", async || {
+            if let Ok(Some(status)) = app.driver.try_wait() {
+                panic!("chromedriver exited ({status})");
+            }
+            driver_ready(port)
+        })
+        .await;
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("chrome"));
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": chromium(),
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                         "--window-size=1280,800", "--lang=zh-CN"],
+                "prefs": {
+                    "download.default_directory": downloads,
+                    "download.prompt_for_download": false,
+                },
+            }),
+        );
+        let mut builder = ClientBuilder::new(HttpConnector::new());
+        builder.capabilities(caps);
+        let Ok(client) = tokio::time::timeout(
+            LONG_PATIENCE,
+            builder.connect(&format!("http://127.0.0.1:{port}")),
+        )
+        .await
+        else {
+            panic!(
+                "Chromium did not start within {LONG_PATIENCE:?}; its processes:\n{}",
+                processes()
+            );
+        };
+        let client = client.expect("WebDriver session with Chromium");
+        client.goto(&url).await.expect("open browser mode's page");
+        // Headless Chromium closes every file chooser at once ("cancel"); with this the page
+        // waits for the file WebDriver puts into the chooser instead (ui/src/api/transport.ts).
+        // And it has no screen to be full on: its "full screen" is the 800×600 default screen,
+        // which would leave the kiosk's buttons outside the page; the kiosk stays in the window.
+        client
+            .execute(
+                "sessionStorage.setItem('qungong-e2e-chooser', 'wait'); \
+                 Element.prototype.requestFullscreen = undefined;",
+                vec![],
+            )
+            .await
+            .expect("the chooser seam");
+        app.client = Some(client);
+        app
+    }
+
+    /// Whether this is browser mode (else the desktop window).
+    pub fn is_browser(&self) -> bool {
+        self.server.is_some()
+    }
+
+    /// Clicks `testid`, which asks for a file to open, and gives it `path`: the desktop's
+    /// dialog answered through its test seam, or the browser's file chooser filled in.
+    pub async fn open_with(&self, testid: &str, path: &Path) {
+        if !self.is_browser() {
+            self.answer_next_dialog(path);
+            self.click(testid).await;
+            self.wait_dialogs_answered().await;
+            return;
+        }
+        self.click(testid).await;
+        let input = self
+            .c()
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css("input[data-testid='file-chooser']"))
+            .await
+            .unwrap_or_else(|e| panic!("no file chooser after clicking {testid}: {e}"));
+        input
+            .send_keys(&path.display().to_string())
+            .await
+            .unwrap_or_else(|e| panic!("choose {}: {e}", path.display()));
+    }
+
+    /// Clicks `testid`, which saves a file, and puts that file at `path`: the desktop's save
+    /// dialog answered with `path`, or the browser's download moved there once complete.
+    pub async fn save_from(&self, testid: &str, path: &Path) {
+        let Some(downloads) = &self.downloads else {
+            self.answer_next_dialog(path);
+            self.click(testid).await;
+            self.wait_dialogs_answered().await;
+            return;
+        };
+        let before: Vec<PathBuf> = files_in(downloads);
+        self.click(testid).await;
+        let done = until(PATIENCE, "the download to complete", async || {
+            let new: Vec<PathBuf> = files_in(downloads)
+                .into_iter()
+                .filter(|p| !before.contains(p))
+                .collect();
+            match new.as_slice() {
+                [one] if one.extension().is_none_or(|e| e != "crdownload") => Ok(one.clone()),
+                _ => Err(format!("{new:?}")),
+            }
+        })
+        .await;
+        std::fs::rename(&done, path).unwrap();
+    }
+
     /// Starts the app a second time, as a user double-clicking it again would, on the same
-    /// database and session bus as the running one.
+    /// database and session bus as the running one (browser mode: `qungong serve` again).
     pub fn launch_again(&self, db: &Path) -> Child {
+        if self.is_browser() {
+            return Command::new(cli_binary())
+                .arg("--db")
+                .arg(db)
+                .args(["serve", "--no-browser"])
+                .stdout(Stdio::null())
+                .spawn()
+                .expect("start qungong serve a second time");
+        }
         Command::new(app_binary())
             .env("QUNGONG_DB", db)
             .env("DBUS_SESSION_BUS_ADDRESS", &self.bus.address)
@@ -426,6 +630,12 @@ impl App {
     pub async fn shot(&self, name: &str) {
         let Some(dir) = &self.shots else { return };
         std::fs::create_dir_all(dir).unwrap();
+        // Browser mode's pictures beside the desktop's, not over them.
+        let name = if self.is_browser() {
+            format!("browser-{name}")
+        } else {
+            name.to_string()
+        };
         // Earlier steps' toasts would cover the picture; a blinking caret would never let it
         // settle.
         let prepare = "document.querySelectorAll('.el-message').forEach(e => e.remove()); \
@@ -474,7 +684,20 @@ impl Drop for App {
         }
         // Nothing of this test may outlive it: WebKitWebDriver, the app, WebKit's helpers.
         stop_all(&started, "the app and its WebDriver server");
+        if let Some(mut server) = self.server.take() {
+            let _ = server.kill();
+            let _ = server.wait();
+        }
     }
+}
+
+/// The files in `dir`, sorted.
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
 }
 
 /// A D-Bus session bus of the test's own. The app is a single instance per session bus (a
@@ -637,8 +860,11 @@ fn driver_ready(port: u16) -> Result<(), String> {
     stream
         .set_read_timeout(Some(PATIENCE))
         .map_err(|e| e.to_string())?;
+    // HTTP/1.1 with the port in Host: chromedriver does not answer an HTTP/1.0 request.
+    let request =
+        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
     stream
-        .write_all(b"GET /status HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        .write_all(request.as_bytes())
         .map_err(|e| e.to_string())?;
     let mut answer = String::new();
     let _ = stream.read_to_string(&mut answer);
