@@ -31,6 +31,8 @@ cargo test --locked --workspace --exclude qungong-e2e --doc
 
 echo "== 可移植版（浏览器版，glibc 2.28）：构建并检查所需的 glibc 版本"
 scripts/package-portable.sh --check
+echo "== 可移植版在较旧的 Debian（11，glibc 2.31）中运行浏览器版"
+scripts/check-old-debian.sh
 
 echo "== 端到端测试（真实应用窗口，Xvfb + tauri-driver）"
 ensure_tauri_driver

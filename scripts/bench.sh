@@ -44,7 +44,9 @@ run_part() {
     case "$name" in
       core) cargo bench --locked --bench core ;;
       pdf) cargo bench --locked --bench pdf ;;
-      desktop) scripts/measure-desktop.sh | grep -E '^(\||每次启动|数据库大小)' ;;
+      # The table, with a blank line around it so Markdown sees a table.
+      desktop) scripts/measure-desktop.sh | grep -E '^(\||每次启动|数据库大小)' \
+        | awk '/^\|/ && prev !~ /^\|/ {print ""} !/^\|/ && prev ~ /^\|/ {print ""} {print; prev = $0}' ;;
       *) echo "未知的部分：$name（可用：core pdf desktop）" >&2; exit 2 ;;
     esac
   } > "$out.body"
