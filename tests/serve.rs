@@ -65,6 +65,17 @@ async fn send(f: &Fixture, request: Request<Body>) -> (StatusCode, String, Optio
     (status, String::from_utf8_lossy(&body).into_owned(), csp)
 }
 
+/// `POST path` from the page itself: this server's Host and token, the given headers and body.
+fn call(f: &Fixture, path: &str, headers: &[(&str, &str)], body: Vec<u8>) -> Request<Body> {
+    let mut r = Request::post(path)
+        .header("host", format!("127.0.0.1:{PORT}"))
+        .header(TOKEN_HEADER, f.server.token());
+    for (k, v) in headers {
+        r = r.header(*k, *v);
+    }
+    r.body(Body::from(body)).unwrap()
+}
+
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -286,21 +297,11 @@ fn the_server_listens_on_loopback_only_is_found_again_and_stops_on_quit() {
 #[test]
 fn uploads_and_downloads_stand_in_for_the_desktop_dialogs() {
     let f = fixture();
-    let host = format!("127.0.0.1:{PORT}");
-    let token = f.server.token().to_string();
-    let post = |path: &str, headers: &[(&str, &str)], body: Vec<u8>| {
-        let mut r = Request::post(path)
-            .header("host", host.as_str())
-            .header(TOKEN_HEADER, token.as_str());
-        for (k, v) in headers {
-            r = r.header(*k, *v);
-        }
-        r.body(Body::from(body)).unwrap()
-    };
+    let post = |path: &str, headers: &[(&str, &str)], body: Vec<u8>| call(&f, path, headers, body);
     runtime().block_on(async {
         // An upload without the token is refused like any call.
         let anonymous = Request::post("/api/upload")
-            .header("host", host.as_str())
+            .header("host", format!("127.0.0.1:{PORT}"))
             .body(Body::from("x"))
             .unwrap();
         assert_eq!(send(&f, anonymous).await.0, StatusCode::UNAUTHORIZED);
@@ -424,17 +425,7 @@ fn uploads_and_downloads_stand_in_for_the_desktop_dialogs() {
 #[test]
 fn a_roster_is_imported_through_the_server_with_its_progress_kept() {
     let f = fixture();
-    let host = format!("127.0.0.1:{PORT}");
-    let token = f.server.token().to_string();
-    let post = |path: &str, headers: &[(&str, &str)], body: Vec<u8>| {
-        let mut r = Request::post(path)
-            .header("host", host.as_str())
-            .header(TOKEN_HEADER, token.as_str());
-        for (k, v) in headers {
-            r = r.header(*k, *v);
-        }
-        r.body(Body::from(body)).unwrap()
-    };
+    let post = |path: &str, headers: &[(&str, &str)], body: Vec<u8>| call(&f, path, headers, body);
     let mut roster = String::from("姓名,工号,所在单位,性别,出生日期\n");
     let (family, given) = (
         "张王李赵刘陈杨黄周吴",

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::Server;
+use super::{Server, blocking, failed};
 use crate::api::{self, ApiError};
 use crate::pdf::job::{PrintChoices, PrintJob};
 use crate::xlsx::job::ExportJob;
@@ -170,22 +170,6 @@ fn parse<T: for<'de> Deserialize<'de>>(name: &str, body: &Bytes) -> Result<T, Ap
     serde_json::from_slice(body).map_err(|e| ApiError {
         code: "invalid_args".into(),
         message: format!("界面传来的参数有误（{name}）：{e}"),
-    })
-}
-
-fn failed(e: ApiError) -> Response {
-    (StatusCode::BAD_REQUEST, axum::Json(e)).into_response()
-}
-
-/// Runs `f` off the async threads (the core is synchronous).
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(f).await.unwrap_or_else(|e| {
-        Err(ApiError {
-            code: "internal".into(),
-            message: format!("操作中途出错：{e}"),
-        })
     })
 }
 

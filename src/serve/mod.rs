@@ -254,16 +254,33 @@ async fn call(
         }
     };
     let state = Arc::clone(&server.state);
-    let done = tokio::task::spawn_blocking(move || api::dispatch(&state, &command, args)).await;
-    match done {
-        Ok(Ok(value)) => axum::Json(value).into_response(),
-        Ok(Err(e)) => (StatusCode::BAD_REQUEST, axum::Json(e)).into_response(),
-        Err(e) => refuse(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            &format!("操作中途出错：{e}"),
-        ),
+    match blocking(move || api::dispatch(&state, &command, args)).await {
+        Ok(value) => axum::Json(value).into_response(),
+        Err(e) => failed(e),
     }
+}
+
+/// Runs `f` off the async threads (the core is synchronous); a task that panicked is an
+/// `internal` error.
+pub(crate) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(f).await.unwrap_or_else(|e| {
+        Err(ApiError {
+            code: "internal".into(),
+            message: format!("操作中途出错：{e}"),
+        })
+    })
+}
+
+/// A failed command's answer: its `{code, message}`, status 500 for `internal`, else 400.
+pub(crate) fn failed(e: ApiError) -> Response {
+    let status = if e.code == "internal" {
+        StatusCode::INTERNAL_SERVER_ERROR
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    (status, axum::Json(e)).into_response()
 }
 
 #[derive(Deserialize)]
@@ -286,7 +303,7 @@ async fn import(server: Arc<Server>, body: Bytes, commit: bool) -> Response {
         }
     };
     let running = Arc::clone(&server);
-    let done = tokio::task::spawn_blocking(move || {
+    let done = blocking(move || {
         let set = |p| *running.progress.lock().unwrap_or_else(|e| e.into_inner()) = p;
         set(Some(crate::api::dto::ImportProgress { done: 0, total: 0 }));
         let result = api::people_import::run(
@@ -304,13 +321,8 @@ async fn import(server: Arc<Server>, body: Bytes, commit: bool) -> Response {
     })
     .await;
     match done {
-        Ok(Ok(preview)) => axum::Json(preview).into_response(),
-        Ok(Err(e)) => (StatusCode::BAD_REQUEST, axum::Json(e)).into_response(),
-        Err(e) => refuse(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            &format!("操作中途出错：{e}"),
-        ),
+        Ok(preview) => axum::Json(preview).into_response(),
+        Err(e) => failed(e),
     }
 }
 
