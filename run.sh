@@ -20,7 +20,11 @@ cargo build --locked -p qungong-desktop -p qungong
 
 if [ "${1:-}" = --demo ]; then
   export QUNGONG_DB="$PWD/target/demo/qungong.db"
-  [ -s "$QUNGONG_DB" ] || target/debug/qungong --db "$QUNGONG_DB" demo --scale branch
-  echo "演示数据库：$QUNGONG_DB"
+  if [ ! -s "$QUNGONG_DB" ]; then
+    # The demo database's administrator (a real database asks for one on its first start).
+    QUNGONG_USER=admin QUNGONG_PASSWORD=demo-2026 target/debug/qungong --db "$QUNGONG_DB" account setup
+    QUNGONG_USER=admin QUNGONG_PASSWORD=demo-2026 target/debug/qungong --db "$QUNGONG_DB" demo --scale branch
+  fi
+  echo "演示数据库：$QUNGONG_DB（管理员账号 admin，密码 demo-2026）"
 fi
 exec target/debug/qungong-desktop

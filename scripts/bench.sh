@@ -5,6 +5,9 @@
 #   scripts/bench.sh core       the screen queries and the kiosk at city scale (cargo bench --bench core)
 #   scripts/bench.sh pdf        the 1,000-row 花名册 against LibreOffice (cargo bench --bench pdf)
 #   scripts/bench.sh desktop    launch time and memory of the app (scripts/measure-desktop.sh)
+#   scripts/bench.sh crash      the crash harness's long run: imports, check-ins, backups and
+#                               restores killed (SIGKILL) at random moments, 900 trials
+#                               (QUNGONG_CRASH_TRIALS), about 10 minutes (tests/crash.rs)
 #
 # Each part builds the city-scale demo (about 10,000 staff, 1.1 million attendance rows) in a
 # temporary directory, measures, and replaces its block in BENCHMARKS.md (between the lines
@@ -15,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PARTS=("$@")
-[ ${#PARTS[@]} -eq 0 ] && PARTS=(core pdf desktop)
+[ ${#PARTS[@]} -eq 0 ] && PARTS=(core pdf desktop crash)
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -47,7 +50,15 @@ run_part() {
       # The table, with a blank line around it so Markdown sees a table.
       desktop) scripts/measure-desktop.sh | grep -E '^(\||每次启动|数据库大小)' \
         | awk '/^\|/ && prev !~ /^\|/ {print ""} !/^\|/ && prev ~ /^\|/ {print ""} {print; prev = $0}' ;;
-      *) echo "未知的部分：$name（可用：core pdf desktop）" >&2; exit 2 ;;
+      # One line of figures from the harness, as a list.
+      # The figures are written even when a check failed (the failures follow them).
+      crash) log="$(mktemp)"
+        QUNGONG_CRASH_TRIALS="${QUNGONG_CRASH_TRIALS:-900}" \
+          cargo test --locked --test crash -- --nocapture --test-threads=1 >"$log" 2>&1 || true
+        grep -o 'crash: .*' "$log" | sed 's/^crash: //' | tr '|' '\n' | sed 's/^ */- /; s/ *$//'
+        grep -E '^trial [0-9]+' "$log" | sed 's/^/- 失败：/' || true
+        rm -f "$log" ;;
+      *) echo "未知的部分：$name（可用：core pdf desktop crash）" >&2; exit 2 ;;
     esac
   } > "$out.body"
   {

@@ -38,7 +38,12 @@ echo "旧系统的 glibc：$(chroot "$ROOT" /usr/bin/ldd --version | head -1)"
 
 install -m 0755 "$BIN" "$ROOT/usr/local/bin/qungong"
 rm -f "$ROOT"/root/check.db*
-chroot "$ROOT" /usr/local/bin/qungong --db /root/check.db demo | tail -1
+# The administrator first (every command but init / serve acts as an account), then the demo.
+
+chroot "$ROOT" /usr/bin/env QUNGONG_USER=admin QUNGONG_PASSWORD=check-old-1 \
+  /usr/local/bin/qungong --db /root/check.db account setup
+chroot "$ROOT" /usr/bin/env QUNGONG_USER=admin QUNGONG_PASSWORD=check-old-1 \
+  /usr/local/bin/qungong --db /root/check.db demo | tail -1
 
 OUT="$(mktemp)"
 trap 'rm -f "$OUT"' EXIT
@@ -55,7 +60,11 @@ done
 TOKEN="${URL##*t=}"
 PAGE="$(curl -sf "http://127.0.0.1:$PORT/")"
 case "$PAGE" in *'<div id="app">'*) ;; *) echo "页面不对：$PAGE" >&2; kill "$SERVER"; exit 1 ;; esac
-STAFF="$(curl -sf -X POST -H "X-Qungong-Token: $TOKEN" "http://127.0.0.1:$PORT/api/dashboard" | grep -o '"staff_count":[0-9]*' | head -1 || true)"
+# The page's token proves where the request comes from; the account signs in for the session.
+SESSION="$(curl -sf -X POST -H "X-Qungong-Token: $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"name":"admin","password":"check-old-1"}' "http://127.0.0.1:$PORT/api/auth_sign_in" \
+  | grep -o '"token":"[0-9a-f]*"' | cut -d'"' -f4 || true)"
+STAFF="$(curl -sf -X POST -H "X-Qungong-Token: $TOKEN" -H "X-Qungong-Session: $SESSION" "http://127.0.0.1:$PORT/api/dashboard" | grep -o '"staff_count":[0-9]*' | head -1 || true)"
 curl -sf -X POST -H "X-Qungong-Token: $TOKEN" "http://127.0.0.1:$PORT/api/quit" > /dev/null
 wait "$SERVER"
 [ -n "$STAFF" ] || { echo "工作台的数据没有取到" >&2; exit 1; }

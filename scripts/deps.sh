@@ -3,9 +3,11 @@
 # (for tests) tauri-driver are there. On Debian / Ubuntu / UOS / Kylin it installs what is
 # missing when run as root (or with sudo), otherwise it prints the exact command and stops.
 
-# What building and running the desktop app needs (Tauri 2 on WebKitGTK 4.1), plus the CJK font.
+# What building and running the desktop app needs (Tauri 2 on WebKitGTK 4.1), plus the CJK font,
+# and clang: the audit trail reads each write's old and new values through SQLite's pre-update
+# hook, whose Rust binding (rusqlite `preupdate_hook`) is generated with bindgen at build time.
 APP_PACKAGES=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
-  libayatana-appindicator3-dev libsoup-3.0-dev libxdo-dev fonts-noto-cjk)
+  libayatana-appindicator3-dev libsoup-3.0-dev libxdo-dev fonts-noto-cjk clang)
 # What the tests need on top: a virtual display and the WebKit WebDriver (end to end), Chromium
 # and its WebDriver (browser mode end to end), and pdftotext / pdftoppm to read printed
 # documents back.

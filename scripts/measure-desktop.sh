@@ -36,6 +36,8 @@ cargo build --locked -p qungong-e2e --example measure_desktop
 T="$(mktemp -d)"
 trap 'rm -rf "$T"' EXIT
 echo "== 生成地市公司规模的演示数据库（约 1 万人）"
+export QUNGONG_USER=admin QUNGONG_PASSWORD=measure-2026
+target/release/qungong --db "$T/city.db" account setup >/dev/null
 target/release/qungong --db "$T/city.db" demo --scale city >/dev/null
 ls -lh "$T/city.db" | awk '{print "数据库大小：" $5}'
 

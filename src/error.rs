@@ -34,6 +34,8 @@ pub enum Error {
     Read(#[from] ReadError),
     #[error(transparent)]
     Import(#[from] ImportError),
+    #[error(transparent)]
+    Auth(#[from] AuthError),
     /// Browser mode's server could not start or stopped with an error.
     #[error("浏览器版无法运行：{0}")]
     Serve(String),
@@ -68,6 +70,7 @@ impl Error {
             Error::Record(e) => e.code(),
             Error::Read(e) => e.code(),
             Error::Import(e) => e.code(),
+            Error::Auth(e) => e.code(),
             Error::Serve(_) => "serve",
         }
     }
@@ -93,6 +96,61 @@ pub enum DbError {
     Migration { version: i64, detail: String },
     #[error("数据库操作失败：{0}")]
     Sqlite(rusqlite::Error),
+    /// The file failed the integrity check at start, or SQLite met a damaged page
+    /// ("database disk image is malformed", "file is not a database"). `detail` is SQLite's
+    /// report (English, for the log); `backup` the newest good backup's file, when one was found.
+    #[error("{}", damaged_message(path, backup))]
+    Damaged {
+        path: String,
+        detail: String,
+        backup: Option<String>,
+    },
+    #[error(
+        "磁盘空间不足，操作未能完成，数据库未作改动。请删除不需要的文件、清空回收站，或把数据库移到空间更大的磁盘后再试"
+    )]
+    DiskFull,
+    /// A write was committed (it is in the -wal file beside the database) but could not be
+    /// merged into the database file for lack of space.
+    #[error(
+        "磁盘空间不足：刚才的修改已保存，但暂存在“{path}-wal”中，未能并入数据库文件。请尽快腾出磁盘空间（删除不需要的文件、清空回收站），然后再运行一次群工台即可自动并入；在此之前切勿删除该 -wal 文件，也不要只复制数据库文件本身"
+    )]
+    WalPending { path: String },
+    #[error(
+        "数据库文件{}是只读的（或所在文件夹不可写），只能查看，不能修改。请检查文件和文件夹的权限（如取消“只读”属性、换用有写权限的账户），或把数据库复制到可写的位置后再试",
+        if path.is_empty() { String::new() } else { format!("“{path}”") }
+    )]
+    ReadOnly { path: String },
+    #[error("备份失败：{reason}")]
+    BackupFailed { reason: String },
+    #[error("备份文件“{file}”已损坏或不完整，不能用于恢复：{detail}")]
+    BackupDamaged { file: String, detail: String },
+    #[error(
+        "备份文件“{file}”的结构版本（{found}）比本程序支持的版本（{supported}）新，是用更新版本的群工台创建的。请升级群工台后再恢复；数据库未作改动"
+    )]
+    BackupTooNew {
+        file: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error(
+        "数据库正被其他程序或窗口使用，不能恢复。请先关闭群工台的其他窗口（包括浏览器版和正在运行的命令）后再试；数据库未作改动"
+    )]
+    InUse,
+}
+
+fn damaged_message(path: &str, backup: &Option<String>) -> String {
+    let file = if path.is_empty() {
+        String::new()
+    } else {
+        format!("“{path}”")
+    };
+    let offer = match backup {
+        Some(b) => format!("最新的完好备份是“{b}”。"),
+        None => String::new(),
+    };
+    format!(
+        "数据库文件{file}已损坏，为免损坏扩大，已停止使用。{offer}请从备份恢复：桌面版在启动时提供恢复；命令行用 qungong backup list 查看备份，用 qungong backup restore 备份文件 恢复（当前文件会先另存为“恢复前”备份）"
+    )
 }
 
 impl DbError {
@@ -103,6 +161,14 @@ impl DbError {
             DbError::Busy => "db.busy",
             DbError::Migration { .. } => "db.migration",
             DbError::Sqlite(_) => "db.sqlite",
+            DbError::Damaged { .. } => "db.damaged",
+            DbError::DiskFull => "db.disk_full",
+            DbError::WalPending { .. } => "db.wal_pending",
+            DbError::ReadOnly { .. } => "db.read_only",
+            DbError::BackupFailed { .. } => "backup.failed",
+            DbError::BackupDamaged { .. } => "backup.damaged",
+            DbError::BackupTooNew { .. } => "backup.too_new",
+            DbError::InUse => "backup.in_use",
         }
     }
 }
@@ -113,6 +179,17 @@ impl From<rusqlite::Error> for DbError {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                 DbError::Busy
             }
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                DbError::Damaged {
+                    path: String::new(),
+                    detail: e.to_string(),
+                    backup: None,
+                }
+            }
+            Some(rusqlite::ErrorCode::DiskFull) => DbError::DiskFull,
+            Some(rusqlite::ErrorCode::ReadOnly) => DbError::ReadOnly {
+                path: String::new(),
+            },
             _ => DbError::Sqlite(e),
         }
     }
@@ -317,6 +394,13 @@ pub enum ReadError {
     Empty,
     #[error("表格有 {0} 行，超过了一次最多可导入的 {max} 行，请拆分后分批导入", max = crate::xlsx::read::MAX_ROWS)]
     TooManyRows(usize),
+    /// Refused before it is read whole: the file, a sheet inside it or a cell is beyond what
+    /// a roster can be (limits in `xlsx::read`), e.g. “文件有 331 MB，最多 100 MB”.
+    #[error("表格过大：{0}。请删去多余的内容或拆分后分批导入")]
+    TooLarge(String),
+    /// Not a spreadsheet or text table at all (a program, a picture, a database file renamed).
+    #[error("不是表格文件：{0}。请选择 Excel（.xlsx、.xls）、WPS（.et）、OpenDocument（.ods）或 CSV 文件")]
+    NotASheet(String),
 }
 
 impl ReadError {
@@ -329,6 +413,8 @@ impl ReadError {
             ReadError::Csv { .. } => "import.csv",
             ReadError::Empty => "import.empty",
             ReadError::TooManyRows(_) => "import.too_many_rows",
+            ReadError::TooLarge(_) => "import.too_large",
+            ReadError::NotASheet(_) => "import.not_a_sheet",
         }
     }
 }
@@ -365,6 +451,54 @@ impl ImportError {
             ImportError::DuplicateField(..) => "import.duplicate_field",
             ImportError::Cancelled => "import.cancelled",
             ImportError::NothingToWrite => "import.nothing_to_write",
+        }
+    }
+}
+
+/// Accounts, sign-in and roles (src/auth).
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error("无权限执行此操作")]
+    Forbidden,
+    #[error("请先登录")]
+    SignedOut,
+    #[error("长时间未操作，已锁定，请输入密码解锁")]
+    Locked,
+    #[error("还没有管理员账号，请先创建管理员账号")]
+    Setup,
+    #[error("已有账号，不能再次创建首个管理员")]
+    AlreadySetUp,
+    #[error("账号或密码不正确{}", remaining.map(|n| format!("（再错 {n} 次账号将锁定 5 分钟）")).unwrap_or_default())]
+    BadPassword { remaining: Option<u32> },
+    #[error("密码连续输错 5 次，账号“{name}”已锁定，请于 {until} 后再试")]
+    AccountLocked { name: String, until: String },
+    #[error("账号“{0}”已停用，请联系管理员")]
+    Disabled(String),
+    #[error("密码不符合要求：{0}")]
+    WeakPassword(String),
+    #[error("账号名：{0}")]
+    BadName(String),
+    #[error("已有名为“{0}”的账号")]
+    DuplicateName(String),
+    #[error("{0}")]
+    LastAdmin(String),
+}
+
+impl AuthError {
+    fn code(&self) -> &'static str {
+        match self {
+            AuthError::Forbidden => "auth.forbidden",
+            AuthError::SignedOut => "auth.signed_out",
+            AuthError::Locked => "auth.locked",
+            AuthError::Setup => "auth.setup",
+            AuthError::AlreadySetUp => "auth.already_set_up",
+            AuthError::BadPassword { .. } => "auth.bad_password",
+            AuthError::AccountLocked { .. } => "auth.account_locked",
+            AuthError::Disabled(_) => "auth.disabled",
+            AuthError::WeakPassword(_) => "auth.weak_password",
+            AuthError::BadName(_) => "auth.bad_name",
+            AuthError::DuplicateName(_) => "auth.duplicate_name",
+            AuthError::LastAdmin(_) => "auth.last_admin",
         }
     }
 }

@@ -8,6 +8,9 @@
 pub mod activities;
 pub mod api;
 pub mod attendance;
+pub mod audit;
+pub mod auth;
+pub mod backup;
 pub mod codes;
 pub mod collate;
 pub mod dashboard;

@@ -1838,3 +1838,69 @@ fn large_branch_roster_preview_time() {
         p.totals.new, p.totals.errors
     );
 }
+
+/// Issue 14: a cell far longer than any field is an error of its row, naming row, field and
+/// column; the row is not written, its preview shows a short name; the other rows import.
+/// Names with emoji or control characters are row errors too.
+#[test]
+fn over_long_cells_and_unprintable_names_are_row_errors() {
+    let mut b = branch();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("花名册.csv");
+    let long_unit = "营销部".repeat(400);
+    let long_name = "张".repeat(1_001);
+    let csv = format!(
+        "工号,姓名,性别,出生日期,所在单位\n\
+         20001,张三,男,1980-01-01,营销部\n\
+         20002,李四,女,1981-02-03,{long_unit}\n\
+         20003,{long_name},男,1982-03-04,营销部\n\
+         20004,王😀五,男,1983-04-05,营销部\n\
+         20005,\"赵\n六\",男,1984-05-06,营销部\n\
+         20006,\u{202E}钱七,男,1985-06-07,营销部\n"
+    );
+    std::fs::write(&path, csv).unwrap();
+    let p = run_commit(&mut b.t.db, &path, false);
+    let rows: Vec<(usize, RowAction, String, String)> = p
+        .rows
+        .iter()
+        .map(|r| (r.row_no, r.action, r.name.clone(), r.errors.join("；")))
+        .collect();
+    assert_eq!(rows[0].1, RowAction::New);
+    assert_eq!(rows[1].1, RowAction::Error);
+    assert!(
+        rows[1]
+            .3
+            .contains("行 3：所在单位（E 列）过长：共 1200 个字，最多 1000 个"),
+        "{rows:?}"
+    );
+    assert_eq!(rows[2].1, RowAction::Error);
+    assert!(
+        rows[2].3.contains("行 4：姓名（B 列）过长：共 1001 个字"),
+        "{rows:?}"
+    );
+    assert_eq!(
+        rows[2].2,
+        format!("{}…", "张".repeat(40)),
+        "the preview shows it short"
+    );
+    for row in [&rows[3], &rows[5]] {
+        assert_eq!(row.1, RowAction::Error, "{row:?}");
+        assert!(
+            row.3.contains("姓名：应为 1–20 个字，不能含数字或符号"),
+            "{row:?}"
+        );
+    }
+    // A line break typed inside the cell (Alt+Enter) is folded away like other spaces.
+    assert_eq!((rows[4].1, rows[4].2.as_str()), (RowAction::New, "赵六"));
+    assert_eq!(p.totals.new, 2);
+    assert_eq!(p.totals.errors, 4);
+    let conn = b.t.db.conn();
+    let stored: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM person WHERE employee_no LIKE '2000%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, 2);
+}

@@ -12,7 +12,7 @@ use std::time::Duration;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use qungong::api::AppState;
-use qungong::serve::{self, CSP, Options, Server, TOKEN_HEADER};
+use qungong::serve::{self, CSP, Options, SESSION_HEADER, Server, TOKEN_HEADER};
 use tower::ServiceExt;
 
 const PORT: u16 = 4242;
@@ -21,28 +21,41 @@ struct Fixture {
     _dir: tempfile::TempDir,
     state: Arc<AppState>,
     server: Arc<Server>,
+    /// The administrator's session (the page sends it in `X-Qungong-Session`).
+    session: String,
 }
 
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let state = Arc::new(AppState::open_at(&dir.path().join("q.db")));
+    let admin = qungong::api::dispatch(
+        &state,
+        None,
+        "auth_setup",
+        serde_json::json!({ "name": "admin", "password": "admin-pass-1" }),
+    )
+    .unwrap();
     let server = Server::new(Arc::clone(&state), PORT);
     Fixture {
         _dir: dir,
         state,
         server,
+        session: admin["token"].as_str().unwrap().to_string(),
     }
 }
 
 fn units(state: &AppState) -> i64 {
     state
+        .system()
         .read(|c| Ok(c.query_row("SELECT count(*) FROM unit", [], |r| r.get(0))?))
         .unwrap()
 }
 
-/// `POST /api/unit_add` with the given headers (name, value).
-fn add_unit(headers: &[(&str, &str)]) -> Request<Body> {
-    let mut r = Request::post("/api/unit_add").header(header::CONTENT_TYPE, "application/json");
+/// `POST /api/unit_add` with the administrator's session and the given headers (name, value).
+fn add_unit(f: &Fixture, headers: &[(&str, &str)]) -> Request<Body> {
+    let mut r = Request::post("/api/unit_add")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(SESSION_HEADER, f.session.as_str());
     for (k, v) in headers {
         r = r.header(*k, *v);
     }
@@ -69,7 +82,8 @@ async fn send(f: &Fixture, request: Request<Body>) -> (StatusCode, String, Optio
 fn call(f: &Fixture, path: &str, headers: &[(&str, &str)], body: Vec<u8>) -> Request<Body> {
     let mut r = Request::post(path)
         .header("host", format!("127.0.0.1:{PORT}"))
-        .header(TOKEN_HEADER, f.server.token());
+        .header(TOKEN_HEADER, f.server.token())
+        .header(SESSION_HEADER, f.session.as_str());
     for (k, v) in headers {
         r = r.header(*k, *v);
     }
@@ -146,7 +160,7 @@ fn calls_without_the_token_or_from_elsewhere_are_refused_and_change_nothing() {
             ),
         ];
         for (what, headers, status, says) in refused {
-            let (got, body, _) = send(&f, add_unit(&headers)).await;
+            let (got, body, _) = send(&f, add_unit(&f, &headers)).await;
             assert_eq!(got, status, "{what}: {body}");
             let e: serde_json::Value = serde_json::from_str(&body).unwrap();
             assert!(
@@ -161,11 +175,14 @@ fn calls_without_the_token_or_from_elsewhere_are_refused_and_change_nothing() {
         let origin = format!("http://127.0.0.1:{PORT}");
         let (status, body, csp) = send(
             &f,
-            add_unit(&[
-                ("host", host.as_str()),
-                (TOKEN_HEADER, token.as_str()),
-                ("origin", origin.as_str()),
-            ]),
+            add_unit(
+                &f,
+                &[
+                    ("host", host.as_str()),
+                    (TOKEN_HEADER, token.as_str()),
+                    ("origin", origin.as_str()),
+                ],
+            ),
         )
         .await;
         assert_eq!(status, StatusCode::OK, "{body}");
@@ -177,6 +194,7 @@ fn calls_without_the_token_or_from_elsewhere_are_refused_and_change_nothing() {
         let bad = Request::post("/api/unit_rename")
             .header("host", host.as_str())
             .header(TOKEN_HEADER, token.as_str())
+            .header(SESSION_HEADER, f.session.as_str())
             .body(Body::from(r#"{"id":99,"name":"x"}"#))
             .unwrap();
         let (status, body, _) = send(&f, bad).await;
@@ -273,12 +291,12 @@ fn the_server_listens_on_loopback_only_is_found_again_and_stops_on_quit() {
     let answer = http(
         port,
         &format!(
-            "POST /api/unit_tree HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{TOKEN_HEADER}: {token}\r\n\
+            "POST /api/auth_status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{TOKEN_HEADER}: {token}\r\n\
              Content-Length: 0\r\nConnection: close\r\n\r\n"
         ),
     );
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
-    assert!(answer.ends_with("[]"), "{answer}");
+    assert!(answer.contains(r#""state":"setup""#), "{answer}");
     let answer = http(
         port,
         &format!(
@@ -467,10 +485,16 @@ fn a_roster_is_imported_through_the_server_with_its_progress_kept() {
             tokio::task::yield_now().await;
         }
         let response = commit.await.unwrap().unwrap();
-        assert_eq!(response.status(), StatusCode::OK);
+        let status = response.status();
         let bytes = axum::body::to_bytes(response.into_body(), 1 << 24)
             .await
             .unwrap();
+        assert_eq!(
+            status,
+            StatusCode::OK,
+            "{}",
+            String::from_utf8_lossy(&bytes)
+        );
         let preview: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(preview["totals"]["new"], 300, "{}", preview["totals"]);
         assert_eq!(preview["committed"], true);
@@ -482,5 +506,72 @@ fn a_roster_is_imported_through_the_server_with_its_progress_kept() {
         );
         let (_, body, _) = send(&f, post("/api/import_progress", &[], vec![])).await;
         assert_eq!(body, "null");
+    });
+}
+
+/// The token proves the page came from this server; the session says who sits at it: without
+/// one nothing but signing in runs, and a 查看 account's write is refused over HTTP too.
+#[test]
+fn the_session_says_who_calls_and_the_role_is_checked_over_http() {
+    let f = fixture();
+    qungong::api::dispatch(
+        &f.state,
+        Some(&f.session),
+        "account_add",
+        serde_json::json!({ "name": "viewer", "role": "查看", "password": "view-pass-1" }),
+    )
+    .unwrap();
+    runtime().block_on(async {
+        let host = format!("127.0.0.1:{PORT}");
+        let token = f.server.token().to_string();
+        let post = |path: &str, session: Option<&str>, body: &str| {
+            let mut r = Request::post(path)
+                .header("host", host.as_str())
+                .header(TOKEN_HEADER, token.as_str());
+            if let Some(s) = session {
+                r = r.header(SESSION_HEADER, s);
+            }
+            r.body(Body::from(body.to_string())).unwrap()
+        };
+        let (status, body, _) = send(&f, post("/api/unit_add", None, r#"{"name":"x"}"#)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(
+            body.contains("auth.signed_out") && body.contains("请先登录"),
+            "{body}"
+        );
+        let (status, body, _) = send(
+            &f,
+            post(
+                "/api/auth_sign_in",
+                None,
+                r#"{"name":"viewer","password":"view-pass-1"}"#,
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let session: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let viewer = session["token"].as_str().unwrap().to_string();
+        assert_eq!(session["role"], "查看");
+        let (status, body, _) =
+            send(&f, post("/api/unit_add", Some(&viewer), r#"{"name":"x"}"#)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body.contains("无权限执行此操作"), "{body}");
+        // The server's own routes check it as well: no upload, no staff import.
+        let (_, body, _) = send(&f, post("/api/upload", Some(&viewer), "a,b")).await;
+        assert!(body.contains("auth.forbidden"), "{body}");
+        let (_, body, _) = send(
+            &f,
+            post(
+                "/api/people_import_commit",
+                Some(&viewer),
+                r#"{"path":"/nonexistent.csv","options":{}}"#,
+            ),
+        )
+        .await;
+        assert!(body.contains("auth.forbidden"), "{body}");
+        // Reading is allowed.
+        let (status, _, _) = send(&f, post("/api/unit_tree", Some(&viewer), "")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(units(&f.state), 0);
     });
 }

@@ -83,6 +83,9 @@ fn bindings() -> String {
         structure::retirement::OverdueList,
         pdf::job::PrintJob, pdf::job::PrintChoices, xlsx::job::ExportJob,
         qungong::codes::Recurrence,
+        qungong::api::auth::SessionInfo, qungong::api::auth::AuthStatus,
+        qungong::auth::Account, qungong::audit::AuditQuery, qungong::audit::AuditPage,
+        qungong::audit::ActionInfo, qungong::backup::BackupInfo, qungong::backup::Restored,
     );
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src-tauri/src/contract.rs). Do not edit:\n\
@@ -132,7 +135,7 @@ fn registered() -> BTreeSet<String> {
     // main.rs sends exactly these to the shell's handler.
     let listed: BTreeSet<String> = crate::commands::HOST
         .iter()
-        .map(|s| s.to_string())
+        .map(|s| s.0.to_string())
         .collect();
     assert_eq!(
         host.iter().cloned().collect::<BTreeSet<_>>(),

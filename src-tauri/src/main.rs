@@ -12,13 +12,14 @@ mod contract;
 
 use std::sync::Arc;
 
-use tauri::Manager;
 use tauri::ipc::{Invoke, InvokeBody, InvokeError};
+use tauri::{Manager, RunEvent};
 
 use qungong::api::{self, AppState};
 
 fn main() {
-    let state = Arc::new(AppState::open());
+    let state = Arc::new(AppState::open().desktop());
+    state.start_daily_backup();
     // The shell's own commands (dialogs, saving files, full screen, progress events).
     let host: Box<tauri::ipc::InvokeHandler<tauri::Wry>> = Box::new(tauri::generate_handler![
         commands::app::set_fullscreen,
@@ -32,8 +33,10 @@ fn main() {
         commands::records::activity_file_add,
         commands::records::activity_file_save,
         commands::records::activity_file_open,
+        commands::backup::backup_save,
     ]);
     let shared = Arc::clone(&state);
+    let state_at_exit = Arc::clone(&state);
     tauri::Builder::default()
         // A second launch focuses the running window instead of opening another one on the
         // same database.
@@ -49,7 +52,15 @@ fn main() {
         .manage(state)
         .invoke_handler(move |invoke: Invoke| {
             let name = invoke.message.command();
-            if commands::HOST.contains(&name) || !api::is_command(name) {
+            if let Some(need) = commands::host_need(name) {
+                // The signed-in account's role, checked before the shell's command runs.
+                if let Err(e) = shared.call(None, need) {
+                    invoke.resolver.reject(e);
+                    return true;
+                }
+                return host(invoke);
+            }
+            if !api::is_command(name) {
                 return host(invoke);
             }
             // Every other command: the handler layer browser mode also uses, off the main
@@ -61,16 +72,24 @@ fn main() {
             };
             let state = Arc::clone(&shared);
             invoke.resolver.respond_async(async move {
-                tauri::async_runtime::spawn_blocking(move || api::dispatch(&state, &name, args))
-                    .await
-                    .map_err(|e| InvokeError::from(e.to_string()))?
-                    .map_err(InvokeError::from)
+                tauri::async_runtime::spawn_blocking(move || {
+                    api::dispatch(&state, None, &name, args)
+                })
+                .await
+                .map_err(|e| InvokeError::from(e.to_string()))?
+                .map_err(InvokeError::from)
             });
             true
         })
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("群工台无法启动：{e}");
             std::process::exit(1);
+        })
+        .run(move |_, event| {
+            if let RunEvent::Exit = event {
+                // The backup on exit (the first start of each day made one too).
+                state_at_exit.backup_on_exit();
+            }
         });
 }

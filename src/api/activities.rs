@@ -5,11 +5,11 @@ use crate::activities::{self, Activity, ActivityFilter, ActivityInput};
 use crate::codes::Recurrence;
 use crate::db::Page;
 
-use super::{AppState, Reply};
+use super::{Call, Reply};
 
 commands! {
-pub fn activity_list(
-    state: &AppState,
+[Read] pub fn activity_list(
+    state: &Call,
     filter: ActivityFilter,
     offset: i64,
     limit: i64,
@@ -17,12 +17,12 @@ pub fn activity_list(
     state.read(|c| activities::list(c, &filter, offset, limit.clamp(1, 1000)))
 }
 
-pub fn activity_get(state: &AppState, id: i64) -> Reply<Activity> {
+[Read] pub fn activity_get(state: &Call, id: i64) -> Reply<Activity> {
     state.read(|c| activities::get(c, id))
 }
 
-pub fn activity_add(
-    state: &AppState,
+[Edit] pub fn activity_add(
+    state: &Call,
     input: ActivityInput,
     repeat: Option<Recurrence>,
     count: Option<u32>,
@@ -37,8 +37,8 @@ pub fn activity_add(
     }
 }
 
-pub fn activity_update(
-    state: &AppState,
+[Edit] pub fn activity_update(
+    state: &Call,
     id: i64,
     input: ActivityInput,
     series: bool,
@@ -54,13 +54,13 @@ pub fn activity_update(
     }
 }
 
-pub fn activity_cancel(state: &AppState, id: i64, series: bool) -> Reply<usize> {
+[Edit] pub fn activity_cancel(state: &Call, id: i64, series: bool) -> Reply<usize> {
     state.write(Action::ActivityCancel, |tx| {
         activities::cancel(tx, id, series)
     })
 }
 
-pub fn activity_summary(state: &AppState, id: i64, summary: String) -> Reply<Activity> {
+[Edit] pub fn activity_summary(state: &Call, id: i64, summary: String) -> Reply<Activity> {
     state.write(Action::ActivitySummary, |tx| {
         activities::record_summary(tx, id, &summary)
     })?;

@@ -3,7 +3,7 @@
 use crate::codes;
 
 use super::dto::{AppInfo, Codes};
-use super::{AppState, Reply};
+use super::{Call, Reply};
 
 macro_rules! labels {
     ($t:ty) => {
@@ -12,7 +12,7 @@ macro_rules! labels {
 }
 
 commands! {
-pub fn app_info(state: &AppState) -> Reply<AppInfo> {
+[Open] pub fn app_info(state: &Call) -> Reply<AppInfo> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         db_path: crate::db::resolve_path(None).display().to_string(),
@@ -20,7 +20,7 @@ pub fn app_info(state: &AppState) -> Reply<AppInfo> {
     })
 }
 
-pub fn codes(_state: &AppState) -> Reply<Codes> {
+[Open] pub fn codes(_state: &Call) -> Reply<Codes> {
     Ok(Codes {
         gender: labels!(codes::Gender),
         political_status: labels!(codes::PoliticalStatus),
@@ -43,11 +43,12 @@ pub fn codes(_state: &AppState) -> Reply<Codes> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::AppState;
 
     #[test]
     fn every_code_table_is_listed_in_chinese() {
         let dir = tempfile::tempdir().unwrap();
-        let c = codes(&AppState::open_at(&dir.path().join("q.db"))).unwrap();
+        let c = codes(&AppState::open_at(&dir.path().join("q.db")).system()).unwrap();
         assert_eq!(c.gender, ["男", "女"]);
         assert_eq!(c.activity_kind.len(), 8);
         assert_eq!(c.ethnicity.len(), 56);

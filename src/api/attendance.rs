@@ -11,11 +11,11 @@ use crate::db::now;
 use crate::people::PersonFilter;
 
 use super::dto::RatesBy;
-use super::{ApiError, AppState, Reply};
+use super::{ApiError, Call, Reply};
 
 commands! {
-pub fn invite(
-    state: &AppState,
+[Edit] pub fn invite(
+    state: &Call,
     activity_id: i64,
     unit_ids: Vec<i64>,
     filter: Option<PersonFilter>,
@@ -26,42 +26,49 @@ pub fn invite(
     })
 }
 
-pub fn uninvite(state: &AppState, activity_id: i64, person_id: i64) -> Reply<()> {
+[Edit] pub fn uninvite(state: &Call, activity_id: i64, person_id: i64) -> Reply<()> {
     state.write(Action::AttendanceUninvite, |tx| {
         attendance::uninvite(tx, activity_id, person_id)
     })
 }
 
-pub fn attendance_sheet(state: &AppState, activity_id: i64) -> Reply<Sheet> {
+[Read] pub fn attendance_sheet(state: &Call, activity_id: i64) -> Reply<Sheet> {
     state.read(|c| attendance::sheet(c, activity_id))
 }
 
-pub fn check_in(
-    state: &AppState,
+[Edit] pub fn check_in(
+    state: &Call,
     activity_id: i64,
     person_id: i64,
     walk_in: bool,
 ) -> Reply<CheckIn> {
-    state.write(Action::AttendanceCheckIn, |tx| {
-        attendance::check_in(tx, activity_id, person_id, now(), walk_in)
+    // A repeated check-in writes nothing and leaves no audit row.
+    let actor = state.actor();
+    state.with(|db| {
+        attendance::check_in_audited(db, &actor, Action::AttendanceCheckIn, |tx| {
+            attendance::check_in(tx, activity_id, person_id, now(), walk_in)
+        })
     })
 }
 
-pub fn kiosk_check_in(
-    state: &AppState,
+[Edit] pub fn kiosk_check_in(
+    state: &Call,
     activity_id: i64,
     key: String,
     walk_in: bool,
 ) -> Reply<CheckIn> {
-    state.write(Action::AttendanceCheckIn, |tx| {
-        let person_id = attendance::find_attendee(tx, activity_id, &key)?;
-        attendance::check_in(tx, activity_id, person_id, now(), walk_in)
+    let actor = state.actor();
+    state.with(|db| {
+        attendance::check_in_audited(db, &actor, Action::AttendanceCheckIn, |tx| {
+            let person_id = attendance::find_attendee(tx, activity_id, &key)?;
+            attendance::check_in(tx, activity_id, person_id, now(), walk_in)
+        })
     })
 }
 
 /// 补录: a check-in recorded after the fact, at `at` (default: the activity's start).
-pub fn attendance_backfill(
-    state: &AppState,
+[Edit] pub fn attendance_backfill(
+    state: &Call,
     activity_id: i64,
     person_id: i64,
     at: Option<NaiveDateTime>,
@@ -72,8 +79,8 @@ pub fn attendance_backfill(
     })
 }
 
-pub fn set_status(
-    state: &AppState,
+[Edit] pub fn set_status(
+    state: &Call,
     activity_id: i64,
     person_id: i64,
     status: Option<AttendanceStatus>,
@@ -86,8 +93,8 @@ pub fn set_status(
 }
 
 /// The person page's history and rate; `unit_id` plays no part (the person is the filter).
-pub fn person_attendance(
-    state: &AppState,
+[Read] pub fn person_attendance(
+    state: &Call,
     person_id: i64,
     from: NaiveDate,
     to: NaiveDate,
@@ -102,8 +109,8 @@ pub fn person_attendance(
     state.read(|c| attendance::person_attendance(c, person_id, &q))
 }
 
-pub fn attendance_rates(
-    state: &AppState,
+[Read] pub fn attendance_rates(
+    state: &Call,
     by: RatesBy,
     from: NaiveDate,
     to: NaiveDate,
@@ -131,8 +138,8 @@ pub fn attendance_rates(
 }
 
 /// 未出勤名单 as the screen shows it: a page of people, each with their absences and leaves.
-pub fn attendance_absent_groups(
-    state: &AppState,
+[Read] pub fn attendance_absent_groups(
+    state: &Call,
     from: NaiveDate,
     to: NaiveDate,
     unit_id: Option<i64>,
@@ -150,8 +157,8 @@ pub fn attendance_absent_groups(
 }
 
 /// 按活动类型: per unit (with its sub-units) and kind, held activities and their attendance.
-pub fn attendance_by_kind(
-    state: &AppState,
+[Read] pub fn attendance_by_kind(
+    state: &Call,
     from: NaiveDate,
     to: NaiveDate,
     unit_id: Option<i64>,
@@ -168,8 +175,8 @@ pub fn attendance_by_kind(
 
 /// 连续缺席: people absent from at least `min` activities in a row in the period (default: the
 /// 设置's threshold).
-pub fn attendance_absence_runs(
-    state: &AppState,
+[Read] pub fn attendance_absence_runs(
+    state: &Call,
     from: NaiveDate,
     to: NaiveDate,
     unit_id: Option<i64>,
@@ -193,7 +200,7 @@ pub fn attendance_absence_runs(
 
 /// The 工作台's reminder: people whose latest activities (over the last year) are a run of
 /// absences of at least the 设置's threshold.
-pub fn attendance_current_runs(state: &AppState) -> Reply<Vec<AbsenceRun>> {
+[Read] pub fn attendance_current_runs(state: &Call) -> Reply<Vec<AbsenceRun>> {
     state.read(|c| attendance::current_absence_runs(c, crate::db::today()))
 }
 }

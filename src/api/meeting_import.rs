@@ -5,12 +5,12 @@ use std::path::Path;
 use crate::Action;
 use crate::attendance::meeting_import::{self, Applied, ManualMatch, Preview};
 
-use super::{AppState, Reply};
+use super::{Call, Reply};
 
 commands! {
 /// What importing the file would do: matched and unmatched rows, the invitees to match by hand.
-pub fn meeting_import_preview(
-    state: &AppState,
+[Edit] pub fn meeting_import_preview(
+    state: &Call,
     activity_id: i64,
     path: String,
 ) -> Reply<Preview> {
@@ -18,8 +18,8 @@ pub fn meeting_import_preview(
 }
 
 /// Checks in everyone the file matches and the rows matched by hand, in one transaction.
-pub fn meeting_import_apply(
-    state: &AppState,
+[Edit] pub fn meeting_import_apply(
+    state: &Call,
     activity_id: i64,
     path: String,
     manual: Vec<ManualMatch>,
@@ -32,8 +32,8 @@ pub fn meeting_import_apply(
 }
 
 /// Checks in only rows matched by hand (after the file has been imported).
-pub fn meeting_import_match(
-    state: &AppState,
+[Edit] pub fn meeting_import_match(
+    state: &Call,
     activity_id: i64,
     path: String,
     manual: Vec<ManualMatch>,

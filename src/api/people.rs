@@ -8,11 +8,11 @@ use crate::people::bulk::{self, BulkResult, PersonFlag};
 use crate::people::{self, Person, PersonFilter, PersonInput};
 use crate::structure::retirement::{self, Overdue};
 
-use super::{AppState, Reply};
+use super::{Call, Reply};
 
 commands! {
-pub fn person_list(
-    state: &AppState,
+[Read] pub fn person_list(
+    state: &Call,
     filter: PersonFilter,
     offset: i64,
     limit: i64,
@@ -22,23 +22,27 @@ pub fn person_list(
     Ok(page)
 }
 
-pub fn person_get(state: &AppState, id: i64, full: bool) -> Reply<Person> {
+/// Full numbers (`full`, to edit the record) only for a 政工干部 or 管理员.
+[Read] pub fn person_get(state: &Call, id: i64, full: bool) -> Reply<Person> {
+    if full {
+        state.require(crate::auth::Need::Edit)?;
+    }
     let p = state.read(|c| people::get(c, id))?;
     Ok(if full { p } else { p.masked() })
 }
 
-pub fn person_add(state: &AppState, input: PersonInput) -> Reply<Person> {
+[Edit] pub fn person_add(state: &Call, input: PersonInput) -> Reply<Person> {
     let id = state.write(Action::PersonAdd, |tx| people::add(tx, input))?;
     person_get(state, id, false)
 }
 
-pub fn person_update(state: &AppState, id: i64, input: PersonInput) -> Reply<Person> {
+[Edit] pub fn person_update(state: &Call, id: i64, input: PersonInput) -> Reply<Person> {
     state.write(Action::PersonEdit, |tx| people::update(tx, id, input))?;
     person_get(state, id, false)
 }
 
-pub fn person_leave(
-    state: &AppState,
+[Edit] pub fn person_leave(
+    state: &Call,
     id: i64,
     date: NaiveDate,
     reason: Option<String>,
@@ -49,22 +53,22 @@ pub fn person_leave(
     person_get(state, id, false)
 }
 
-pub fn person_reinstate(state: &AppState, id: i64) -> Reply<Person> {
+[Edit] pub fn person_reinstate(state: &Call, id: i64) -> Reply<Person> {
     state.write(Action::PersonReinstate, |tx| people::reinstate(tx, id))?;
     person_get(state, id, false)
 }
 
 /// 办理退休: the 离职 (reason 退休) of each person on their legal retirement date, all in one
 /// transaction; any refusal (named in the message) writes nothing.
-pub fn person_retire(state: &AppState, person_ids: Vec<i64>) -> Reply<Vec<Overdue>> {
+[Edit] pub fn person_retire(state: &Call, person_ids: Vec<i64>) -> Reply<Vec<Overdue>> {
     state.write(Action::PersonRetire, |tx| {
         retirement::retire(tx, &person_ids, today())
     })
 }
 
 /// 批量设置: 设为 / 取消 政工干部 or 后备人才 for many people, one transaction.
-pub fn person_bulk_flag(
-    state: &AppState,
+[Edit] pub fn person_bulk_flag(
+    state: &Call,
     person_ids: Vec<i64>,
     flag: PersonFlag,
     on: bool,
@@ -75,8 +79,8 @@ pub fn person_bulk_flag(
 }
 
 /// 批量调动 into one unit, one transaction.
-pub fn person_bulk_move(
-    state: &AppState,
+[Edit] pub fn person_bulk_move(
+    state: &Call,
     person_ids: Vec<i64>,
     unit_id: i64,
 ) -> Reply<BulkResult> {
@@ -86,8 +90,8 @@ pub fn person_bulk_move(
 }
 
 /// 批量办理离职 on one date, one transaction.
-pub fn person_bulk_leave(
-    state: &AppState,
+[Edit] pub fn person_bulk_leave(
+    state: &Call,
     person_ids: Vec<i64>,
     date: NaiveDate,
     reason: Option<String>,

@@ -2,15 +2,14 @@
 
 use std::path::Path;
 
-use crate::Actor;
 use crate::people::import::{self as people_import, ImportOptions, Mapping, Preview};
 
 use super::dto::{ImportField, ImportSheet};
-use super::{ApiError, AppState, Reply};
+use super::{ApiError, Call, Reply};
 
 commands! {
 /// Reads a roster file and maps its columns from the header names.
-pub fn people_import_open(_state: &AppState, path: String) -> Reply<ImportSheet> {
+[Edit] pub fn people_import_open(_state: &Call, path: String) -> Reply<ImportSheet> {
     let sheet = people_import::load(Path::new(&path)).map_err(ApiError::from)?;
     let head = sheet
         .rows
@@ -35,7 +34,7 @@ pub fn people_import_open(_state: &AppState, path: String) -> Reply<ImportSheet>
 }
 
 /// The mapping read from another header row (1-based, as the sheet numbers it).
-pub fn people_import_mapping(_state: &AppState, path: String, header_row: usize) -> Reply<Mapping> {
+[Edit] pub fn people_import_mapping(_state: &Call, path: String, header_row: usize) -> Reply<Mapping> {
     let sheet = people_import::load(Path::new(&path)).map_err(ApiError::from)?;
     people_import::mapping_at(&sheet, header_row.saturating_sub(1))
         .map_err(|e| ApiError::from(crate::Error::from(e)))
@@ -46,7 +45,7 @@ pub fn people_import_mapping(_state: &AppState, path: String, header_row: usize)
 /// it, calling `progress(done, total)` as rows are done. The desktop sends that as the event
 /// `people_import_progress`; browser mode keeps it for its `import_progress` (src/serve).
 pub fn run(
-    state: &AppState,
+    state: &Call,
     path: &str,
     options: &ImportOptions,
     commit: bool,
@@ -57,9 +56,11 @@ pub fn run(
         progress(done, total);
         true
     };
+    state.require(crate::auth::Need::Edit)?;
+    let actor = state.actor();
     state.with(|db| {
         if commit {
-            people_import::commit(db, &Actor::local(), &sheet, options, &mut progress)
+            people_import::commit(db, &actor, &sheet, options, &mut progress)
         } else {
             people_import::preview(db, &sheet, options, &mut progress)
         }

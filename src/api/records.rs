@@ -5,16 +5,16 @@ use crate::Action;
 use crate::codes::AttachmentKind;
 use crate::records::{self, ActivityFile};
 
-use super::{AppState, Reply};
+use super::{Call, Reply};
 
 commands! {
 /// The attachments of an activity, photos first, pictures with their thumbnails.
-pub fn activity_files(state: &AppState, activity_id: i64) -> Reply<Vec<ActivityFile>> {
+[Read] pub fn activity_files(state: &Call, activity_id: i64) -> Reply<Vec<ActivityFile>> {
     state.read(|c| records::list(c, activity_id, true))
 }
 
-pub fn activity_file_caption(
-    state: &AppState,
+[Edit] pub fn activity_file_caption(
+    state: &Call,
     id: i64,
     caption: String,
 ) -> Reply<ActivityFile> {
@@ -23,20 +23,20 @@ pub fn activity_file_caption(
     })
 }
 
-pub fn activity_file_remove(state: &AppState, id: i64) -> Reply<()> {
+[Edit] pub fn activity_file_remove(state: &Call, id: i64) -> Reply<()> {
     state
         .write(Action::ActivityFileRemove, |tx| records::remove(tx, id))
         .map(|_| ())
 }
 
 /// The original as a `data:` URL (the full-size view of a photo), checked against its checksum.
-pub fn activity_file_view(state: &AppState, id: i64) -> Reply<String> {
+[Read] pub fn activity_file_view(state: &Call, id: i64) -> Reply<String> {
     state.read(|c| records::content_data_url(c, id))
 }
 
 /// Attaches a file already on this PC (browser mode: the one just uploaded) to the activity.
-pub fn activity_file_attach(
-    state: &AppState,
+[Edit] pub fn activity_file_attach(
+    state: &Call,
     activity_id: i64,
     kind: AttachmentKind,
     caption: Option<String>,
@@ -50,12 +50,13 @@ pub fn activity_file_attach(
 /// and its thumbnail made before the write. The desktop calls it with the file its open dialog
 /// gave, browser mode with the file uploaded.
 pub fn attach_path(
-    state: &AppState,
+    state: &Call,
     activity_id: i64,
     kind: AttachmentKind,
     caption: Option<&str>,
     path: &std::path::Path,
 ) -> Reply<ActivityFile> {
+    state.require(crate::auth::Need::Edit)?;
     let prepared = records::prepare_path(Some(kind), path, caption)?;
     let id = state.write(Action::ActivityFileAdd, |tx| {
         records::attach(tx, activity_id, prepared)

@@ -2,14 +2,14 @@
 
 use crate::{Action, settings};
 
-use super::{AppState, Reply};
+use super::{Call, Reply};
 
 commands! {
-pub fn setting_get(state: &AppState, key: String) -> Reply<Option<String>> {
+[Read] pub fn setting_get(state: &Call, key: String) -> Reply<Option<String>> {
     state.read(|c| settings::get(c, &key))
 }
 
-pub fn setting_set(state: &AppState, key: String, value: String) -> Reply<()> {
+[Admin] pub fn setting_set(state: &Call, key: String, value: String) -> Reply<()> {
     state.write(Action::SettingSet, |tx| settings::set(tx, &key, &value))
 }
 }

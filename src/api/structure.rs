@@ -6,17 +6,17 @@ use crate::db::today;
 use crate::structure::{self, Analysis, Config, MemberRow, Population, Slice, StructureQuery};
 use crate::{Action, dashboard};
 
-use super::{AppState, Reply};
+use super::{Call, Reply};
 
 commands! {
-pub fn dashboard(state: &AppState) -> Reply<dashboard::Overview> {
+[Read] pub fn dashboard(state: &Call) -> Reply<dashboard::Overview> {
     state.read(|c| dashboard::overview(c, today()))
 }
 
 /// The 队伍结构 screen: structure, warnings, retirements, trend and projection (`years` back and
 /// forward, default 5), with the brackets and thresholds from 设置.
-pub fn structure(
-    state: &AppState,
+[Read] pub fn structure(
+    state: &Call,
     unit_id: Option<i64>,
     population: Population,
     as_of: Option<NaiveDate>,
@@ -32,8 +32,8 @@ pub fn structure(
 }
 
 /// The people behind a bar of the 队伍结构 charts (all of them without `slice`).
-pub fn structure_members(
-    state: &AppState,
+[Read] pub fn structure_members(
+    state: &Call,
     unit_id: Option<i64>,
     population: Population,
     as_of: Option<NaiveDate>,
@@ -48,24 +48,24 @@ pub fn structure_members(
 }
 
 /// People in post today past their legal retirement date (in the unit's subtree, or everyone).
-pub fn retirement_overdue(
-    state: &AppState,
+[Read] pub fn retirement_overdue(
+    state: &Call,
     unit_id: Option<i64>,
 ) -> Reply<structure::retirement::OverdueList> {
     state.read(|c| structure::retirement::overdue(c, unit_id, today()))
 }
 
-pub fn structure_config_get(state: &AppState) -> Reply<Config> {
+[Read] pub fn structure_config_get(state: &Call) -> Reply<Config> {
     state.read(Config::load)
 }
 
-pub fn structure_config_set(state: &AppState, config: Config) -> Reply<()> {
+[Admin] pub fn structure_config_set(state: &Call, config: Config) -> Reply<()> {
     state.write(Action::SettingStructure, |tx| config.save(tx))
 }
 
 /// The age brackets as typed in 设置, read by the core: the bounds and the labels the pyramid
 /// will show, or why the text is not valid.
-pub fn structure_brackets_preview(_state: &AppState, text: String) -> Reply<structure::config::BracketsPreview> {
+[Read] pub fn structure_brackets_preview(_state: &Call, text: String) -> Reply<structure::config::BracketsPreview> {
     Ok(structure::config::preview_brackets(&text)?)
 }
 }

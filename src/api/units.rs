@@ -4,15 +4,15 @@ use crate::Action;
 use crate::codes::UnitKind;
 use crate::units::{self, Unit, UnitNode};
 
-use super::{AppState, Reply};
+use super::{Call, Reply};
 
 commands! {
-pub fn unit_tree(state: &AppState) -> Reply<Vec<UnitNode>> {
+[Read] pub fn unit_tree(state: &Call) -> Reply<Vec<UnitNode>> {
     state.read(units::tree)
 }
 
-pub fn unit_add(
-    state: &AppState,
+[Edit] pub fn unit_add(
+    state: &Call,
     name: String,
     kind: Option<UnitKind>,
     parent_id: Option<i64>,
@@ -22,17 +22,17 @@ pub fn unit_add(
     state.read(|c| units::get(c, id))
 }
 
-pub fn unit_rename(state: &AppState, id: i64, name: String) -> Reply<Unit> {
+[Edit] pub fn unit_rename(state: &Call, id: i64, name: String) -> Reply<Unit> {
     state.write(Action::UnitRename, |tx| units::rename(tx, id, &name))?;
     state.read(|c| units::get(c, id))
 }
 
-pub fn unit_move(state: &AppState, id: i64, parent_id: Option<i64>) -> Reply<Unit> {
+[Edit] pub fn unit_move(state: &Call, id: i64, parent_id: Option<i64>) -> Reply<Unit> {
     state.write(Action::UnitMove, |tx| units::move_to(tx, id, parent_id))?;
     state.read(|c| units::get(c, id))
 }
 
-pub fn unit_delete(state: &AppState, id: i64) -> Reply<()> {
+[Edit] pub fn unit_delete(state: &Call, id: i64) -> Reply<()> {
     state.write(Action::UnitDelete, |tx| units::delete(tx, id))
 }
 }

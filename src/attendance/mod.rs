@@ -365,6 +365,32 @@ pub fn check_in(
     record(tx, &a, person_id, now, walk_in, "签到")
 }
 
+/// Runs a check-in (`write`: [`check_in`], [`check_in_by_key`] or [`backfill`]) in its own
+/// audited transaction. A repeated check-in ([`CheckIn::Already`]) changes nothing, so its
+/// transaction is rolled back: no audit row says that nothing happened (a badge scanned twice
+/// would otherwise write an empty row each time).
+pub fn check_in_audited(
+    db: &mut crate::db::Db,
+    actor: &crate::db::Actor,
+    action: crate::db::Action,
+    write: impl FnOnce(&Tx) -> Result<CheckIn>,
+) -> Result<CheckIn> {
+    let mut already = None;
+    let result = db.transact(actor, action, |tx| {
+        let done = write(tx)?;
+        if matches!(done, CheckIn::Already { .. }) {
+            already = Some(done);
+            return Err(crate::error::ImportError::NothingToWrite.into());
+        }
+        Ok(done)
+    });
+    match (result, already) {
+        (Ok(done), _) => Ok(done),
+        (Err(Error::Import(crate::error::ImportError::NothingToWrite)), Some(done)) => Ok(done),
+        (Err(e), _) => Err(e),
+    }
+}
+
 /// 补录: records from a paper sheet (or what someone remembers) that a person came, at `at`
 /// (default: the activity's start), once the activity has started. The time must lie inside the
 /// check-in window and not in the future; 出席 or 迟到 follows from it as at the kiosk. Audited

@@ -74,6 +74,21 @@ actions! {
     SettingSet => "setting.set", "修改设置";
     SettingStructure => "setting.structure", "修改队伍结构设置";
     Demo => "demo", "生成演示数据";
+    Setup => "account.setup", "创建首个管理员";
+    SignIn => "account.sign_in", "登录";
+    SignInFailed => "account.sign_in_failed", "登录失败";
+    AccountLockedOut => "account.locked_out", "账号锁定";
+    SignOut => "account.sign_out", "退出登录";
+    PasswordChange => "account.password_change", "修改本人密码";
+    AccountAdd => "account.add", "新增账号";
+    AccountSetRole => "account.set_role", "修改账号角色";
+    AccountSetPassword => "account.set_password", "重置账号密码";
+    AccountSetDisabled => "account.set_disabled", "停用或启用账号";
+    AccountRecover => "account.recover", "恢复管理员密码";
+    RevealNumbers => "privacy.reveal", "导出或打印完整号码";
+    AuditExport => "audit.export", "导出审计记录";
+    BackupMake => "backup.make", "备份数据";
+    BackupRestore => "backup.restore", "从备份恢复";
 }
 
 /// Sent as its code (`"unit.add"`).

@@ -15,6 +15,7 @@ pub use rusqlite::Connection;
 use crate::error::{DbError, Result};
 
 mod action;
+pub(crate) mod changes;
 pub(crate) mod functions;
 pub(crate) use functions::take_collected;
 pub(crate) mod sql;
@@ -32,6 +33,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_attendance_indexes.sql"),
     include_str!("migrations/0006_attendance_tally.sql"),
     include_str!("migrations/0007_attendance_timeline.sql"),
+    include_str!("migrations/0008_accounts_audit.sql"),
 ];
 
 /// The schema version this build writes.
@@ -101,10 +103,227 @@ pub fn datetime_text(t: NaiveDateTime) -> String {
     t.format(DATETIME_FORMAT).to_string()
 }
 
+/// Opens the file for [`Db::open`]: creates it (mode 0600 on Unix) if missing, gives an
+/// existing -wal / -shm the database file's mode (a stale read-only -shm left by a read-only
+/// spell would refuse every write), opens read-only when the file or its folder cannot be
+/// written (immutable, leaving nothing beside it, when no WAL is pending), and runs
+/// `PRAGMA quick_check`: a damaged file is refused with [`DbError::Damaged`], naming the newest
+/// good backup.
+fn open_checked(path: &Path) -> Result<Connection> {
+    let open_err = |reason: String| DbError::Open {
+        path: path.display().to_string(),
+        reason,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        std::fs::create_dir_all(dir).map_err(|e| open_err(e.to_string()))?;
+    }
+    if !path.exists() {
+        match crate::backup::create_private(path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                return Err(open_err("没有在该文件夹中创建文件的权限".into()).into());
+            }
+            Err(e) => return Err(open_err(e.to_string()).into()),
+        }
+    }
+    match_side_modes(path);
+    let conn = if writable(path) {
+        Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+    } else if std::fs::metadata(crate::backup::sibling(path, "-wal")).is_ok_and(|m| m.len() > 0) {
+        Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+    } else {
+        Connection::open_with_flags(
+            crate::backup::immutable_uri(path),
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+    }
+    .map_err(|e| open_err(e.to_string()))?;
+    conn.busy_timeout(Duration::from_secs(5))
+        .map_err(DbError::from)?;
+    functions::register(&conn).map_err(DbError::from)?;
+    let damaged = |detail: String| DbError::Damaged {
+        path: path.display().to_string(),
+        detail,
+        backup: crate::backup::newest_good(path).map(|b| b.path.display().to_string()),
+    };
+    if checked_recently(path) {
+        return Ok(conn);
+    }
+    match crate::backup::quick_check(&conn) {
+        Ok(None) => {
+            note_checked(path);
+            Ok(conn)
+        }
+        Ok(Some(problems)) => Err(damaged(problems).into()),
+        Err(e)
+            if matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            ) =>
+        {
+            Err(damaged(e.to_string()).into())
+        }
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) => Err(open_err(
+            "文件或所在文件夹只读，且有尚未并入数据库的 -wal 日志，无法打开。请把数据库文件连同旁边的 -wal、-shm 文件复制到可写的文件夹后再打开"
+                .into(),
+        )
+        .into()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// How long a passed quick_check of an unchanged file is trusted.
+const CHECK_FRESH: Duration = Duration::from_secs(24 * 3600);
+
+/// `.<name>.checked` beside the database: the size and modification time of the file when it
+/// last passed `PRAGMA quick_check` (1.5–2 s for a city-scale file of 110 MB, so not on every
+/// open). A file changed since (by anything: a checkpoint, a bad copy, bytes overwritten) or
+/// checked more than a day ago is checked again.
+fn check_stamp(path: &Path) -> Option<(PathBuf, String)> {
+    let meta = std::fs::metadata(path).ok()?;
+    let mtime = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    let name = path.file_name()?.to_string_lossy();
+    let stamp = path.with_file_name(format!(".{name}.checked"));
+    Some((stamp, format!("{} {mtime}", meta.len())))
+}
+
+fn checked_recently(path: &Path) -> bool {
+    let Some((stamp, want)) = check_stamp(path) else {
+        return false;
+    };
+    let fresh = std::fs::metadata(&stamp)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age < CHECK_FRESH);
+    fresh && std::fs::read_to_string(&stamp).is_ok_and(|got| got.trim() == want)
+}
+
+/// After this program's own writes: the stamp of a check that is still fresh follows the file
+/// (its time stays that of the check), so the next open does not check again what only this
+/// connection changed.
+fn restamp_after_writes(path: &Path) {
+    let Some((stamp, value)) = check_stamp(path) else {
+        return;
+    };
+    let Ok(checked_at) = std::fs::metadata(&stamp).and_then(|m| m.modified()) else {
+        return;
+    };
+    if checked_at.elapsed().map_or(true, |age| age >= CHECK_FRESH) {
+        return;
+    }
+    if std::fs::read_to_string(&stamp).is_ok_and(|got| got.trim() == value) {
+        return;
+    }
+    if std::fs::write(&stamp, value).is_ok()
+        && let Ok(f) = std::fs::File::options().write(true).open(&stamp)
+    {
+        let _ = f.set_modified(checked_at);
+    }
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        // Merge the WAL now (as closing would), so the stamp sees the file as it stays.
+        if !self.is_read_only()
+            && self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+                .is_ok()
+        {
+            restamp_after_writes(&self.path);
+        }
+    }
+}
+
+fn note_checked(path: &Path) {
+    if let Some((stamp, value)) = check_stamp(path) {
+        let _ = std::fs::write(&stamp, value);
+        crate::backup::set_private(&stamp);
+    }
+}
+
+/// SQLite's "database or disk is full".
+fn is_disk_full(e: &rusqlite::Error) -> bool {
+    e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull)
+}
+
+/// Whether the database can be written: the file, and its folder (where SQLite creates the
+/// -wal and -shm) unless both already exist writable.
+fn writable(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let can_write = |p: &Path| {
+            let Ok(c) = std::ffi::CString::new(p.as_os_str().as_bytes()) else {
+                return false;
+            };
+            // SAFETY: a valid NUL-terminated path; access() only reads it.
+            unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
+        };
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let sides = ["-wal", "-shm"].map(|s| crate::backup::sibling(path, s));
+        can_write(path) && (can_write(dir) || sides.iter().all(|p| can_write(p)))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+    }
+}
+
+/// Gives an existing -wal and -shm the database file's permissions (best effort: only their
+/// owner may).
+fn match_side_modes(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let Ok(meta) = std::fs::metadata(path) else {
+            return;
+        };
+        let mode = meta.permissions().mode() & 0o777;
+        for suffix in ["-wal", "-shm"] {
+            let side = crate::backup::sibling(path, suffix);
+            if let Ok(m) = std::fs::metadata(&side)
+                && m.permissions().mode() & 0o777 != mode
+            {
+                let _ = std::fs::set_permissions(&side, std::fs::Permissions::from_mode(mode));
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
 /// An open database.
 pub struct Db {
     conn: Connection,
     path: PathBuf,
+    /// The role of whoever uses this connection, when a front door signed someone in: every
+    /// write is checked against it (`None`: the core's own callers and tests, trusted).
+    role: Option<crate::auth::Role>,
+    /// The rows each transaction writes, for the audit trail.
+    recorder: changes::Recorder,
 }
 
 /// A write transaction handed to the closure of [`Db::transact`]. Write functions of the core
@@ -145,25 +364,27 @@ impl Db {
     /// A database written by a newer version is refused untouched.
     pub fn open(path: impl AsRef<Path>) -> Result<Db> {
         let path = path.as_ref().to_path_buf();
-        let open_err = |reason: String| DbError::Open {
-            path: path.display().to_string(),
-            reason,
+        let conn = open_checked(&path)?;
+        let recorder = changes::Recorder::install(&conn);
+        let mut db = Db {
+            conn,
+            path,
+            role: None,
+            recorder,
         };
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| open_err(e.to_string()))?;
-        }
-        let conn = Connection::open_with_flags(
-            &path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| open_err(e.to_string()))?;
-        conn.busy_timeout(Duration::from_secs(5))
-            .map_err(DbError::from)?;
-        functions::register(&conn).map_err(DbError::from)?;
-        let mut db = Db { conn, path };
         db.check_version()?;
+        if db.is_read_only() {
+            // A file (or folder) that cannot be written: reads work, writes are refused with
+            // DbError::ReadOnly; nothing derived is made again.
+            db.conn.execute_batch("PRAGMA foreign_keys = ON")?;
+            if db.schema_version()? < SCHEMA_VERSION {
+                return Err(DbError::ReadOnly {
+                    path: db.path.display().to_string(),
+                }
+                .into());
+            }
+            return Ok(db);
+        }
         db.conn
             .execute_batch(
                 "PRAGMA journal_mode = WAL;
@@ -174,6 +395,31 @@ impl Db {
         db.migrate()?;
         db.refresh_derived()?;
         Ok(db)
+    }
+
+    /// True when the file was opened read-only (it or its folder is not writable).
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false)
+    }
+
+    /// Merges the WAL into the database file now (a passive checkpoint). What a committed write
+    /// put in the -wal file is safe either way; a disk too full to merge it is reported
+    /// ([`DbError::WalPending`], 磁盘空间不足 and what to do) instead of passing unnoticed.
+    pub fn checkpoint(&self) -> Result<()> {
+        if self.is_read_only() {
+            return Ok(());
+        }
+        match self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get::<_, i64>(0))
+        {
+            Ok(_) => Ok(()),
+            Err(e) if is_disk_full(&e) => Err(DbError::WalPending {
+                path: self.path.display().to_string(),
+            }
+            .into()),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Makes again what is derived from the rows and out of date (the attendance timelines of
@@ -264,29 +510,77 @@ impl Db {
         }
     }
 
+    /// Signs the connection's user in (see [`crate::auth`]): from now on every write is checked
+    /// against `role` (refused with 无权限执行此操作 before anything is written).
+    pub fn set_role(&mut self, role: Option<crate::auth::Role>) {
+        self.role = role;
+    }
+
+    /// The role writes are checked against, if any.
+    pub fn role(&self) -> Option<crate::auth::Role> {
+        self.role
+    }
+
     /// Runs `f` in one immediate transaction and records `action` by `actor` in the audit log in
-    /// that same transaction. Either everything `f` wrote and the audit row are committed, or
-    /// (on error) nothing is.
+    /// that same transaction, with every record `f` inserted, changed or deleted and its changed
+    /// fields (src/db/changes.rs). Either everything `f` wrote and the audit rows are committed,
+    /// or (on error) nothing is. A write that changed nothing and noted nothing leaves no audit
+    /// row. Refused when the signed-in role may not do `action`.
     pub fn transact<T>(
         &mut self,
         actor: &Actor,
         action: Action,
         f: impl FnOnce(&Tx) -> Result<T>,
     ) -> Result<T> {
+        if let Some(role) = self.role
+            && !role.allows(crate::auth::action_need(action))
+        {
+            return Err(crate::error::AuthError::Forbidden.into());
+        }
         let tx = Tx {
             tx: self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?,
             detail: Default::default(),
         };
-        let value = f(&tx)?;
-        // The attendance timelines the writes touched, made again in the same transaction.
-        crate::attendance::refresh_timelines(&tx)?;
-        let detail = tx.detail.take().join("；");
-        tx.tx.execute(
-            "INSERT INTO audit_log (at, actor, action, detail) VALUES (?1, ?2, ?3, ?4)",
-            (now_text(), &actor.0, action.code(), detail),
-        )?;
+        // The demo's hundreds of thousands of rows are summed up by its audit line instead.
+        self.recorder.start(action != Action::Demo);
+        let written = (|| {
+            let value = f(&tx)?;
+            // The attendance timelines the writes touched, made again in the same transaction.
+            crate::attendance::refresh_timelines(&tx)?;
+            Ok(value)
+        })();
+        let value = match written {
+            Ok(v) => v,
+            Err(e) => {
+                self.recorder.discard();
+                return Err(e);
+            }
+        };
+        let changes = self.recorder.finish(&tx)?;
+        let mut detail = tx.detail.take();
+        if changes.overflow > 0 {
+            detail.push(format!(
+                "另有 {} 条记录的改动未逐条记录",
+                changes.overflow
+            ));
+        }
+        if action == Action::Demo || !changes.is_empty() || !detail.is_empty() {
+            tx.tx.execute(
+                "INSERT INTO audit_log (at, actor, action, detail) VALUES (?1, ?2, ?3, ?4)",
+                (now_text(), &actor.0, action.code(), detail.join("；")),
+            )?;
+            let audit_id = tx.tx.last_insert_rowid();
+            let mut insert = tx.tx.prepare_cached(
+                "INSERT INTO audit_change (audit_id, tbl, record_id, op, fields)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for c in &changes.records {
+                insert.execute((audit_id, &c.table, c.record_id, c.op.code(), &c.fields))?;
+            }
+            drop(insert);
+        }
         tx.tx.commit()?;
         Ok(value)
     }
@@ -302,6 +596,7 @@ impl Db {
         };
         let value = f(&tx);
         tx.tx.rollback()?;
+        self.recorder.discard();
         value
     }
 }

@@ -209,6 +209,63 @@ pub fn who(employee_no: Option<&str>, name: &str) -> String {
     }
 }
 
+/// A character a person's name may hold: a letter of any script (汉字, the letters of
+/// minority and foreign names) or the middle dot of 阿不都·热合曼. Not digits, punctuation,
+/// symbols or emoji, spaces, line breaks, nor the invisible characters that reorder or hide
+/// text (U+202E would show 张三 as 三张 in every list).
+fn is_name_char(c: char) -> bool {
+    (c.is_alphabetic() && !is_invisible(c)) || c == '·'
+}
+
+/// Invisible formatting characters (Unicode category Cf): bidirectional overrides and
+/// isolates, zero-width spaces and joiners, the BOM, tag characters. They change how the
+/// text around them shows, or make two different values look the same.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{061C}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
+/// A one-line text field (岗位, 离职原因, a title or a place): no line breaks, tabs or other
+/// control characters and no invisible formatting characters ([`is_invisible`]); they break
+/// the tables and lists the value is shown in. Multi-line fields (备注, 纪要, 小结) allow
+/// line breaks: [`check_text`].
+pub fn check_line(field: &'static str, text: &str) -> Result<()> {
+    if text.chars().any(|c| c.is_control() || is_invisible(c)) {
+        return Err(Error::invalid(
+            field,
+            "不能含换行、制表符等控制字符或不可见的格式字符",
+        ));
+    }
+    Ok(())
+}
+
+/// A multi-line text field (备注, 纪要, 小结): line breaks and tabs allowed, other control
+/// characters and invisible formatting characters not.
+pub fn check_text(field: &'static str, text: &str) -> Result<()> {
+    if text
+        .chars()
+        .any(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_invisible(c))
+    {
+        return Err(Error::invalid(field, "不能含控制字符或不可见的格式字符"));
+    }
+    Ok(())
+}
+
 fn check(conn: &Connection, mut p: PersonInput, today: NaiveDate) -> Result<Checked> {
     p.employee_no = p
         .employee_no
@@ -228,11 +285,7 @@ fn check(conn: &Connection, mut p: PersonInput, today: NaiveDate) -> Result<Chec
     if name_len == 0 {
         return Err(Error::invalid("姓名", "不能为空"));
     }
-    if name_len > 20
-        || p.name
-            .chars()
-            .any(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
-    {
+    if name_len > 20 || !p.name.chars().all(is_name_char) {
         return Err(Error::invalid("姓名", "应为 1–20 个字，不能含数字或符号"));
     }
 
@@ -319,6 +372,9 @@ fn check(conn: &Connection, mut p: PersonInput, today: NaiveDate) -> Result<Chec
     p.position = empty_to_none(p.position);
     if p.position.as_ref().is_some_and(|s| s.chars().count() > 50) {
         return Err(Error::invalid("岗位", "不能超过 50 个字"));
+    }
+    if let Some(position) = &p.position {
+        check_line("岗位", position)?;
     }
     if gender == Gender::Male && p.retirement_category.is_some() {
         return Err(Error::invalid("退休类别", "仅女职工需要填写（干部或工人）"));
@@ -483,6 +539,9 @@ pub fn leave(tx: &Tx, id: i64, date: NaiveDate, reason: Option<&str>) -> Result<
         return Err(Error::invalid("离职日期", "不能早于入职时间"));
     }
     let reason = reason.map(str::trim).filter(|s| !s.is_empty());
+    if let Some(reason) = reason {
+        check_line("离职原因", reason)?;
+    }
     tx.execute(
         "UPDATE person SET left_date = ?2, leave_reason = ?3, updated_at = ?4 WHERE id = ?1",
         params![id, date, reason, now_text()],

@@ -12,8 +12,9 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::{Server, blocking, failed};
+use super::{Server, blocking, failed, session_key};
 use crate::api::{self, ApiError};
+use crate::auth::Need;
 use crate::pdf::job::{PrintChoices, PrintJob};
 use crate::xlsx::job::ExportJob;
 
@@ -76,7 +77,8 @@ fn fonts_dir(server: &Server) -> PathBuf {
     server
         .state
         .db_path()
-        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .parent()
+        .map(Path::to_path_buf)
         .unwrap_or_else(std::env::temp_dir)
         .join("fonts")
 }
@@ -90,6 +92,18 @@ pub async fn upload(
     body: Bytes,
 ) -> Response {
     server.seen();
+    // Files come in for the imports, the activity records (政工干部) and the font (管理员).
+    let font_purpose = headers
+        .get(PURPOSE_HEADER)
+        .is_some_and(|v| v.as_bytes() == b"font");
+    let need = if font_purpose {
+        Need::Admin
+    } else {
+        Need::Edit
+    };
+    if let Err(e) = server.state.call(session_key(&headers).as_deref(), need) {
+        return failed(e);
+    }
     let name = headers
         .get(FILE_NAME_HEADER)
         .and_then(|v| v.to_str().ok())
@@ -181,14 +195,24 @@ struct PrintArgs {
 
 /// `print_document`: the PDF as a download; `X-Pages` and `X-Missing-Glyphs` tell the page
 /// what the desktop's `Printed` says.
-pub async fn print_document(State(server): State<Arc<Server>>, body: Bytes) -> Response {
+pub async fn print_document(
+    State(server): State<Arc<Server>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let key = session_key(&headers);
     server.seen();
     let args: PrintArgs = match parse("print_document", &body) {
         Ok(a) => a,
         Err(e) => return failed(e),
     };
     let state = Arc::clone(&server.state);
-    match blocking(move || api::files::print(&state, &args.job, &args.choices)).await {
+    match blocking(move || {
+        let call = state.call(key.as_deref(), Need::Read)?;
+        api::files::print(&call, &args.job, &args.choices)
+    })
+    .await
+    {
         Ok(out) => {
             let missing: String = out.doc.missing_glyphs.iter().collect();
             download(
@@ -211,14 +235,24 @@ struct ExportArgs {
 }
 
 /// `export_xlsx`: the workbook as a download; `X-Rows` and `X-Sheets` (names joined by `/`).
-pub async fn export_xlsx(State(server): State<Arc<Server>>, body: Bytes) -> Response {
+pub async fn export_xlsx(
+    State(server): State<Arc<Server>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let key = session_key(&headers);
     server.seen();
     let args: ExportArgs = match parse("export_xlsx", &body) {
         Ok(a) => a,
         Err(e) => return failed(e),
     };
     let state = Arc::clone(&server.state);
-    match blocking(move || api::files::export(&state, &args.job)).await {
+    match blocking(move || {
+        let call = state.call(key.as_deref(), Need::Read)?;
+        api::files::export(&call, &args.job)
+    })
+    .await
+    {
         Ok(e) => download(
             &e.file_name,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -239,15 +273,57 @@ struct FileArgs {
 
 /// `activity_file_save` / `activity_file_open`: the original attachment as a download (the
 /// browser saves or opens it).
-pub async fn activity_file(State(server): State<Arc<Server>>, body: Bytes) -> Response {
+pub async fn activity_file(
+    State(server): State<Arc<Server>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let key = session_key(&headers);
     server.seen();
     let args: FileArgs = match parse("activity_file_save", &body) {
         Ok(a) => a,
         Err(e) => return failed(e),
     };
     let state = Arc::clone(&server.state);
-    match blocking(move || state.read(|c| crate::records::content(c, args.id))).await {
+    match blocking(move || {
+        let call = state.call(key.as_deref(), Need::Read)?;
+        call.read(|c| crate::records::content(c, args.id))
+    })
+    .await
+    {
         Ok((f, bytes)) => download(&f.name, "application/octet-stream", bytes, &[]),
+        Err(e) => failed(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct BackupArgs {
+    file: String,
+}
+
+/// `backup_save` (另存到…): the backup file as a download (管理员).
+pub async fn backup_save(
+    State(server): State<Arc<Server>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let key = session_key(&headers);
+    server.seen();
+    let args: BackupArgs = match parse("backup_save", &body) {
+        Ok(a) => a,
+        Err(e) => return failed(e),
+    };
+    let state = Arc::clone(&server.state);
+    let read = blocking(move || {
+        let call = state.call(key.as_deref(), Need::Admin)?;
+        let path = api::backup::backup_for_saving(&call, &args.file)?;
+        std::fs::read(&path)
+            .map(|bytes| (args.file, bytes))
+            .map_err(|e| api::io_error("无法读取备份文件", e))
+    })
+    .await;
+    match read {
+        Ok((name, bytes)) => download(&name, "application/octet-stream", bytes, &[]),
         Err(e) => failed(e),
     }
 }

@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{Path as UrlPath, Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -34,6 +34,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::api::{self, ApiError, AppState};
+use crate::auth::Need;
 
 mod files;
 
@@ -128,6 +129,7 @@ pub fn router(server: Arc<Server>) -> Router {
         .route("/api/print_document", post(files::print_document))
         .route("/api/export_xlsx", post(files::export_xlsx))
         .route("/api/activity_file_save", post(files::activity_file))
+        .route("/api/backup_save", post(files::backup_save))
         .route("/api/activity_file_open", post(files::activity_file))
         .route("/api/people_import_preview", post(import_preview))
         .route("/api/people_import_commit", post(import_commit))
@@ -220,6 +222,7 @@ async fn guard(State(server): State<Arc<Server>>, request: Request, next: Next) 
 async fn call(
     State(server): State<Arc<Server>>,
     UrlPath(command): UrlPath<String>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     server.seen();
@@ -254,10 +257,24 @@ async fn call(
         }
     };
     let state = Arc::clone(&server.state);
-    match blocking(move || api::dispatch(&state, &command, args)).await {
+    let key = session_key(&headers);
+    match blocking(move || api::dispatch(&state, key.as_deref(), &command, args)).await {
         Ok(value) => axum::Json(value).into_response(),
         Err(e) => failed(e),
     }
+}
+
+/// The header the page sends its session key in (given by `auth_sign_in`): the token proves the
+/// page came from this server, the session says who sits at it.
+pub const SESSION_HEADER: &str = "X-Qungong-Session";
+
+/// The session key a request carries, if any.
+pub(crate) fn session_key(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(SESSION_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
 }
 
 /// Runs `f` off the async threads (the core is synchronous); a task that panicked is an
@@ -290,7 +307,7 @@ struct ImportArgs {
 }
 
 /// The staff import's preview or commit, its progress kept for `import_progress` while it runs.
-async fn import(server: Arc<Server>, body: Bytes, commit: bool) -> Response {
+async fn import(server: Arc<Server>, headers: HeaderMap, body: Bytes, commit: bool) -> Response {
     server.seen();
     let args: ImportArgs = match serde_json::from_slice(&body) {
         Ok(a) => a,
@@ -303,11 +320,13 @@ async fn import(server: Arc<Server>, body: Bytes, commit: bool) -> Response {
         }
     };
     let running = Arc::clone(&server);
+    let key = session_key(&headers);
     let done = blocking(move || {
+        let call = running.state.call(key.as_deref(), Need::Edit)?;
         let set = |p| *running.progress.lock().unwrap_or_else(|e| e.into_inner()) = p;
         set(Some(crate::api::dto::ImportProgress { done: 0, total: 0 }));
         let result = api::people_import::run(
-            &running.state,
+            &call,
             &args.path,
             &args.options,
             commit,
@@ -326,12 +345,20 @@ async fn import(server: Arc<Server>, body: Bytes, commit: bool) -> Response {
     }
 }
 
-async fn import_preview(State(server): State<Arc<Server>>, body: Bytes) -> Response {
-    import(server, body, false).await
+async fn import_preview(
+    State(server): State<Arc<Server>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    import(server, headers, body, false).await
 }
 
-async fn import_commit(State(server): State<Arc<Server>>, body: Bytes) -> Response {
-    import(server, body, true).await
+async fn import_commit(
+    State(server): State<Arc<Server>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    import(server, headers, body, true).await
 }
 
 fn content_type(path: &str) -> &'static str {
@@ -491,9 +518,11 @@ pub fn run(opts: &Options, on_listening: OnListening<'_>) -> crate::Result<Optio
         return Ok(Some(url));
     }
     let state = Arc::new(AppState::open_at(&opts.db));
-    if let Err(e) = state.read(|_| Ok(())) {
+    if let Some(e) = state.open_error().filter(|e| e.code != "db.damaged") {
         return Err(crate::Error::Serve(e.message));
     }
+    state.start_daily_backup();
+    let at_exit = Arc::clone(&state);
     let listener = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, opts.port))
         .and_then(|l| l.set_nonblocking(true).map(|()| l))
         .map_err(|e| crate::Error::Serve(format!("无法在本机地址上监听：{e}")))?;
@@ -541,6 +570,8 @@ pub fn run(opts: &Options, on_listening: OnListening<'_>) -> crate::Result<Optio
     });
     let _ = std::fs::remove_file(&file);
     let _ = std::fs::remove_dir_all(&server_uploads);
+    // The backup on exit (退出, or idle past its minutes).
+    at_exit.backup_on_exit();
     served.map_err(|e| crate::Error::Serve(e.to_string()))?;
     Ok(None)
 }

@@ -19,6 +19,8 @@ pub const KEYS: &[&Key] = &[
     &crate::attendance::window::OPEN_MINUTES,
     &crate::attendance::low_rate::LOW_RATE,
     &crate::attendance::runs::ABSENCE_RUN,
+    &crate::backup::DIR_SETTING,
+    &crate::auth::IDLE_MINUTES,
 ];
 
 /// The setting called `name`; an unknown name is refused with the list of known ones.

@@ -81,6 +81,8 @@ pub enum ExportJob {
         #[cfg_attr(feature = "ts", ts(optional = nullable))]
         as_of: Option<NaiveDate>,
     },
+    /// The audit trail (管理员): the rows the 审计 screen's filter selects.
+    Audit { query: crate::audit::AuditQuery },
 }
 
 /// Makes the workbook for `job`; `today` is the export date (and the date ages are computed on).
@@ -133,5 +135,6 @@ pub fn render(conn: &Connection, job: &ExportJob, today: NaiveDate) -> Result<Ex
                 as_of: as_of.unwrap_or(today),
             },
         ),
+        ExportJob::Audit { query } => crate::audit::export(conn, query, today),
     }
 }

@@ -14,20 +14,19 @@
 //!
 //! Used by the staff import ([`super::people_import`]) and the meeting attendance import.
 
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 use std::path::Path;
 
-use calamine::{Data, Reader, Sheets};
+use calamine::{Data, DataRef, Reader, Sheets};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::codes::fold_input;
 use crate::error::ReadError;
 
-/// Sheets larger than this are refused (a roster of a whole province is ~100,000 people).
-pub const MAX_ROWS: usize = 200_000;
-/// Columns beyond this are ignored (a roster has a few dozen).
-pub const MAX_COLUMNS: usize = 200;
+pub mod limits;
+use limits::{Budget, TextKind};
+pub use limits::{MAX_COLUMNS, MAX_ROWS};
 
 /// One cell, with the type the spreadsheet gave it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -164,34 +163,56 @@ fn kind_of(bytes: &[u8], extension: &str) -> Result<Kind, ReadError> {
     }
 }
 
-/// Opens every worksheet of a file (for CSV: one sheet).
+/// Opens every worksheet of a file (for CSV: one sheet). A text file's first bytes and the
+/// file's size are checked before the rest is read ([`limits`]).
 pub fn open_book(path: &Path) -> Result<Vec<Sheet>, ReadError> {
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Open {
+    let open_error = |e: std::io::Error| ReadError::Open {
         path: path.display().to_string(),
         reason: io_reason(&e),
-    })?;
+    };
+    let mut file = std::fs::File::open(path).map_err(open_error)?;
+    let len = file.metadata().map_err(open_error)?.len();
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let mut bytes = Vec::new();
+    (&mut file)
+        .take(limits::SNIFF_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(open_error)?;
+    if !bytes.is_empty() && kind_of(&bytes, &extension_of(&name))? == Kind::Text {
+        limits::check_text(&bytes)?;
+    }
+    limits::check_file_size(len)?;
+    // The file may have grown since it was measured.
+    file.take(limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(open_error)?;
     open_book_bytes(&bytes, &name)
+}
+
+fn extension_of(file_name: &str) -> String {
+    Path::new(file_name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 /// Like [`open_book`], for a file already in memory; `file_name` gives the extension and the
 /// name of a CSV's sheet.
 pub fn open_book_bytes(bytes: &[u8], file_name: &str) -> Result<Vec<Sheet>, ReadError> {
     let file_path = Path::new(file_name);
-    let extension = file_path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
+    let extension = extension_of(file_name);
     if bytes.is_empty() {
         return Err(ReadError::Empty);
     }
+    limits::check_file_size(bytes.len() as u64)?;
     let sheets = match kind_of(bytes, &extension)? {
         Kind::Workbook => read_workbook(bytes)?,
         Kind::Html => return Err(ReadError::Html),
         Kind::Text => {
+            limits::check_text(bytes)?;
             let stem = file_path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
@@ -233,39 +254,139 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| ReadError::Workbook(workbook_reason(&e.to_string())))?;
+    // calamine still panics on some damaged files (an .xls cut short: a slice out of range in
+    // its compound-file reader): a damaged file, not a reason to stop the program.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_workbook_unchecked(bytes)
+    }))
+    .unwrap_or_else(|_| Err(ReadError::Workbook("文件已损坏，读取时出错".into())))
+}
+
+fn read_workbook_unchecked(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
+    // Measured before calamine reads anything: it reserves and fills memory from what the
+    // file declares.
+    if bytes.starts_with(b"PK") {
+        limits::check_zip(bytes)?;
+    } else {
+        limits::check_xls(bytes)?;
+    }
+    let workbook_error =
+        |e: &dyn std::fmt::Display| ReadError::Workbook(workbook_reason(&e.to_string()));
+    let mut book =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| workbook_error(&e))?;
+    let mut budget = Budget::default();
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| ReadError::Workbook(workbook_reason(&e.to_string())))?;
-        let merged = merged_regions(&mut book, &name);
         let mut sheet = Sheet {
             name: name.clone(),
             rows: Vec::new(),
         };
-        if let Some((top, left)) = range.start() {
-            let (height, width) = range.get_size();
-            let (top, left) = (top as usize, left as usize);
-            if top + height > MAX_ROWS {
-                return Err(ReadError::TooManyRows(top + height));
-            }
-            let width = width.min(MAX_COLUMNS.saturating_sub(left));
-            sheet.rows = vec![Vec::new(); top];
-            for row in range.rows() {
-                let mut cells = vec![Cell::Empty; left];
-                cells.extend(row.iter().take(width).map(cell_of));
-                while cells.last().is_some_and(|c| *c == Cell::Empty) {
-                    cells.pop();
+        // .xlsx and .xlsb: the cells streamed one by one, never a grid from the first to the
+        // last cell (one stray cell at XFD1048576 would make that 17 billion cells).
+        match &mut book {
+            Sheets::Xlsx(x) => match x.worksheet_cells_reader(&name) {
+                Ok(mut cells) => loop {
+                    match cells.next_cell() {
+                        Ok(Some(c)) => put_cell(&mut sheet, &mut budget, c)?,
+                        Ok(None) => break,
+                        Err(e) => return Err(workbook_error(&e)),
+                    }
+                },
+                // A chart sheet: no cells.
+                Err(calamine::XlsxError::NotAWorksheet(_)) => {}
+                Err(e) => return Err(workbook_error(&e)),
+            },
+            Sheets::Xlsb(x) => {
+                let mut cells = x
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| workbook_error(&e))?;
+                loop {
+                    match cells.next_cell() {
+                        Ok(Some(c)) => put_cell(&mut sheet, &mut budget, c)?,
+                        Ok(None) => break,
+                        Err(e) => return Err(workbook_error(&e)),
+                    }
                 }
-                sheet.rows.push(cells);
+            }
+            // .xls and .ods: calamine has already read them into grids, whose size
+            // `limits` checked from the records and tags beforehand.
+            _ => {
+                let range = book
+                    .worksheet_range(&name)
+                    .map_err(|e| workbook_error(&e))?;
+                let (top, left) = range.start().unwrap_or((0, 0));
+                for (row, col, value) in range.used_cells() {
+                    let text = match value {
+                        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+                            Some(s.as_str())
+                        }
+                        _ => None,
+                    };
+                    put(
+                        &mut sheet,
+                        &mut budget,
+                        (top as usize + row, left as usize + col),
+                        text,
+                        *value == Data::Empty,
+                        || cell_of(value),
+                    )?;
+                }
             }
         }
-        fill_merged(&mut sheet, &merged);
+        let merged = merged_regions(&mut book, &name);
+        fill_merged(&mut sheet, &merged)?;
         sheets.push(sheet);
     }
     Ok(sheets)
+}
+
+/// Puts one cell read from a workbook into the sheet, within the [`Budget`]; empty cells and
+/// columns beyond [`MAX_COLUMNS`] are passed over.
+fn put_cell(
+    sheet: &mut Sheet,
+    budget: &mut Budget,
+    cell: calamine::Cell<DataRef<'_>>,
+) -> Result<(), ReadError> {
+    let (row, col) = cell.get_position();
+    let value = cell.get_value();
+    let text = match value {
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Some(s.as_str()),
+        DataRef::SharedString(s) => Some(*s),
+        _ => None,
+    };
+    put(
+        sheet,
+        budget,
+        (row as usize, col as usize),
+        text,
+        *value == DataRef::Empty,
+        || cell_of(&Data::from(value.clone())),
+    )
+}
+
+/// Puts a cell at (row, col) whose text (if it is text) is `text`.
+fn put(
+    sheet: &mut Sheet,
+    budget: &mut Budget,
+    (row, col): (usize, usize),
+    text: Option<&str>,
+    empty: bool,
+    value: impl FnOnce() -> Cell,
+) -> Result<(), ReadError> {
+    if col >= MAX_COLUMNS || empty {
+        return Ok(());
+    }
+    budget.cell(row, col, text)?;
+    let value = value();
+    if sheet.rows.len() <= row {
+        sheet.rows.resize(row + 1, Vec::new());
+    }
+    let cells = &mut sheet.rows[row];
+    if cells.len() <= col {
+        cells.resize(col + 1, Cell::Empty);
+    }
+    cells[col] = value;
+    Ok(())
 }
 
 fn workbook_reason(raw: &str) -> String {
@@ -305,13 +426,25 @@ fn merged_regions<RS: std::io::Read + std::io::Seek>(
 /// Copies the value of each merged region down its first column: a 部门 merged over ten rows
 /// gives each row its 部门. Across columns nothing is copied: a title or a note merged over
 /// the whole width stays one cell, in its first column.
-fn fill_merged(sheet: &mut Sheet, regions: &[(usize, usize, usize, usize)]) {
+fn fill_merged(
+    sheet: &mut Sheet,
+    regions: &[(usize, usize, usize, usize)],
+) -> Result<(), ReadError> {
+    // Many regions over the same rows would make this slow, not big: count the rows walked.
+    let mut visits = 0usize;
     for &(top, left, bottom, _right) in regions {
         let value = sheet.cell(top, left).clone();
         if value.is_empty() || left >= MAX_COLUMNS {
             continue;
         }
         let bottom = bottom.min(sheet.rows.len().saturating_sub(1));
+        visits += bottom.saturating_sub(top);
+        if visits > limits::MAX_MERGE_VISITS {
+            return Err(ReadError::TooLarge(format!(
+                "工作表“{}”的合并单元格过多",
+                sheet.name
+            )));
+        }
         for r in top + 1..=bottom {
             let row = &mut sheet.rows[r];
             if row.len() <= left {
@@ -322,6 +455,7 @@ fn fill_merged(sheet: &mut Sheet, regions: &[(usize, usize, usize, usize)]) {
             }
         }
     }
+    Ok(())
 }
 
 fn cell_of(d: &Data) -> Cell {
@@ -367,6 +501,15 @@ pub fn decode_text(bytes: &[u8]) -> String {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return text.into_owned();
+    }
+    // UTF-16 without a BOM (some systems export it so): told by its NUL bytes.
+    let utf16 = match limits::sniff_text(bytes) {
+        TextKind::Utf16Le => Some(encoding_rs::UTF_16LE),
+        TextKind::Utf16Be => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    };
+    if let Some(encoding) = utf16 {
+        return encoding.decode_without_bom_handling(bytes).0.into_owned();
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
@@ -416,6 +559,7 @@ fn read_csv(bytes: &[u8], name: &str) -> Result<Sheet, ReadError> {
     // Lines taken by line breaks inside quoted fields: a spreadsheet shows such a record as one
     // row, so they are not counted in the row number.
     let mut extra_lines = 0u64;
+    let mut budget = Budget::default();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -446,17 +590,15 @@ fn read_csv(bytes: &[u8], name: &str) -> Result<Sheet, ReadError> {
         if rows.len() < index {
             rows.resize(index, Vec::new());
         }
-        let mut cells: Vec<Cell> = record
-            .iter()
-            .take(MAX_COLUMNS)
-            .map(|f| {
-                if f.trim().is_empty() {
-                    Cell::Empty
-                } else {
-                    Cell::Text(f.to_string())
-                }
-            })
-            .collect();
+        let mut cells: Vec<Cell> = Vec::with_capacity(record.len().min(MAX_COLUMNS));
+        for (col, f) in record.iter().take(MAX_COLUMNS).enumerate() {
+            cells.push(if f.trim().is_empty() {
+                Cell::Empty
+            } else {
+                budget.cell(index, col, Some(f))?;
+                Cell::Text(f.to_string())
+            });
+        }
         while cells.last().is_some_and(|c| *c == Cell::Empty) {
             cells.pop();
         }

@@ -151,13 +151,47 @@ pub fn logical_dump(conn: &rusqlite::Connection) -> String {
     out
 }
 
-/// Runs the `qungong` command line on `db` (never the environment's QUNGONG_DB).
+/// The administrator every CLI test acts as (created by [`ensure_admin`]).
+pub const ADMIN: &str = "admin";
+pub const ADMIN_PASSWORD: &str = "test-pass-1";
+
+/// `qungong` acting as [`ADMIN`] (user and password from the environment, as a script would).
+pub fn cli() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_qungong"));
+    c.env("QUNGONG_USER", ADMIN)
+        .env("QUNGONG_PASSWORD", ADMIN_PASSWORD)
+        .env_remove("QUNGONG_NEW_PASSWORD")
+        .env_remove("QUNGONG_DB");
+    c
+}
+
+/// Creates [`ADMIN`] in the database at `db` (creating the file) unless it has accounts. A file
+/// this build cannot open (newer, damaged) is left alone: the command under test says why.
+pub fn ensure_admin(db: &std::path::Path) {
+    let has_accounts =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .and_then(|c| {
+                c.query_row("SELECT count(*) > 0 FROM account", [], |r| {
+                    r.get::<_, bool>(0)
+                })
+            })
+            .unwrap_or(false);
+    if !has_accounts {
+        let _ = cli()
+            .arg("--db")
+            .arg(db)
+            .args(["account", "setup"])
+            .output();
+    }
+}
+
+/// Runs the `qungong` command line on `db` (never the environment's QUNGONG_DB) as [`ADMIN`].
 pub fn qungong(db: &std::path::Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_qungong"))
+    ensure_admin(db);
+    cli()
         .arg("--db")
         .arg(db)
         .args(args)
-        .env_remove("QUNGONG_DB")
         .output()
         .expect("run qungong")
 }

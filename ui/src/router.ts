@@ -37,6 +37,18 @@ export const router = createRouter({
     { path: '/attendance', component: () => import('./views/Attendance.vue'), meta: { title: '出勤统计' } },
     { path: '/structure', component: () => import('./views/Structure.vue'), meta: { title: '队伍结构' } },
     { path: '/settings', component: () => import('./views/Settings.vue'), meta: { title: '设置' } },
+    // 管理员 only (the menu shows them to 管理员; the core refuses everyone else).
+    { path: '/accounts', component: () => import('./views/Accounts.vue'), meta: { title: '账号', admin: true } },
+    {
+      path: '/audit',
+      component: () => import('./views/Audit.vue'),
+      // ?table=person&record_id=7: the 操作记录 of one record (the link on a person's page).
+      props: (r) => ({
+        table: typeof r.query.table === 'string' ? r.query.table : null,
+        recordId: typeof r.query.record_id === 'string' && /^\d+$/.test(r.query.record_id) ? Number(r.query.record_id) : null,
+      }),
+      meta: { title: '审计', admin: true },
+    },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })

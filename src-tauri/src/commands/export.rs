@@ -8,7 +8,7 @@ use qungong::api::dto::Exported;
 use qungong::xlsx::job::ExportJob;
 
 use super::dialogs::{self, Filter};
-use super::{AppState, Reply, io_error};
+use super::{AppState, Need, Reply, io_error};
 
 /// Makes the workbook, asks where to save it (native dialog, a file name offered) and writes
 /// it. `None`: the user cancelled. The workbook is made first, so a problem (an activity that
@@ -19,7 +19,7 @@ pub fn export_xlsx(
     state: State<Arc<AppState>>,
     job: ExportJob,
 ) -> Reply<Option<Exported>> {
-    let e = qungong::api::files::export(&state, &job)?;
+    let e = qungong::api::files::export(&state.call(None, Need::Read)?, &job)?;
     let workbook = Filter {
         name: "Excel 工作簿",
         extensions: &["xlsx"],

@@ -9,7 +9,7 @@ use qungong::api::dto::ImportProgress;
 use qungong::people::import::{ImportOptions, Preview};
 
 use super::dialogs::{self, Filter};
-use super::{AppState, Reply};
+use super::{AppState, Need, Reply};
 
 /// Shows the open dialog for a roster file; `None` if cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
@@ -31,9 +31,15 @@ fn run(
     options: &ImportOptions,
     commit: bool,
 ) -> Reply<Preview> {
-    qungong::api::people_import::run(state, path, options, commit, &mut |done, total| {
-        let _ = app.emit("people_import_progress", ImportProgress { done, total });
-    })
+    qungong::api::people_import::run(
+        &state.call(None, Need::Edit)?,
+        path,
+        options,
+        commit,
+        &mut |done, total| {
+            let _ = app.emit("people_import_progress", ImportProgress { done, total });
+        },
+    )
 }
 
 /// Dry run: every row as 新增 / 更新 / 不变 / 错误, nothing written; progress as the event

@@ -9,7 +9,7 @@ use qungong::api::dto::Printed;
 use qungong::pdf::job::{PrintChoices, PrintJob};
 
 use super::dialogs::{self, Filter};
-use super::{AppState, Reply, io_error};
+use super::{AppState, Need, Reply, io_error};
 
 /// Makes the PDF, asks where to save it (native dialog), writes it and opens it in the system
 /// viewer. `None`: the user cancelled the dialog. The document is made first, so a missing font
@@ -21,7 +21,7 @@ pub fn print_document(
     job: PrintJob,
     choices: PrintChoices,
 ) -> Reply<Option<Printed>> {
-    let out = qungong::api::files::print(&state, &job, &choices)?;
+    let out = qungong::api::files::print(&state.call(None, Need::Read)?, &job, &choices)?;
     let pdf = Filter {
         name: "PDF 文件",
         extensions: &["pdf"],

@@ -10,7 +10,7 @@ use qungong::codes::AttachmentKind;
 use qungong::records::{self, ActivityFile};
 
 use super::dialogs::{self, Filter};
-use super::{AppState, Reply, io_error};
+use super::{AppState, Need, Reply, io_error};
 
 /// Asks for a photo (JPG / PNG) or any file and attaches it; `None` if the dialog was
 /// cancelled. The file is read and its thumbnail made before the write.
@@ -41,8 +41,14 @@ pub fn activity_file_add(
     let Some(path) = dialogs::pick_file(&app, title, filter)? else {
         return Ok(None);
     };
-    qungong::api::records::attach_path(&state, activity_id, kind, caption.as_deref(), &path)
-        .map(Some)
+    qungong::api::records::attach_path(
+        &state.call(None, Need::Edit)?,
+        activity_id,
+        kind,
+        caption.as_deref(),
+        &path,
+    )
+    .map(Some)
 }
 
 /// Asks where to save the original (its own name offered) and writes it; `None` if cancelled.
@@ -52,7 +58,9 @@ pub fn activity_file_save(
     state: State<Arc<AppState>>,
     id: i64,
 ) -> Reply<Option<String>> {
-    let (f, bytes) = state.read(|c| records::content(c, id))?;
+    let (f, bytes) = state
+        .call(None, Need::Read)?
+        .read(|c| records::content(c, id))?;
     let ext = f
         .name
         .rsplit_once('.')
@@ -73,7 +81,9 @@ pub fn activity_file_save(
 /// folder, so the stored original cannot be changed by editing it there).
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn activity_file_open(app: AppHandle, state: State<Arc<AppState>>, id: i64) -> Reply<()> {
-    let (f, bytes) = state.read(|c| records::content(c, id))?;
+    let (f, bytes) = state
+        .call(None, Need::Read)?
+        .read(|c| records::content(c, id))?;
     let dir = std::env::temp_dir().join("qungong-附件").join(&f.uid);
     std::fs::create_dir_all(&dir).map_err(|e| io_error("无法创建临时文件夹", e))?;
     let path = dir.join(&f.name);

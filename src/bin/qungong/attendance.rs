@@ -180,14 +180,21 @@ pub fn check_in(ctx: &Context, args: &CheckinArgs) -> Result<()> {
     let mut db = ctx.open()?;
     let now = qungong::db::now();
     let p = people::by_key(db.conn(), &args.employee_no)?;
+    // A repeated check-in writes nothing, not even an audit row.
     let result = if args.backfill {
-        db.transact(&ctx.actor, qungong::Action::AttendanceBackfill, |tx| {
-            attendance::backfill(tx, args.activity, p.id, args.at, args.walk_in, now)
-        })?
+        attendance::check_in_audited(
+            &mut db,
+            &ctx.actor,
+            qungong::Action::AttendanceBackfill,
+            |tx| attendance::backfill(tx, args.activity, p.id, args.at, args.walk_in, now),
+        )?
     } else {
-        db.transact(&ctx.actor, qungong::Action::AttendanceCheckIn, |tx| {
-            attendance::check_in(tx, args.activity, p.id, now, args.walk_in)
-        })?
+        attendance::check_in_audited(
+            &mut db,
+            &ctx.actor,
+            qungong::Action::AttendanceCheckIn,
+            |tx| attendance::check_in(tx, args.activity, p.id, now, args.walk_in),
+        )?
     };
     out(ctx.json, &result, || println!("{}", result.message()));
     Ok(())

@@ -92,6 +92,9 @@ pub struct ExportArgs {
 }
 
 pub fn run(ctx: &Context, cmd: &ExportCmd) -> Result<()> {
+    if let ExportCmd::People { full: true, .. } = cmd {
+        ctx.reveal("导出职工名单（完整号码）")?;
+    }
     let db = ctx.open()?;
     let conn = db.conn();
     let (job, args) = match cmd {

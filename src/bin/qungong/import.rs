@@ -11,7 +11,7 @@ use qungong::people::import::{self as people_import, ImportOptions, RowAction};
 use qungong::{Error, Result, people};
 
 use crate::Context;
-use crate::output::{out, table};
+use crate::output::{clip, out, table};
 
 #[derive(Subcommand)]
 pub enum ImportCmd {
@@ -187,6 +187,8 @@ fn import_people(ctx: &Context, args: &ImportPeopleArgs) -> Result<()> {
     } else {
         people_import::commit(&mut db, &ctx.actor, &sheet, &options, &mut progress)?
     };
+    // A disk too full to merge the WAL is said now, not hidden behind 导入完成 (issue 14).
+    db.checkpoint()?;
     let seconds = started.elapsed().as_secs_f64();
     let t = &preview.totals;
     out(ctx.json, &preview, || {
@@ -196,7 +198,7 @@ fn import_people(ctx: &Context, args: &ImportPeopleArgs) -> Result<()> {
             .iter()
             .map(|c| {
                 let field = c.field.map_or("（不导入）", |f| f.label());
-                format!("{} {} → {field}", c.letter, c.title)
+                format!("{} {} → {field}", c.letter, clip(&c.title))
             })
             .collect();
         println!(

@@ -13,10 +13,12 @@ use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use qungong::{Actor, Db, Result};
 
+mod account;
 mod activity;
 mod args;
 mod attendance;
 mod audit;
+mod backup;
 mod demo;
 mod export;
 mod import;
@@ -47,6 +49,9 @@ struct Cli {
     /// 以 JSON 输出（便于脚本处理）
     #[arg(long, global = true)]
     json: bool,
+    /// 以哪个账号操作（默认取环境变量 QUNGONG_USER）；密码取环境变量 QUNGONG_PASSWORD，否则提示输入
+    #[arg(long, global = true, value_name = "账号")]
+    user: Option<String>,
     /// 显示帮助
     #[arg(short = 'h', long, action = ArgAction::Help, global = true)]
     help: Option<bool>,
@@ -97,6 +102,12 @@ enum Command {
     Setting(setting::SettingCmd),
     /// 操作日志（最近的写入记录）
     Audit(audit::AuditArgs),
+    /// 备份与恢复：立即备份、列出备份、从备份恢复
+    #[command(subcommand)]
+    Backup(backup::BackupCmd),
+    /// 账号：创建首个管理员、新增、角色、重置密码、停用，及忘记管理员密码时的恢复
+    #[command(subcommand)]
+    Account(account::AccountCmd),
     /// 浏览器版：在本机启动群工台并用浏览器打开（只有本机能访问）
     #[cfg(feature = "serve")]
     Serve(serve::ServeArgs),
@@ -106,7 +117,12 @@ enum Command {
 pub struct Context {
     db: Option<PathBuf>,
     pub json: bool,
+    /// Who acts: the signed-in account.
     pub actor: Actor,
+    /// The account named with --user / QUNGONG_USER.
+    pub user: Option<String>,
+    /// The signed-in account's role (None only for the commands that need no account).
+    pub role: Option<qungong::auth::Role>,
 }
 
 impl Context {
@@ -115,8 +131,29 @@ impl Context {
         self.db.as_deref()
     }
 
+    /// Opens the database; every write through it is checked against the account's role.
     pub fn open(&self) -> Result<Db> {
-        Db::open(qungong::db::resolve_path(self.db.as_deref()))
+        let mut db = Db::open(qungong::db::resolve_path(self.db.as_deref()))?;
+        db.set_role(self.role);
+        Ok(db)
+    }
+
+    /// Refused (无权限执行此操作) unless the account's role allows `need`.
+    pub fn require(&self, need: qungong::auth::Need) -> Result<()> {
+        match self.role {
+            Some(r) if r.allows(need) => Ok(()),
+            _ => Err(qungong::error::AuthError::Forbidden.into()),
+        }
+    }
+
+    /// Full personal numbers: a 政工干部 or 管理员 only, and audited.
+    pub fn reveal(&self, what: &str) -> Result<()> {
+        self.require(qungong::auth::Need::Edit)?;
+        self.open()?
+            .transact(&self.actor, qungong::Action::RevealNumbers, |tx| {
+                tx.note(format!("命令行：{what}"));
+                Ok(())
+            })
     }
 }
 
@@ -184,6 +221,29 @@ fn parse_cli() -> Result<Cli, ExitCode> {
     })
 }
 
+/// clap's own number parsers answer in English ("-5 is not in 0..=4294967295", "invalid
+/// digit found in string"); our value parsers already answer in Chinese and pass through.
+fn number_reason(reason: &str) -> String {
+    if let Some((value, range)) = reason.split_once(" is not in ") {
+        let (low, high) = range.split_once("..=").unwrap_or((range, ""));
+        return if low == "0" && value.starts_with('-') {
+            format!("“{value}”不能为负数")
+        } else if high.is_empty() || high.len() >= 10 {
+            format!("“{value}”应不小于 {low}")
+        } else {
+            format!("“{value}”应在 {low} 到 {high} 之间")
+        };
+    }
+    match reason {
+        "invalid digit found in string" => "应为整数".into(),
+        "cannot parse integer from empty string" => "不能为空".into(),
+        "number too large to fit in target type" => "数值过大".into(),
+        "number too small to fit in target type" => "数值过小".into(),
+        "invalid float literal" => "应为数字".into(),
+        other => other.to_string(),
+    }
+}
+
 fn usage_error(e: &clap::Error) -> String {
     let ctx = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
@@ -205,7 +265,7 @@ fn usage_error(e: &clap::Error) -> String {
         ),
         ErrorKind::ValueValidation => {
             let reason = std::error::Error::source(e)
-                .map(|s| s.to_string())
+                .map(|s| number_reason(&s.to_string()))
                 .unwrap_or_default();
             format!("参数 {arg}：{reason}")
         }
@@ -223,11 +283,29 @@ fn usage_error(e: &clap::Error) -> String {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let ctx = Context {
+    let user = cli
+        .user
+        .or_else(|| std::env::var(account::USER_ENV).ok())
+        .filter(|u| !u.trim().is_empty());
+    let mut ctx = Context {
         db: cli.db,
         json: cli.json,
-        actor: Actor::local(),
+        actor: Actor(user.clone().unwrap_or_else(|| "（未登录）".into())),
+        user,
+        role: None,
     };
+    // Every command acts as a signed-in account, with the same checks as the app, except
+    // creating the database, the first administrator, the recovery (which needs write access
+    // to the file itself) and browser mode (whose page signs in).
+    let open = matches!(
+        cli.command,
+        Command::Init | Command::Account(account::AccountCmd::Setup | account::AccountCmd::Recover { .. })
+    );
+    #[cfg(feature = "serve")]
+    let open = open || matches!(cli.command, Command::Serve(_));
+    if !open {
+        sign_in(&mut ctx)?;
+    }
     match cli.command {
         Command::Init => init(&ctx),
         Command::Demo(args) => demo::run(&ctx, &args),
@@ -243,9 +321,34 @@ fn run(cli: Cli) -> Result<()> {
         Command::Export(cmd) => export::run(&ctx, &cmd),
         Command::Setting(cmd) => setting::run(&ctx, &cmd),
         Command::Audit(args) => audit::run(&ctx, &args),
+        Command::Backup(cmd) => backup::run(&ctx, &cmd),
+        Command::Account(cmd) => account::run(&ctx, &cmd),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(&ctx, &args),
     }
+}
+
+/// Signs the account of --user / QUNGONG_USER in, with the password from QUNGONG_PASSWORD or a
+/// prompt: wrong passwords count towards the lockout as in the app.
+fn sign_in(ctx: &mut Context) -> Result<()> {
+    let mut db = ctx.open()?;
+    if !qungong::auth::any(db.conn())? {
+        return Err(qungong::Error::invalid(
+            "账号",
+            "数据库还没有账号：请先创建管理员，例如 QUNGONG_USER=管理员名 qungong account setup",
+        ));
+    }
+    let Some(user) = ctx.user.clone() else {
+        return Err(qungong::Error::invalid(
+            "账号",
+            format!("请用 --user 指定账号（或设置环境变量 {}）", account::USER_ENV),
+        ));
+    };
+    let password = account::password(account::PASSWORD_ENV, &format!("账号“{user}”的密码："), false)?;
+    let who = qungong::auth::sign_in(&mut db, &user, &password, qungong::db::now(), "命令行")?;
+    ctx.actor = who.actor();
+    ctx.role = Some(who.role);
+    Ok(())
 }
 
 /// Opening the database creates or migrates it; that is all `init` asks for.

@@ -118,6 +118,9 @@ pub struct PrintArgs {
 }
 
 pub fn run(ctx: &Context, cmd: &PrintCmd) -> Result<()> {
+    if let PrintCmd::Roster { full: true, .. } = cmd {
+        ctx.reveal("打印花名册（完整号码）")?;
+    }
     let db = ctx.open()?;
     let conn = db.conn();
     let (job, common, choices) = match cmd {

@@ -302,7 +302,7 @@ pub fn import(
             let raw = |f: Field| {
                 mapping
                     .column_of(f)
-                    .map(|c| fold_input(&sheet.cell(index, c).text()))
+                    .map(|c| shorten(&fold_input(&sheet.cell(index, c).text())))
                     .unwrap_or_default()
             };
             if row.employee_no.is_empty() {
@@ -385,6 +385,16 @@ pub fn import(
         notes,
         committed: false,
     })
+}
+
+/// A cell's text as the preview shows it in the 工号 and 姓名 columns of a row in error: at
+/// most 40 characters (the cell may be a paragraph pasted in the wrong column).
+fn shorten(text: &str) -> String {
+    const MAX: usize = 40;
+    match text.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
 }
 
 /// A header repeated inside the data (a sheet printed on several pages, pasted together).
@@ -538,12 +548,16 @@ impl Run<'_, '_> {
                     tx.execute_batch("SAVEPOINT import_check")?;
                     let mut scratch = out.clone();
                     let checked = self.write(&data, existing, stand_in, &mut scratch);
-                    tx.execute_batch("ROLLBACK TO import_check; RELEASE import_check")?;
+                    // After a full disk SQLite has rolled back the whole transaction (savepoint
+                    // included): report that, not the clean-up's "no such savepoint".
+                    let undone =
+                        tx.execute_batch("ROLLBACK TO import_check; RELEASE import_check");
                     match checked {
                         Err(e) if is_fatal(&e) => return Err(e),
                         Err(e) => errors.push(e.to_string()),
                         Ok(()) => {}
                     }
+                    undone?;
                 }
             }
             out.errors = errors.iter().map(|e| prefix(e)).collect();
@@ -568,7 +582,11 @@ impl Run<'_, '_> {
         match result {
             Ok(()) => tx.execute_batch("RELEASE import_row")?,
             Err(e) => {
-                tx.execute_batch("ROLLBACK TO import_row; RELEASE import_row")?;
+                let undone = tx.execute_batch("ROLLBACK TO import_row; RELEASE import_row");
+                if undone.is_err() && is_fatal(&e) {
+                    return Err(e);
+                }
+                undone?;
                 self.unit_tree.forget_uncommitted();
                 if is_fatal(&e) {
                     return Err(e);

@@ -43,6 +43,10 @@ impl RowData {
     }
 }
 
+/// The longest text a mapped cell may hold: far above any real field (a unit path of a few
+/// levels, a 岗位 of 50 characters), low enough that the preview stays readable.
+pub const MAX_FIELD_CHARS: usize = 1_000;
+
 /// Placeholders people put in a cell that means "nothing".
 fn is_placeholder(s: &str) -> bool {
     matches!(
@@ -159,6 +163,19 @@ pub fn normalize_row_lenient(cells: &[Cell], mapping: &Mapping) -> (RowData, Vec
     for col in &mapping.columns {
         let Some(field) = col.field else { continue };
         let cell = cells.get(col.index).unwrap_or(&empty);
+        if let Cell::Text(text) = cell
+            && text.len() > MAX_FIELD_CHARS
+        {
+            let chars = text.chars().count();
+            if chars > MAX_FIELD_CHARS {
+                errors.push(format!(
+                    "{}（{} 列）过长：共 {chars} 个字，最多 {MAX_FIELD_CHARS} 个",
+                    field.label(),
+                    col.letter
+                ));
+                continue;
+            }
+        }
         if field == Field::IdNumber {
             match read_id_number(cell) {
                 Ok(id) => row.id_number = id,

@@ -45,6 +45,13 @@ const DASHBOARD_DATA: &str = "const el = document.querySelector(\"[data-testid='
     const nav = performance.getEntriesByType('navigation')[0]; \
     return [performance.now(), nav ? nav.domContentLoadedEventEnd : 0];";
 
+/// Once the sign-in page can be typed into (the first screen since issue 14): as
+/// [`DASHBOARD_DATA`].
+const LOGIN_SHOWN: &str = "const el = document.querySelector(\"input[data-testid='login-name'], [data-testid='login-name'] input\"); \
+    if (!el) return false; \
+    const nav = performance.getEntriesByType('navigation')[0]; \
+    return [performance.now(), nav ? nav.domContentLoadedEventEnd : 0];";
+
 /// Calls the 工作台's command once more from the page; answers how long it took (ms).
 const DASHBOARD_CALL: &str = "const done = arguments[arguments.length - 1]; \
     const t = performance.now(); \
@@ -93,19 +100,23 @@ async fn main() {
 
     // 1. Launch to data, a fresh process each time. The last app stays up for the memory part.
     let mut times = Vec::new();
+    let mut after_sign_in = Vec::new();
+    let user = std::env::var("QUNGONG_USER").unwrap_or_else(|_| support::ADMIN.into());
+    let password =
+        std::env::var("QUNGONG_PASSWORD").unwrap_or_else(|_| support::ADMIN_PASSWORD.into());
     let mut last = None;
     for i in 0..launches {
         let port = PORT + 2 * i as u16;
         let data = tempfile::tempdir().unwrap();
-        let app = App::start(port, data, &db, Dialogs::Scripted).await;
+        let app = App::start_first(port, data, &db, Dialogs::Scripted).await;
         let pid = app_pid().await;
         let start = start_ticks(pid) as f64 / ticks as f64;
         let session = uptime() - start;
         let mut first_poll = None;
-        let seen = poll(PATIENCE, "the 工作台 to show its data", async || {
+        let seen = poll(PATIENCE, "the sign-in page", async || {
             let shown = app
                 .c()
-                .execute(DASHBOARD_DATA, vec![])
+                .execute(LOGIN_SHOWN, vec![])
                 .await
                 .map_err(|e| e.to_string())?;
             let now = uptime();
@@ -137,6 +148,23 @@ async fn main() {
             }
         );
         times.push(ms);
+        // Then the sign-in (typed through WebDriver) until the 工作台 shows its data.
+        let t0 = Instant::now();
+        app.sign_in(&user, &password).await;
+        poll(PATIENCE, "the 工作台 to show its data", async || {
+            let shown = app
+                .c()
+                .execute(DASHBOARD_DATA, vec![])
+                .await
+                .map_err(|e| e.to_string())?;
+            if shown.is_array() {
+                Ok(())
+            } else {
+                Err("not yet".into())
+            }
+        })
+        .await;
+        after_sign_in.push(t0.elapsed().as_secs_f64() * 1000.0);
         if i == 0 {
             // What the 工作台's one command costs by itself, through the same IPC, now that the
             // app is up (not part of the figure above).
@@ -215,14 +243,20 @@ async fn main() {
     println!("| 指标 | 实测 | 目标 | 达标 |");
     println!("|---|---|---|---|");
     println!(
-        "| 启动到工作台显示数据（{launches} 次的中位数） | {:.2} s | ≤ 1.5 s | {} |",
+        "| 启动到登录页可输入（{launches} 次的中位数） | {:.2} s | ≤ 1.5 s | {} |",
         median / 1000.0,
         met(median <= TARGET_LAUNCH_MS)
     );
     println!(
-        "| 启动到工作台显示数据（{launches} 次中最慢） | {:.2} s | ≤ 1.5 s | {} |",
+        "| 启动到登录页可输入（{launches} 次中最慢） | {:.2} s | ≤ 1.5 s | {} |",
         max / 1000.0,
         met(max <= TARGET_LAUNCH_MS)
+    );
+    let mut signed = after_sign_in.clone();
+    signed.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "| 点登录（含 WebDriver 输入账号密码）到工作台显示数据（中位数） | {:.2} s | — | — |",
+        signed[signed.len() / 2] / 1000.0
     );
     for (what, m) in [
         (format!("工作台空闲 {idle} s 后"), &idle_mem),

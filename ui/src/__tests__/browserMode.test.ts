@@ -1,8 +1,9 @@
 // Browser mode (`qungong serve`): the same calls go to POST /api/<command> with the token the
 // page was opened with; failures arrive as the same {code, message}.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { call, browserToken, heartbeat, isDesktop, quitServer } from '../api/transport'
-import { activityFileAdd, onImportProgress, peopleImportPick, printDocument, setFullscreen, unitTree, PROGRESS_POLL_MS } from '../api'
+import { call, browserToken, heartbeat, isDesktop, quitServer, sessionToken } from '../api/transport'
+import { signIn, signOut } from '../auth'
+import { backupSave, activityFileAdd, onImportProgress, peopleImportPick, printDocument, setFullscreen, unitTree, PROGRESS_POLL_MS } from '../api'
 
 type Sent = { url: string; init: RequestInit }
 let sent: Sent[] = []
@@ -89,6 +90,42 @@ describe('browser mode files', () => {
     expect(JSON.parse(String(sent[0].init.body))).toMatchObject({ job: { kind: 'sign_in_sheet', activity_id: 7 } })
     expect(clicked).toHaveLength(1)
     expect(clicked[0].download).toBe('签到表.pdf')
+    click.mockRestore()
+  })
+
+  it('keeps the session a sign-in answered and sends it next to the token until signing out', async () => {
+    window.history.replaceState(null, '', '/?t=abc123#/')
+    browserToken()
+    answer = async () => new Response(JSON.stringify({ token: 'sess-1', account: 'admin', role: '管理员', idle_minutes: 15 }), { status: 200 })
+    await signIn('admin', 'abcd1234')
+    expect(sessionStorage.getItem('qungong-session')).toBe('sess-1')
+    expect(sessionToken()).toBe('sess-1')
+    expect((sent[0].init.headers as Record<string, string>)['X-Qungong-Session']).toBeUndefined()
+    answer = async () => new Response('[]', { status: 200 })
+    await unitTree()
+    const headers = sent[1].init.headers as Record<string, string>
+    expect(headers['X-Qungong-Token']).toBe('abc123')
+    expect(headers['X-Qungong-Session']).toBe('sess-1')
+    answer = async () => new Response('null', { status: 200 })
+    await signOut()
+    expect(sessionStorage.getItem('qungong-session')).toBeNull()
+    await unitTree()
+    expect((sent[3].init.headers as Record<string, string>)['X-Qungong-Session']).toBeUndefined()
+  })
+
+  it('另存 a backup as a download', async () => {
+    window.history.replaceState(null, '', '/?t=abc123#/')
+    browserToken()
+    const clicked: HTMLAnchorElement[] = []
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} }))
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this)
+    })
+    answer = async () => new Response(new Uint8Array([83, 81, 76]), { status: 200, headers: { 'X-File-Name': encodeURIComponent('群工台-2026-05-01.db') } })
+    expect(await backupSave('群工台-2026-05-01.db')).toBe('群工台-2026-05-01.db')
+    expect(sent[0].url).toBe('/api/backup_save')
+    expect(JSON.parse(String(sent[0].init.body))).toEqual({ file: '群工台-2026-05-01.db' })
+    expect(clicked[0].download).toBe('群工台-2026-05-01.db')
     click.mockRestore()
   })
 

@@ -27,6 +27,10 @@ export type AbsentPage = {
  */
 total: number, groups: Array<AbsentGroup>, };
 
+export type Account = { id: number, name: string, role: Role, disabled: boolean, locked_until: string | null, last_sign_in: string | null, created_at: string, };
+
+export type ActionInfo = { code: string, label: string, };
+
 export type Activity = { id: number, uid: string, series_uid: string | null, kind: ActivityKind, mode: ActivityMode, title: string, starts_at: string, ends_at: string, place: string | null, online_meeting: string | null, organizer_unit_id: number | null, organizer_name: string | null, host: string | null, description: string | null, status: ActivityStatus, summary: string | null, late_grace_minutes: number, 
 /**
  * 应到 (invitees).
@@ -138,6 +142,71 @@ export type AttachmentKind = "照片" | "文件";
 
 export type AttendanceStatus = "出席" | "迟到" | "请假" | "缺席";
 
+export type AuditChange = { table: string, table_label: string, record_id: number, 
+/**
+ * 新增 / 修改 / 删除.
+ */
+op: string, fields: Array<AuditField>, };
+
+export type AuditField = { field: string, label: string, old: string | null, new: string | null, };
+
+export type AuditPage = { total: number, rows: Array<AuditRow>, };
+
+export type AuditQuery = { 
+/**
+ * Who acted (the account name, exactly).
+ */
+actor?: string, 
+/**
+ * The action's code (`person.edit`).
+ */
+action?: string, 
+/**
+ * From this day (YYYY-MM-DD), inclusive.
+ */
+from?: string, 
+/**
+ * To this day (YYYY-MM-DD), inclusive.
+ */
+to?: string, 
+/**
+ * The record concerned: its table (`person`) …
+ */
+table?: string, 
+/**
+ * … and id.
+ */
+record_id?: number, offset: number, limit: number, };
+
+export type AuditRow = { id: number, at: string, actor: string, action: string, action_label: string, detail: string, changes: Array<AuditChange>, };
+
+export type AuthStatus = { state: "setup" | "signed_out" | "locked" | "signed_in" | "damaged", session: SessionInfo | null, damage: DamageInfo | null, };
+
+export type BackupInfo = { 
+/**
+ * The file name.
+ */
+file: string, path: string, 
+/**
+ * When it was made (local time, from its name).
+ */
+at: string, kind: BackupKind, size_bytes: number, 
+/**
+ * Its schema version (0 when it cannot be read).
+ */
+schema_version: number, people: number, activities: number, attendance: number, 
+/**
+ * The file opens, is complete and holds a 群工台 database (the full integrity check ran
+ * when it was written; [`verify`] runs it again).
+ */
+ok: boolean, 
+/**
+ * Why it is not ok.
+ */
+reason: string | null, };
+
+export type BackupKind = "每日" | "退出" | "手动" | "恢复前";
+
 export type BracketsPreview = { 
 /**
  * The upper bounds, to send back with the configuration.
@@ -221,6 +290,8 @@ walk_ins: number,
  */
 rate: number | null, };
 
+export type DamageInfo = { message: string, backup: BackupInfo | null, };
+
 export type Dashboard = { today: string, 
 /**
  * Planned activities from today on, soonest first.
@@ -267,7 +338,7 @@ kinds?: Array<ActivityKind>, } | { "kind": "ledger", unit_id?: number | null, fr
 /**
  * Default: today.
  */
-as_of?: string | null, };
+as_of?: string | null, } | { "kind": "audit", query: AuditQuery, };
 
 export type Exported = { path: string, 
 /**
@@ -693,6 +764,16 @@ export type RatesByArg = "unit" | "person";
 
 export type Recurrence = "每周" | "每月";
 
+export type Restored = { 
+/**
+ * The backup the database was restored from.
+ */
+from: BackupInfo, 
+/**
+ * The 恢复前 copy of the database it replaced (none when there was no database file).
+ */
+before: BackupInfo | null, };
+
 export type Retiree = { person_id: number, employee_no: string | null, name: string, unit_name: string, age: RetirementAge, date: string, };
 
 export type RetirementAge = { years: number, months: number, };
@@ -700,6 +781,8 @@ export type RetirementAge = { years: number, months: number, };
 export type RetirementCategory = "干部" | "工人";
 
 export type RetiringCounts = { within_1: number, within_3: number, within_5: number, };
+
+export type Role = "管理员" | "政工干部" | "查看";
 
 export type ScopedWarning = { 
 /**
@@ -716,6 +799,8 @@ code: string,
 title: string, message: string, };
 
 export type Series = { name: string, titles: Array<string>, };
+
+export type SessionInfo = { token: string, account: string, role: Role, idle_minutes: number, };
 
 export type Share = { label: string, count: number, 
 /**

@@ -2,7 +2,13 @@
 import { call } from './transport'
 
 /** The setting keys the UI reads and writes. */
-export type SettingKey = 'pdf_font' | 'checkin_open_minutes' | 'attendance_low_rate' | 'attendance_absence_run'
+export type SettingKey =
+  | 'pdf_font'
+  | 'checkin_open_minutes'
+  | 'attendance_low_rate'
+  | 'attendance_absence_run'
+  | 'security.idle_minutes'
+  | 'backup.dir'
 
 export const settingGet = (key: SettingKey) => call<string | null>('setting_get', { key })
 /** An empty value clears the setting. */

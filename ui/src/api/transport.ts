@@ -51,11 +51,38 @@ const OFFLINE: AppError = {
   message: '与群工台的连接已断开：浏览器版可能已经停止。请重新启动“群工台（浏览器版）”。',
 }
 
+const SESSION_KEY = 'qungong-session'
+export const SESSION_HEADER = 'X-Qungong-Session'
+
+/**
+ * Browser mode's session: the token auth_sign_in / auth_setup / auth_unlock answered, kept in this
+ * tab's session storage and sent with every request next to the page's token (the token proves
+ * the page came from this server, the session who sits at it). The desktop ignores it.
+ */
+export function sessionToken(): string | null {
+  try {
+    return sessionStorage.getItem(SESSION_KEY)
+  } catch {
+    return null
+  }
+}
+export function setSessionToken(token: string | null): void {
+  try {
+    if (token) sessionStorage.setItem(SESSION_KEY, token)
+    else sessionStorage.removeItem(SESSION_KEY)
+  } catch {
+    // no storage: the session lasts as long as the server keeps it
+  }
+}
+
 /** One POST to browser mode's server with the token; `OFFLINE` when the server is gone. */
 async function post(path: string, headers: Record<string, string>, body: BodyInit): Promise<Response> {
   const token = requireToken()
+  const session = sessionToken()
+  const all: Record<string, string> = { ...headers, [TOKEN_HEADER]: token }
+  if (session) all[SESSION_HEADER] = session
   try {
-    return await fetch(path, { method: 'POST', headers: { ...headers, [TOKEN_HEADER]: token }, body })
+    return await fetch(path, { method: 'POST', headers: all, body })
   } catch {
     throw OFFLINE
   }
@@ -179,6 +206,7 @@ const BROWSER: Record<string, (args: Record<string, unknown>) => Promise<unknown
     return { path: name, rows: Number(res.headers.get('X-Rows') ?? 0), sheets: sheets ? sheets.split('/') : [] }
   },
   activity_file_save: async (args) => (await download('activity_file_save', args)).name,
+  backup_save: async (args) => (await download('backup_save', args)).name,
   activity_file_open: async (args) => {
     await download('activity_file_open', args)
     return null
@@ -197,15 +225,32 @@ const BROWSER: Record<string, (args: Record<string, unknown>) => Promise<unknown
  * registered handlers. Arguments are snake_case exactly as the handlers expect them.
  */
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  if (!isDesktop()) {
-    const own = BROWSER[command]
-    return (own ? own(args ?? {}) : postApi<T>(command, args)) as Promise<T>
-  }
   try {
-    return await invoke<T>(command, args)
+    if (!isDesktop()) {
+      const own = BROWSER[command]
+      return await ((own ? own(args ?? {}) : postApi<T>(command, args)) as Promise<T>)
+    }
+    try {
+      return await invoke<T>(command, args)
+    } catch (e) {
+      throw toAppError(e)
+    }
   } catch (e) {
-    throw toAppError(e)
+    if (isAppError(e) && e.code.startsWith('auth.')) for (const l of authListeners) l(command, e)
+    throw e
   }
+}
+
+/**
+ * Who wants to hear of a command refused for the session's sake (`auth.locked`, `auth.signed_out`,
+ * `auth.setup` …): the auth store, which then shows the lock or the sign-in page. The caller still
+ * gets the error.
+ */
+type AuthListener = (command: string, error: AppError) => void
+const authListeners = new Set<AuthListener>()
+export function onAuthError(listener: AuthListener): () => void {
+  authListeners.add(listener)
+  return () => authListeners.delete(listener)
 }
 
 /** Browser mode: tells the server a page is still open (it stops after a while without one). */

@@ -170,9 +170,62 @@ pub struct App {
     _data: tempfile::TempDir,
 }
 
+/// The administrator the tests sign in as (given to every database the tests prepare).
+pub const ADMIN: &str = "admin";
+pub const ADMIN_PASSWORD: &str = "e2e-pass-1";
+
+/// Gives the database at `db` (created when missing) its administrator [`ADMIN`] unless it
+/// has accounts.
+pub fn ensure_admin(db: &Path) {
+    let mut store = qungong::Db::open(db).expect("open the test database");
+    if !qungong::auth::any(store.conn()).unwrap() {
+        qungong::auth::setup(&mut store, ADMIN, ADMIN_PASSWORD).expect("the test administrator");
+    }
+}
+
 impl App {
-    /// Starts the app on `db` with the driver on `port` (and `port + 1`).
+    /// Starts the app on `db` with the driver on `port` (and `port + 1`) and signs in as
+    /// [`ADMIN`] (given to the database first).
     pub async fn start(port: u16, data: tempfile::TempDir, db: &Path, dialogs: Dialogs) -> App {
+        ensure_admin(db);
+        let app = App::start_first(port, data, db, dialogs).await;
+        app.sign_in(ADMIN, ADMIN_PASSWORD).await;
+        app
+    }
+
+    /// Signs in on the sign-in page and waits for the app's menu.
+    pub async fn sign_in(&self, name: &str, password: &str) {
+        self.type_into("login-name", name).await;
+        self.type_into("login-password", password).await;
+        self.click("login-submit").await;
+        // The menu, or what the page says instead (a refusal, an error page).
+        until(PATIENCE, "the app's menu after signing in", async || {
+            let shown = self
+                .c()
+                .execute(
+                    "return document.querySelector(\"[data-testid='nav-dashboard']\") ? true \
+                       : document.body.innerText.replace(/\\s+/g, ' ').slice(0, 400)",
+                    vec![],
+                )
+                .await
+                .map_err(|e| e.to_string())?;
+            if shown == true {
+                Ok(())
+            } else {
+                Err(shown.to_string())
+            }
+        })
+        .await;
+    }
+
+    /// Starts the app on `db` as it is (nobody signed in: the first start's form or the
+    /// sign-in page) with the driver on `port` (and `port + 1`).
+    pub async fn start_first(
+        port: u16,
+        data: tempfile::TempDir,
+        db: &Path,
+        dialogs: Dialogs,
+    ) -> App {
         let native_port = port + 1;
         for p in [port, native_port] {
             assert!(
@@ -253,8 +306,8 @@ impl App {
     }
 
     /// Browser mode: `qungong serve` on `db`, and headless Chromium (chromedriver on `port`)
-    /// opened at the address it prints, as a user's browser would be.
-    pub async fn start_browser(port: u16, data: tempfile::TempDir, db: &Path) -> App {
+    /// opened at the address it prints, as a user's browser would be; nobody signed in.
+    pub async fn start_first_browser(port: u16, data: tempfile::TempDir, db: &Path) -> App {
         use std::io::BufRead;
         assert!(
             TcpStream::connect(("127.0.0.1", port)).is_err(),
@@ -589,6 +642,15 @@ impl App {
             .await
             .unwrap_or_else(|e| panic!("no input in [data-testid={testid}]: {e}"));
         input.clear().await.ok();
+        // Element Plus puts its model's value back after a WebDriver clear (which sends no
+        // `input` event): empty the field as a user would, select all and delete.
+        let left = input.prop("value").await.ok().flatten().unwrap_or_default();
+        if !left.is_empty() {
+            input
+                .send_keys("\u{E009}a\u{E000}\u{E003}")
+                .await
+                .unwrap_or_else(|e| panic!("empty {testid}: {e}"));
+        }
         input
             .send_keys(text)
             .await
