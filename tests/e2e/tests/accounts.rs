@@ -79,7 +79,8 @@ async fn viewer(app: &App, db: &Path) {
     let edit_buttons = app
         .c()
         .execute(
-            "return ['person-add', 'people-import', 'unit-add', 'unit-rename', 'unit-delete']\
+            "return ['person-add', 'people-import', 'unit-add', 'unit-rename', 'unit-delete', \
+                     'nav-accounts', 'nav-audit']\
                .filter(id => document.querySelector(`[data-testid='${id}']`)).length",
             vec![],
         )
@@ -103,4 +104,15 @@ async fn viewer(app: &App, db: &Path) {
     let answer = app.c().execute(direct, vec![]).await.unwrap();
     assert_eq!(answer, "无权限执行此操作");
     assert_eq!(units_named(db, "越权单位"), 0, "nothing written");
+
+    // The administrator sees who tried what in 审计.
+    app.click("account-menu").await;
+    app.click("account-sign-out").await;
+    app.sign_in(support::ADMIN, support::ADMIN_PASSWORD).await;
+    app.click("nav-audit").await;
+    app.wait_text("audit-table-rows", "the failed sign-in", |t| {
+        t.contains("登录失败") && t.contains(VIEWER)
+    })
+    .await;
+    app.shot("audit").await;
 }
