@@ -34,6 +34,11 @@ else
   PROFILE_ARGS=(--release)
 fi
 echo "== 构建可移植的 qungong（glibc ${GLIBC}，cargo zigbuild，${PROFILE}）"
+# SQLite's pre-update hook (the audit trail) is bound with bindgen; under zig's cross flags
+# clang no longer finds its own headers (stdarg.h): name them.
+if command -v clang >/dev/null 2>&1; then
+  export BINDGEN_EXTRA_CLANG_ARGS="${BINDGEN_EXTRA_CLANG_ARGS:-} -isystem $(clang -print-resource-dir)/include"
+fi
 cargo zigbuild --locked "${PROFILE_ARGS[@]}" --target "${TARGET}.${GLIBC}" --bin qungong
 BIN="target/${TARGET}/${PROFILE}/qungong"
 

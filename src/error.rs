@@ -399,7 +399,9 @@ pub enum ReadError {
     #[error("表格过大：{0}。请删去多余的内容或拆分后分批导入")]
     TooLarge(String),
     /// Not a spreadsheet or text table at all (a program, a picture, a database file renamed).
-    #[error("不是表格文件：{0}。请选择 Excel（.xlsx、.xls）、WPS（.et）、OpenDocument（.ods）或 CSV 文件")]
+    #[error(
+        "不是表格文件：{0}。请选择 Excel（.xlsx、.xls）、WPS（.et）、OpenDocument（.ods）或 CSV 文件"
+    )]
     NotASheet(String),
 }
 

@@ -554,3 +554,60 @@ done
     }
     assert!(full > 0 && pending > 0 && done == 1, "{text}");
 }
+
+/// On a damaged file nobody can sign in: `backup list` still runs, and `backup restore` asks
+/// for a 管理员 of the backup (wrong password: nothing restored), then audits the restore in the
+/// restored database.
+#[test]
+fn the_cli_restores_a_damaged_file_with_an_administrator_of_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    assert!(cli(&db, &["unit", "add", "城关供电所"]).status.success());
+    for i in 0..300 {
+        let name = format!("供电所{i:03}号（用来把文件撑大一些的名字）");
+        assert!(cli(&db, &["unit", "add", &name]).status.success());
+    }
+    let made = cli(&db, &["backup", "now"]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let file = backup::list(&backup::dir_for(&db))[0].path.clone();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    damage(&db);
+    let _ = fs::remove_file(dir.path().join(".q.db.checked"));
+    let refused = cli(&db, &["unit", "list"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("损坏"));
+    let list = cli(&db, &["backup", "list"]);
+    assert!(
+        list.status.success(),
+        "{}",
+        String::from_utf8_lossy(&list.stderr)
+    );
+    let run = |password: &str| {
+        common::cli()
+            .arg("--db")
+            .arg(&db)
+            .args(["backup", "restore", "--yes"])
+            .arg(&file)
+            .env("QUNGONG_PASSWORD", password)
+            .output()
+            .unwrap()
+    };
+    let refused = run("wrong-pass-1");
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("账号或密码不正确"));
+    let done = run(common::ADMIN_PASSWORD);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let log = cli(&db, &["audit", "--action", "backup.restore"]);
+    assert!(String::from_utf8_lossy(&log.stdout).contains("从备份恢复"));
+}

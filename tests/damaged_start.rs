@@ -70,7 +70,10 @@ fn a_damaged_database_is_not_opened_and_a_backup_restores_it() {
         assert_eq!(made["ok"], true);
     }
     let backups = backup::list(&backup::dir_for(&db));
-    let good = backups.iter().find(|b| b.kind == BackupKind::Manual).unwrap();
+    let good = backups
+        .iter()
+        .find(|b| b.kind == BackupKind::Manual)
+        .unwrap();
     let before = dump(&good.path);
     // Checkpointed and closed: the damage lands in the database file itself.
     rusqlite::Connection::open(&db)

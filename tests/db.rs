@@ -31,12 +31,14 @@ fn a_new_file_is_migrated_to_the_current_version_with_wal_and_foreign_keys() {
     assert_eq!(
         tables,
         [
+            "account",
             "activity",
             "activity_file",
             "activity_file_data",
             "attendance",
             "attendance_timeline",
             "attendance_timeline_dirty",
+            "audit_change",
             "audit_log",
             "person",
             "setting",

@@ -561,10 +561,7 @@ impl Db {
         let changes = self.recorder.finish(&tx)?;
         let mut detail = tx.detail.take();
         if changes.overflow > 0 {
-            detail.push(format!(
-                "另有 {} 条记录的改动未逐条记录",
-                changes.overflow
-            ));
+            detail.push(format!("另有 {} 条记录的改动未逐条记录", changes.overflow));
         }
         if action == Action::Demo || !changes.is_empty() || !detail.is_empty() {
             tx.tx.execute(

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
-use qungong::Result;
+use qungong::auth::{self, Need};
 use qungong::backup::{self, BackupInfo, BackupKind};
+use qungong::{Action, Result};
 
 use crate::Context;
 use crate::output::{key_values, out, table};
@@ -42,9 +43,15 @@ pub fn run(ctx: &Context, cmd: &BackupCmd) -> Result<()> {
     let db_path = qungong::db::resolve_path(ctx.db());
     match cmd {
         BackupCmd::Now { to } => {
+            ctx.require(Need::Admin)?;
             // Opened first: a damaged or too new database is refused with its own message.
             let db = ctx.open()?;
             let info = backup::make(db.path(), to.as_deref(), BackupKind::Manual)?;
+            let mut db = db;
+            db.transact(&ctx.actor, Action::BackupMake, |tx| {
+                tx.note(format!("命令行：备份到 {}", info.path.display()));
+                Ok(())
+            })?;
             drop(db);
             let removed = if to.is_none() {
                 backup::thin(&backup::dir_for(&db_path))
@@ -64,6 +71,9 @@ pub fn run(ctx: &Context, cmd: &BackupCmd) -> Result<()> {
             );
         }
         BackupCmd::List { dir } => {
+            if !ctx.damaged {
+                ctx.require(Need::Admin)?;
+            }
             let dir = dir.clone().unwrap_or_else(|| backup::dir_for(&db_path));
             let list = backup::list(&dir);
             out(ctx.json, &list, || {
@@ -106,6 +116,20 @@ pub fn run(ctx: &Context, cmd: &BackupCmd) -> Result<()> {
 }
 
 fn restore(ctx: &Context, db_path: &Path, file: &Path, yes: bool) -> Result<()> {
+    // A 管理员 of this database, or, when it is damaged and nobody can sign in to it, of the
+    // backup being restored.
+    let actor = if ctx.damaged {
+        let name = ctx.user.clone().unwrap_or_default();
+        let pw = crate::account::password(
+            crate::account::PASSWORD_ENV,
+            &format!("备份中管理员“{name}”的密码："),
+            false,
+        )?;
+        auth::admin_of_file(file, &name, &pw)?.actor()
+    } else {
+        ctx.require(Need::Admin)?;
+        ctx.actor.clone()
+    };
     if ctx.json && !yes {
         return Err(qungong::Error::invalid(
             "恢复",
@@ -146,6 +170,15 @@ fn restore(ctx: &Context, db_path: &Path, file: &Path, yes: bool) -> Result<()> 
     }
     // (A backup that fails its check is refused by restore itself, with the reason.)
     let done = backup::restore(db_path, file)?;
+    let before = done
+        .before
+        .as_ref()
+        .map(|b| format!("，恢复前的数据已存为 {}", b.file))
+        .unwrap_or_default();
+    qungong::Db::open(db_path)?.transact(&actor, Action::BackupRestore, |tx| {
+        tx.note(format!("命令行：从备份 {} 恢复{before}", done.from.file));
+        Ok(())
+    })?;
     out(ctx.json, &done, || {
         println!("已从备份恢复：{}", done.from.path.display());
         println!("{}", summary(&done.from));

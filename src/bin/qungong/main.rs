@@ -123,6 +123,9 @@ pub struct Context {
     pub user: Option<String>,
     /// The signed-in account's role (None only for the commands that need no account).
     pub role: Option<qungong::auth::Role>,
+    /// The database is damaged, so nobody could sign in to it: only `backup list` and
+    /// `backup restore` (by a 管理员 of the backup) run then.
+    pub damaged: bool,
 }
 
 impl Context {
@@ -293,18 +296,28 @@ fn run(cli: Cli) -> Result<()> {
         actor: Actor(user.clone().unwrap_or_else(|| "（未登录）".into())),
         user,
         role: None,
+        damaged: false,
     };
     // Every command acts as a signed-in account, with the same checks as the app, except
     // creating the database, the first administrator, the recovery (which needs write access
     // to the file itself) and browser mode (whose page signs in).
     let open = matches!(
         cli.command,
-        Command::Init | Command::Account(account::AccountCmd::Setup | account::AccountCmd::Recover { .. })
+        Command::Init
+            | Command::Account(account::AccountCmd::Setup | account::AccountCmd::Recover { .. })
     );
     #[cfg(feature = "serve")]
     let open = open || matches!(cli.command, Command::Serve(_));
+    // On a damaged database the backups can still be listed and restored.
+    let rescue = matches!(
+        cli.command,
+        Command::Backup(backup::BackupCmd::List { .. } | backup::BackupCmd::Restore { .. })
+    );
     if !open {
-        sign_in(&mut ctx)?;
+        match sign_in(&mut ctx) {
+            Err(e) if rescue && e.code() == "db.damaged" => ctx.damaged = true,
+            signed => signed?,
+        }
     }
     match cli.command {
         Command::Init => init(&ctx),
@@ -341,10 +354,17 @@ fn sign_in(ctx: &mut Context) -> Result<()> {
     let Some(user) = ctx.user.clone() else {
         return Err(qungong::Error::invalid(
             "账号",
-            format!("请用 --user 指定账号（或设置环境变量 {}）", account::USER_ENV),
+            format!(
+                "请用 --user 指定账号（或设置环境变量 {}）",
+                account::USER_ENV
+            ),
         ));
     };
-    let password = account::password(account::PASSWORD_ENV, &format!("账号“{user}”的密码："), false)?;
+    let password = account::password(
+        account::PASSWORD_ENV,
+        &format!("账号“{user}”的密码："),
+        false,
+    )?;
     let who = qungong::auth::sign_in(&mut db, &user, &password, qungong::db::now(), "命令行")?;
     ctx.actor = who.actor();
     ctx.role = Some(who.role);

@@ -550,8 +550,7 @@ impl Run<'_, '_> {
                     let checked = self.write(&data, existing, stand_in, &mut scratch);
                     // After a full disk SQLite has rolled back the whole transaction (savepoint
                     // included): report that, not the clean-up's "no such savepoint".
-                    let undone =
-                        tx.execute_batch("ROLLBACK TO import_check; RELEASE import_check");
+                    let undone = tx.execute_batch("ROLLBACK TO import_check; RELEASE import_check");
                     match checked {
                         Err(e) if is_fatal(&e) => return Err(e),
                         Err(e) => errors.push(e.to_string()),
