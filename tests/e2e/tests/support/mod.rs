@@ -237,6 +237,7 @@ impl App {
         let mut driver = Command::new(tauri_driver());
         driver
             .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+            .env("PATH", quiet_opener(data.path()))
             .args([
                 "--port",
                 &port.to_string(),
@@ -751,6 +752,24 @@ impl Drop for App {
             let _ = server.wait();
         }
     }
+}
+
+/// A `PATH` whose `xdg-open` (what the app opens a saved PDF with) only says it did: the test
+/// machine has no PDF viewer, and the real one stays behind as a process until the test's
+/// clean-up gives up waiting for it (two minutes per test that prints).
+fn quiet_opener(dir: &Path) -> std::ffi::OsString {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let opener = bin.join("xdg-open");
+    std::fs::write(&opener, "#!/bin/sh\nexit 0\n").unwrap();
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut path = bin.into_os_string();
+    if let Some(rest) = std::env::var_os("PATH") {
+        path.push(":");
+        path.push(rest);
+    }
+    path
 }
 
 /// The files in `dir`, sorted.
