@@ -947,8 +947,21 @@ fn driver_ready(port: u16) -> Result<(), String> {
     stream
         .write_all(request.as_bytes())
         .map_err(|e| e.to_string())?;
-    let mut answer = String::new();
-    let _ = stream.read_to_string(&mut answer);
+    // Read until the answer says ready or not: chromedriver keeps the connection open after
+    // its answer (Connection: close or not), so reading to the end would wait out the timeout.
+    let mut bytes = Vec::new();
+    let mut chunk = [0u8; 512];
+    let said = |b: &[u8]| {
+        let text = String::from_utf8_lossy(b).replace(' ', "");
+        text.contains("\"ready\":true") || text.contains("\"ready\":false")
+    };
+    while !said(&bytes) {
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let answer = String::from_utf8_lossy(&bytes).into_owned();
     let ready = answer.starts_with("HTTP/1.1 200") || answer.starts_with("HTTP/1.0 200");
     if ready && answer.replace(' ', "").contains("\"ready\":true") {
         Ok(())
