@@ -120,6 +120,21 @@ fn check(conn: &Connection, mut a: ActivityInput) -> Result<ActivityInput> {
     a.online_meeting = trimmed(a.online_meeting);
     a.host = trimmed(a.host);
     a.description = trimmed(a.description);
+    // One-line fields stay one line (a line break would break lists and the printed forms);
+    // the description may have several.
+    crate::people::check_line("活动名称", &a.title)?;
+    for (field, value) in [
+        ("活动地点", &a.place),
+        ("线上会议", &a.online_meeting),
+        ("主持人", &a.host),
+    ] {
+        if let Some(v) = value {
+            crate::people::check_line(field, v)?;
+        }
+    }
+    if let Some(d) = &a.description {
+        crate::people::check_text("活动说明", d)?;
+    }
     let needs_place = matches!(a.mode, ActivityMode::Offline | ActivityMode::Hybrid);
     let needs_meeting = matches!(a.mode, ActivityMode::Online | ActivityMode::Hybrid);
     if needs_place && a.place.is_none() {

@@ -51,6 +51,7 @@ fn check_name(name: &str) -> Result<String> {
     if name.contains('/') {
         return Err(Error::invalid("单位名称", "不能包含“/”"));
     }
+    crate::people::check_line("单位名称", name)?;
     Ok(name.to_string())
 }
 

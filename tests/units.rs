@@ -247,3 +247,28 @@ fn moving_a_unit_takes_its_sub_units_and_people_along() {
     );
     assert_eq!(units::tree(t.db.conn()).unwrap().len(), 2);
 }
+
+/// A unit name or an activity's one-line field with a line break, a bidi override or a
+/// zero-width character is refused in Chinese (it would break lists, printed forms and the
+/// audit trail); an activity's description may have line breaks.
+#[test]
+fn control_and_invisible_characters_are_refused_in_names_and_titles() {
+    let mut t = common::TestDb::new();
+    for bad in ["城关\n供电所", "城关\u{202E}供电所", "城关\u{200B}供电所"] {
+        let e = t
+            .write(|tx| qungong::units::add(tx, bad, qungong::codes::UnitKind::Company, None))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "单位名称：不能含换行、制表符等控制字符或不可见的格式字符"
+        );
+    }
+    let mut input = common::activity_input("安全\n讲座", "2026-12-01 09:00");
+    let e = t
+        .write(|tx| qungong::activities::add(tx, input.clone()))
+        .unwrap_err();
+    assert!(e.to_string().starts_with("活动名称："), "{e}");
+    input.title = "安全讲座".into();
+    input.description = Some("第一部分\n第二部分".into());
+    assert!(t.write(|tx| qungong::activities::add(tx, input)).is_ok());
+}
