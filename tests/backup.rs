@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{TestDb, qungong as cli};
+use common::{TestDb, damage, qungong as cli};
 use qungong::backup::{self, BackupKind};
 use qungong::codes::UnitKind;
 use qungong::people::import::{self as people_import, ImportOptions};
@@ -16,53 +16,8 @@ fn actor() -> Actor {
     Actor("测试".into())
 }
 
-/// Every row of every table, in order: what `.dump` would print, without the SQL.
 fn dump(path: &Path) -> String {
-    let conn =
-        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .unwrap();
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-             ORDER BY name",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut out = String::new();
-    for table in tables {
-        let n = conn
-            .prepare(&format!("SELECT * FROM \"{table}\""))
-            .unwrap()
-            .column_count();
-        let order: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
-        let mut stmt = conn
-            .prepare(&format!(
-                "SELECT * FROM \"{table}\" ORDER BY {}",
-                order.join(", ")
-            ))
-            .unwrap();
-        let mut rows = stmt.query([]).unwrap();
-        while let Some(r) = rows.next().unwrap() {
-            let cells: Vec<String> = (0..n)
-                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                .collect();
-            out.push_str(&format!("{table}: {}\n", cells.join(" | ")));
-        }
-    }
-    out
-}
-
-/// Overwrites 16 KiB in the middle of the file: a few pages of whatever lies there.
-fn damage(path: &Path) {
-    use std::io::{Seek, SeekFrom, Write};
-    let len = fs::metadata(path).unwrap().len();
-    let mut f = fs::OpenOptions::new().write(true).open(path).unwrap();
-    f.seek(SeekFrom::Start(len / 2 / 4096 * 4096)).unwrap();
-    f.write_all(&[0xA5; 16 * 1024]).unwrap();
-    f.sync_all().unwrap();
+    common::dump_tables(path, |_| true)
 }
 
 /// A database with the branch demo in it (about 2 MB), closed.

@@ -10,6 +10,8 @@
 //! (`crash: …`). No assertion depends on timing.
 #![cfg(unix)]
 
+mod common;
+
 use std::fs;
 use std::io::Read;
 use std::os::unix::process::CommandExt;
@@ -127,43 +129,9 @@ fn copy_base(base: &Base, to: &Path) -> PathBuf {
 /// Every row of every table but those a sign-in writes to (the audit trail, the accounts), in
 /// a total order.
 fn dump(path: &Path) -> String {
-    let conn = rusqlite::Connection::open_with_flags(
-        path,
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .unwrap();
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-               AND name NOT LIKE 'audit%' AND name NOT LIKE 'account%' ORDER BY name",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut out = String::new();
-    for table in tables {
-        let n = conn
-            .prepare(&format!("SELECT * FROM \"{table}\""))
-            .unwrap()
-            .column_count();
-        let order: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
-        let mut stmt = conn
-            .prepare(&format!(
-                "SELECT * FROM \"{table}\" ORDER BY {}",
-                order.join(", ")
-            ))
-            .unwrap();
-        let mut rows = stmt.query([]).unwrap();
-        while let Some(r) = rows.next().unwrap() {
-            let cells: Vec<String> = (0..n)
-                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                .collect();
-            out.push_str(&format!("{table}: {}\n", cells.join(" | ")));
-        }
-    }
-    out
+    common::dump_tables(path, |t| {
+        !t.starts_with("audit") && !t.starts_with("account")
+    })
 }
 
 fn write_roster(path: &Path, trial: usize) {

@@ -2,7 +2,11 @@
 //! does not run on it; `auth_status` says so and offers the newest backup that passes, which a
 //! 管理员 *of that backup* restores; afterwards the data are what the backup held.
 
+mod common;
+
 use std::path::Path;
+
+use common::damage;
 
 use qungong::api::{AppState, dispatch};
 use qungong::backup::{self, BackupKind};
@@ -11,34 +15,7 @@ use serde_json::{Value, json};
 const ADMIN_PW: &str = "admin-pass-1";
 
 fn dump(path: &Path) -> String {
-    let conn =
-        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .unwrap();
-    let mut out = String::new();
-    for table in ["unit", "person", "account"] {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
-            .unwrap();
-        let n = stmt.column_count();
-        let mut rows = stmt.query([]).unwrap();
-        while let Some(r) = rows.next().unwrap() {
-            let cells: Vec<String> = (0..n)
-                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                .collect();
-            out.push_str(&format!("{table}: {}\n", cells.join(" | ")));
-        }
-    }
-    out
-}
-
-/// Overwrites the middle of the file with garbage.
-fn damage(path: &Path) {
-    use std::io::{Seek, SeekFrom, Write};
-    let len = std::fs::metadata(path).unwrap().len();
-    let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
-    f.seek(SeekFrom::Start(len / 2 - (len / 2) % 4096)).unwrap();
-    f.write_all(&vec![0xA5; 16 * 1024]).unwrap();
-    f.sync_all().unwrap();
+    common::dump_tables(path, |t| matches!(t, "unit" | "person" | "account"))
 }
 
 #[test]

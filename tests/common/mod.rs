@@ -206,3 +206,58 @@ pub fn ok(db: &std::path::Path, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Every row of every table `keep` accepts, in order: what `.dump` would print, without the
+/// SQL (the backup, restore and crash tests compare databases with it).
+pub fn dump_tables(path: &std::path::Path, keep: impl Fn(&str) -> bool) -> String {
+    let conn = rusqlite::Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .unwrap();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<Vec<String>, _>>()
+        .unwrap()
+        .into_iter()
+        .filter(|t| keep(t))
+        .collect();
+    let mut out = String::new();
+    for table in tables {
+        let n = conn
+            .prepare(&format!("SELECT * FROM \"{table}\""))
+            .unwrap()
+            .column_count();
+        let order: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
+        let mut stmt = conn
+            .prepare(&format!(
+                "SELECT * FROM \"{table}\" ORDER BY {}",
+                order.join(", ")
+            ))
+            .unwrap();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            let cells: Vec<String> = (0..n)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect();
+            out.push_str(&format!("{table}: {}\n", cells.join(" | ")));
+        }
+    }
+    out
+}
+
+/// Overwrites 16 KiB in the middle of the file: a few pages of whatever lies there.
+pub fn damage(path: &std::path::Path) {
+    use std::io::{Seek, SeekFrom, Write};
+    let len = std::fs::metadata(path).unwrap().len();
+    let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    f.seek(SeekFrom::Start(len / 2 / 4096 * 4096)).unwrap();
+    f.write_all(&[0xA5; 16 * 1024]).unwrap();
+    f.sync_all().unwrap();
+}
