@@ -175,7 +175,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("错误：{e}");
+            // Not eprintln!: on a full disk stderr itself may fail, and the exit code must
+            // still say what happened.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "错误：{e}");
             ExitCode::FAILURE
         }
     }
