@@ -187,6 +187,43 @@ fn parse<T: for<'de> Deserialize<'de>>(name: &str, body: &Bytes) -> Result<T, Ap
     })
 }
 
+/// A file for [`download`]: made by one of the handlers below.
+struct Made {
+    name: String,
+    content_type: &'static str,
+    bytes: Vec<u8>,
+    facts: Vec<(&'static str, String)>,
+}
+
+/// The downloads' one path: the arguments of `command` read from the body, then `make` run
+/// off the async threads for the session's caller, once its role allows `need`; its file is
+/// the answer.
+async fn made_download<A: for<'de> Deserialize<'de> + Send + 'static>(
+    server: Arc<Server>,
+    headers: &HeaderMap,
+    body: &Bytes,
+    command: &'static str,
+    need: Need,
+    make: impl for<'a> FnOnce(&api::Call<'a>, A) -> Result<Made, ApiError> + Send + 'static,
+) -> Response {
+    let key = session_key(headers);
+    server.seen();
+    let args: A = match parse(command, body) {
+        Ok(a) => a,
+        Err(e) => return failed(e),
+    };
+    let state = Arc::clone(&server.state);
+    let made = blocking(move || {
+        let call = state.call(key.as_deref(), need)?;
+        make(&call, args)
+    })
+    .await;
+    match made {
+        Ok(m) => download(&m.name, m.content_type, m.bytes, &m.facts),
+        Err(e) => failed(e),
+    }
+}
+
 #[derive(Deserialize)]
 struct PrintArgs {
     job: PrintJob,
@@ -200,33 +237,27 @@ pub async fn print_document(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let key = session_key(&headers);
-    server.seen();
-    let args: PrintArgs = match parse("print_document", &body) {
-        Ok(a) => a,
-        Err(e) => return failed(e),
-    };
-    let state = Arc::clone(&server.state);
-    match blocking(move || {
-        let call = state.call(key.as_deref(), Need::Read)?;
-        api::files::print(&call, &args.job, &args.choices)
-    })
-    .await
-    {
-        Ok(out) => {
+    made_download(
+        server,
+        &headers,
+        &body,
+        "print_document",
+        Need::Read,
+        |call, args: PrintArgs| {
+            let out = api::files::print(call, &args.job, &args.choices)?;
             let missing: String = out.doc.missing_glyphs.iter().collect();
-            download(
-                &out.file_name,
-                "application/pdf",
-                out.doc.bytes,
-                &[
+            Ok(Made {
+                name: out.file_name,
+                content_type: "application/pdf",
+                facts: vec![
                     ("x-pages", out.doc.pages.to_string()),
                     ("x-missing-glyphs", missing),
                 ],
-            )
-        }
-        Err(e) => failed(e),
-    }
+                bytes: out.doc.bytes,
+            })
+        },
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -240,30 +271,26 @@ pub async fn export_xlsx(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let key = session_key(&headers);
-    server.seen();
-    let args: ExportArgs = match parse("export_xlsx", &body) {
-        Ok(a) => a,
-        Err(e) => return failed(e),
-    };
-    let state = Arc::clone(&server.state);
-    match blocking(move || {
-        let call = state.call(key.as_deref(), Need::Read)?;
-        api::files::export(&call, &args.job)
-    })
+    made_download(
+        server,
+        &headers,
+        &body,
+        "export_xlsx",
+        Need::Read,
+        |call, args: ExportArgs| {
+            let e = api::files::export(call, &args.job)?;
+            Ok(Made {
+                name: e.file_name,
+                content_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                facts: vec![
+                    ("x-rows", e.rows.to_string()),
+                    ("x-sheets", e.sheets.join("/")),
+                ],
+                bytes: e.bytes,
+            })
+        },
+    )
     .await
-    {
-        Ok(e) => download(
-            &e.file_name,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            e.bytes,
-            &[
-                ("x-rows", e.rows.to_string()),
-                ("x-sheets", e.sheets.join("/")),
-            ],
-        ),
-        Err(e) => failed(e),
-    }
 }
 
 #[derive(Deserialize)]
@@ -278,22 +305,23 @@ pub async fn activity_file(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let key = session_key(&headers);
-    server.seen();
-    let args: FileArgs = match parse("activity_file_save", &body) {
-        Ok(a) => a,
-        Err(e) => return failed(e),
-    };
-    let state = Arc::clone(&server.state);
-    match blocking(move || {
-        let call = state.call(key.as_deref(), Need::Read)?;
-        call.read(|c| crate::records::content(c, args.id))
-    })
+    made_download(
+        server,
+        &headers,
+        &body,
+        "activity_file_save",
+        Need::Read,
+        |call, args: FileArgs| {
+            let (f, bytes) = call.read(|c| crate::records::content(c, args.id))?;
+            Ok(Made {
+                name: f.name,
+                content_type: "application/octet-stream",
+                bytes,
+                facts: Vec::new(),
+            })
+        },
+    )
     .await
-    {
-        Ok((f, bytes)) => download(&f.name, "application/octet-stream", bytes, &[]),
-        Err(e) => failed(e),
-    }
 }
 
 #[derive(Deserialize)]
@@ -307,25 +335,24 @@ pub async fn backup_save(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let key = session_key(&headers);
-    server.seen();
-    let args: BackupArgs = match parse("backup_save", &body) {
-        Ok(a) => a,
-        Err(e) => return failed(e),
-    };
-    let state = Arc::clone(&server.state);
-    let read = blocking(move || {
-        let call = state.call(key.as_deref(), Need::Admin)?;
-        let path = api::backup::backup_for_saving(&call, &args.file)?;
-        std::fs::read(&path)
-            .map(|bytes| (args.file, bytes))
-            .map_err(|e| api::io_error("无法读取备份文件", e))
-    })
-    .await;
-    match read {
-        Ok((name, bytes)) => download(&name, "application/octet-stream", bytes, &[]),
-        Err(e) => failed(e),
-    }
+    made_download(
+        server,
+        &headers,
+        &body,
+        "backup_save",
+        Need::Admin,
+        |call, args: BackupArgs| {
+            let path = api::backup::backup_for_saving(call, &args.file)?;
+            let bytes = std::fs::read(&path).map_err(|e| api::io_error("无法读取备份文件", e))?;
+            Ok(Made {
+                name: args.file,
+                content_type: "application/octet-stream",
+                bytes,
+                facts: Vec::new(),
+            })
+        },
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -132,23 +132,12 @@ pub fn time(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
 }
 
-/// Every row of every table (but the audit log), as text: "logically unchanged" means equal.
+/// The rows of the data tables (units, staff, activities, attendance), as text: "logically
+/// unchanged" means equal.
 pub fn logical_dump(conn: &rusqlite::Connection) -> String {
-    let mut out = String::new();
-    for table in ["unit", "person", "activity", "attendance"] {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
-            .unwrap();
-        let n = stmt.column_count();
-        let mut rows = stmt.query([]).unwrap();
-        while let Some(r) = rows.next().unwrap() {
-            let cells: Vec<String> = (0..n)
-                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                .collect();
-            out.push_str(&format!("{table}: {}\n", cells.join(" | ")));
-        }
-    }
-    out
+    dump_conn(conn, |t| {
+        matches!(t, "unit" | "person" | "activity" | "attendance")
+    })
 }
 
 /// The administrator every CLI test acts as (created by [`ensure_admin`]).
@@ -215,6 +204,11 @@ pub fn dump_tables(path: &std::path::Path, keep: impl Fn(&str) -> bool) -> Strin
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .unwrap();
+    dump_conn(&conn, keep)
+}
+
+/// [`dump_tables`] on an open connection.
+pub fn dump_conn(conn: &rusqlite::Connection, keep: impl Fn(&str) -> bool) -> String {
     let tables: Vec<String> = conn
         .prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
