@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::Action;
 use crate::audit::{self, ActionInfo, AuditPage, AuditQuery};
-use crate::auth::{self as accounts, Account, Need, Principal, Role};
+use crate::auth::{self as accounts, Account, Principal, Role};
 use crate::error::AuthError;
 
 use super::{ApiError, Call, Reply};
@@ -82,9 +82,10 @@ commands! {
     let Some(session) = app.session(state.key.as_deref()) else {
         return Ok(AuthStatus { state: "signed_out", session: None, damage: None });
     };
-    // Whether it is idle past its minutes is what the next command finds out.
-    let locked = session.locked
-        || app.call(state.key.as_deref(), Need::Read).err().is_some_and(|e| e.code == "auth.locked");
+    // Idle past its minutes counts as locked (without this look counting as use).
+    let idle = app.with_db(|db| accounts::idle_minutes(db.conn()))?;
+    let locked =
+        session.locked || app.now() - session.last_active >= chrono::Duration::minutes(idle.into());
     let token = state.key.clone().unwrap_or_default();
     Ok(AuthStatus {
         state: if locked { "locked" } else { "signed_in" },

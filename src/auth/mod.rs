@@ -552,18 +552,6 @@ pub fn current(conn: &Connection, id: i64) -> Result<Option<Principal>> {
     }))
 }
 
-/// Checks `password` for an account already signed in (to unlock an idle session or to change
-/// the password), counting a wrong one towards the lockout as [`sign_in`] does.
-pub fn confirm(
-    db: &mut Db,
-    who: &Principal,
-    password: &str,
-    now: NaiveDateTime,
-    how: &str,
-) -> Result<Principal> {
-    sign_in(db, &who.name, password, now, how)
-}
-
 /// Recovers access when the administrator's password is forgotten: sets the password of the
 /// administrator `name` (creating it when there is no administrator of that name) and enables it.
 /// Only `qungong account recover` calls this; it needs write access to the database file itself.
