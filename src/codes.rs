@@ -322,6 +322,86 @@ impl AttendanceStatus {
     }
 }
 
+code_enum! {
+    /// 群众诉求的来源.
+    ConcernSource, "诉求来源" {
+        Forum = "forum", "座谈会", "职工座谈会";
+        Talk = "talk", "谈心谈话", "谈话";
+        Visit = "visit", "联系点走访", "走访";
+        Mailbox = "mailbox", "意见箱";
+        Online = "online", "线上（微信群/公众号）", "线上", "微信群", "公众号";
+        Call = "call", "来电来访", "来电", "来访";
+        Other = "other", "其他";
+    }
+}
+
+code_enum! {
+    /// Who raised a concern: a named person, nobody named, or a group (班组, 全体 …).
+    RaiserKind, "提出人类型" {
+        Person = "person", "个人", "实名";
+        Anonymous = "anonymous", "匿名";
+        Group = "group", "集体", "群体";
+    }
+}
+
+code_enum! {
+    /// 诉求状态: 已受理 → 办理中 → 已答复 → 已办结 (不满意 reopens to 办理中).
+    ConcernStatus, "办理状态" {
+        Received = "received", "已受理", "受理";
+        InProgress = "in_progress", "办理中";
+        Replied = "replied", "已答复", "答复";
+        Closed = "closed", "已办结", "办结";
+    }
+}
+
+code_enum! {
+    /// The raiser's satisfaction when a concern is closed.
+    Satisfaction, "满意度" {
+        Satisfied = "satisfied", "满意";
+        Basically = "basically", "基本满意";
+        Unsatisfied = "unsatisfied", "不满意";
+    }
+}
+
+code_enum! {
+    /// 思想动态 (inside the workforce) or 网络舆情 (an online item about the company).
+    OpinionKind, "动态类型" {
+        Internal = "internal", "内部思想动态", "思想动态", "内部";
+        Online = "online", "网络舆情", "舆情", "网络";
+    }
+}
+
+code_enum! {
+    /// 舆情等级; 重大 entries must be reported up within the time set in 设置.
+    OpinionLevel, "等级" {
+        Normal = "normal", "一般";
+        Major = "major", "较大";
+        Grave = "grave", "重大";
+    }
+}
+
+code_enum! {
+    /// 趋势.
+    OpinionTrend, "趋势" {
+        Steady = "steady", "平稳";
+        Rising = "rising", "升温";
+        Falling = "falling", "降温";
+    }
+}
+
+code_enum! {
+    /// 谈心谈话的类型.
+    TalkKind, "谈话类型" {
+        Daily = "daily", "日常谈心", "日常";
+        Reminder = "reminder", "提醒谈话", "提醒";
+        Hardship = "hardship", "困难帮扶", "帮扶";
+        Newcomer = "newcomer", "新入职", "新员工";
+        Transfer = "transfer", "岗位调整", "调岗";
+        Leaving = "leaving", "离岗退休", "退休", "离岗";
+        Other = "other", "其他";
+    }
+}
+
 /// 民族, GB/T 3304 (codes 01–56 in the standard's order).
 pub const ETHNICITIES: [&str; 56] = [
     "汉族",

@@ -29,6 +29,7 @@ pub mod settings;
 pub mod structure;
 pub mod titles;
 pub mod units;
+pub mod voice;
 pub mod xlsx;
 
 pub use db::{Action, Actor, Db, Tx};

@@ -89,6 +89,24 @@ actions! {
     AuditExport => "audit.export", "导出审计记录";
     BackupMake => "backup.make", "备份数据";
     BackupRestore => "backup.restore", "从备份恢复";
+    ConcernCategory => "concern.category", "修改诉求分类";
+    ConcernAdd => "concern.add", "登记群众诉求";
+    ConcernEdit => "concern.edit", "修改群众诉求";
+    ConcernAssign => "concern.assign", "交办群众诉求";
+    ConcernReply => "concern.reply", "答复群众诉求";
+    ConcernClose => "concern.close", "办结群众诉求";
+    ConcernEscalate => "concern.escalate", "上报群众诉求";
+    OpinionAdd => "opinion.add", "登记思想动态";
+    OpinionEdit => "opinion.edit", "修改思想动态";
+    OpinionReport => "opinion.report", "思想动态上报";
+    ContactPointSave => "contact.point", "设置联系点";
+    ContactPlan => "contact.plan", "设置走访计划";
+    ContactVisit => "contact.visit", "登记联系点走访";
+    TalkAdd => "talk.add", "登记谈心谈话";
+    TalkEdit => "talk.edit", "修改谈心谈话";
+    OpinionReportSave => "opinion_report.save", "保存思想动态分析报告";
+    OpinionReportDelete => "opinion_report.delete", "删除思想动态分析报告";
+    RevealTalks => "privacy.talks", "导出谈话内容";
 }
 
 /// Sent as its code (`"unit.add"`).

@@ -25,7 +25,7 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// Columns whose values are never written to the audit trail.
-const NEVER: &[(&str, &str)] = &[("account", "password_hash")];
+const NEVER: &[(&str, &str)] = &[("account", "password_hash"), ("talk", "summary")];
 
 /// Columns whose values are masked in the audit trail.
 const MASKED: &[(&str, &str)] = &[
@@ -43,6 +43,8 @@ const QUIET: &[&str] = &["id", "uid", "created_at", "updated_at", "name_initials
 const KEYED: &[(&str, &str, &[&str])] = &[
     ("attendance", "person_id", &["activity_id", "person_id"]),
     ("setting", "", &["key"]),
+    ("contact_plan", "point_id", &["point_id", "year"]),
+    ("opinion_unit", "opinion_id", &["opinion_id", "unit_id"]),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_attendance_tally.sql"),
     include_str!("migrations/0007_attendance_timeline.sql"),
     include_str!("migrations/0008_accounts_audit.sql"),
+    include_str!("migrations/0009_voice.sql"),
 ];
 
 /// The schema version this build writes.
@@ -331,11 +332,18 @@ pub struct Db {
 pub struct Tx<'c> {
     tx: Transaction<'c>,
     detail: std::cell::RefCell<Vec<String>>,
+    actor: String,
 }
 
 impl Tx<'_> {
     /// Adds a line to the audit record of this transaction. Never pass ID numbers, phone numbers
     /// or birth dates here.
+    /// Who does this write (the name its audit row carries), for records that keep their own
+    /// history (a concern's steps).
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
     pub fn note(&self, line: impl Into<String>) {
         self.detail.borrow_mut().push(line.into());
     }
@@ -542,6 +550,7 @@ impl Db {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?,
             detail: Default::default(),
+            actor: actor.0.clone(),
         };
         // The demo's hundreds of thousands of rows are summed up by its audit line instead.
         self.recorder.start(action != Action::Demo);
@@ -590,6 +599,7 @@ impl Db {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?,
             detail: Default::default(),
+            actor: "试运行".into(),
         };
         let value = f(&tx);
         tx.tx.rollback()?;

@@ -15,6 +15,7 @@ mod record;
 mod render;
 mod report;
 mod stats;
+pub mod voice;
 
 use std::path::Path;
 

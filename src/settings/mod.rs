@@ -21,6 +21,8 @@ pub const KEYS: &[&Key] = &[
     &crate::attendance::runs::ABSENCE_RUN,
     &crate::backup::DIR_SETTING,
     &crate::auth::IDLE_MINUTES,
+    &crate::voice::opinion::REPORT_HOURS,
+    &crate::voice::deadline::HOLIDAYS,
 ];
 
 /// The setting called `name`; an unknown name is refused with the list of known ones.
