@@ -1,6 +1,6 @@
 //! 工作台: what the home screen shows at a glance.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -10,6 +10,10 @@ use crate::codes::ActivityStatus;
 use crate::error::Result;
 use crate::structure::retirement::Overdue;
 use crate::structure::{Config, Population, Staff, Structure, StructureQuery, Warning};
+use crate::voice::Period;
+use crate::voice::concern::{self, Concern, ConcernFilter};
+use crate::voice::contact::{self, PointCoverage};
+use crate::voice::opinion::{self, Opinion};
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -36,6 +40,15 @@ pub struct Overview {
     /// begin while either is 0 (a new database).
     pub unit_count: i64,
     pub staff_count: i64,
+    /// 党群沟通: concerns not yet 已办结, and of them those past their deadline unanswered.
+    pub concerns_open: i64,
+    pub concerns_overdue: i64,
+    /// The most overdue concerns (at most 8).
+    pub overdue_concerns: Vec<Concern>,
+    /// 重大 opinion entries not reported up within the time set in 设置, oldest first.
+    pub unreported_opinions: Vec<Opinion>,
+    /// This quarter's contact points short of their planned visits.
+    pub unvisited_points: Vec<PointCoverage>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -47,7 +60,9 @@ pub struct ScopedWarning {
     pub warning: Warning,
 }
 
-pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
+/// The 工作台 at `now` (the day's figures for its date; 重大 opinion entries judged at the time).
+pub fn overview(conn: &Connection, now: NaiveDateTime) -> Result<Overview> {
+    let today = now.date();
     let upcoming_filter = ActivityFilter {
         from: Some(today),
         status: Some(ActivityStatus::Planned),
@@ -97,7 +112,27 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview> {
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    let (concerns_open, concerns_overdue) = concern::open_counts(conn, today)?;
+    let overdue_filter = ConcernFilter {
+        overdue: true,
+        ..Default::default()
+    };
+    let mut overdue_concerns = concern::list(conn, &overdue_filter, today, 0, 1000)?.items;
+    overdue_concerns.sort_by_key(|c| (std::cmp::Reverse(c.overdue_days), c.id));
+    overdue_concerns.truncate(8);
+    let quarter = Period::quarter_of(today);
+    let quarter_no = (quarter.from.month() - 1) / 3 + 1;
+    let unvisited_points = contact::coverage(conn, quarter.from.year(), quarter_no)?
+        .points
+        .into_iter()
+        .filter(|p| p.short)
+        .collect();
     Ok(Overview {
+        concerns_open,
+        concerns_overdue,
+        overdue_concerns,
+        unreported_opinions: opinion::unreported(conn, now)?,
+        unvisited_points,
         warnings,
         overdue: overdue.people,
         retirement_category_missing: overdue.retirement_category_missing,

@@ -305,7 +305,13 @@ fn the_did_not_attend_export_lists_each_absence_and_sums_per_person() {
         by: RatesBy::Absent,
         kinds: Vec::new(),
     };
-    let export = render(conn, &job, date("2026-04-01")).unwrap();
+    let export = render(
+        conn,
+        &job,
+        time("2026-04-01 12:00:00"),
+        qungong::voice::Viewer::ADMIN,
+    )
+    .unwrap();
     assert_eq!(export.sheets, vec!["未出勤名单", "按人员汇总"]);
     assert!(
         export.file_name.starts_with("未出勤名单-"),
@@ -373,7 +379,13 @@ fn the_did_not_attend_export_lists_each_absence_and_sums_per_person() {
         by: RatesBy::Kind,
         kinds: Vec::new(),
     };
-    let export = render(conn, &job, date("2026-04-01")).unwrap();
+    let export = render(
+        conn,
+        &job,
+        time("2026-04-01 12:00:00"),
+        qungong::voice::Viewer::ADMIN,
+    )
+    .unwrap();
     let mut book = Xlsx::new(std::io::Cursor::new(export.bytes)).unwrap();
     let sheet = book.worksheet_range("按活动类型").unwrap();
     let rows: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(text).collect()).collect();

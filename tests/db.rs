@@ -40,8 +40,18 @@ fn a_new_file_is_migrated_to_the_current_version_with_wal_and_foreign_keys() {
             "attendance_timeline_dirty",
             "audit_change",
             "audit_log",
+            "concern",
+            "concern_category",
+            "concern_step",
+            "contact_plan",
+            "contact_point",
+            "contact_visit",
+            "opinion",
+            "opinion_report",
+            "opinion_unit",
             "person",
             "setting",
+            "talk",
             "unit"
         ]
     );

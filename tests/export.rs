@@ -14,8 +14,13 @@ use qungong::codes::{AttendanceStatus, Education, Gender, PoliticalStatus};
 use qungong::collate::NameOrder;
 use qungong::people::PersonFilter;
 use qungong::structure::{Population, StructureQuery};
+use qungong::voice::Viewer;
 use qungong::xlsx::export::Export;
 use qungong::xlsx::job::{self as export, ExportJob, PeopleExport, RatesBy};
+
+fn now() -> chrono::NaiveDateTime {
+    today().and_hms_opt(12, 0, 0).unwrap()
+}
 
 fn today() -> NaiveDate {
     date("2026-11-24")
@@ -530,19 +535,25 @@ fn one_job_type_for_every_export_and_files_written_where_asked() {
         serde_json::json!({"kind": "ledger", "unit_id": b.company, "from": "2026-01-01", "to": "2026-12-31"}),
         serde_json::json!({"kind": "activities", "filter": {"search": "讲座"}}),
         serde_json::json!({"kind": "structure", "population": "party"}),
+        serde_json::json!({"kind": "concerns"}),
+        serde_json::json!({"kind": "opinions", "filter": {"level": "重大"}}),
+        serde_json::json!({"kind": "visits"}),
+        serde_json::json!({"kind": "talks", "summaries": true}),
+        serde_json::json!({"kind": "contact_coverage", "year": 2026, "quarter": 4}),
+        serde_json::json!({"kind": "talk_coverage", "from": "2026-01-01", "to": "2026-12-31"}),
     ]
     .into_iter()
     .map(|v| serde_json::from_value(v).unwrap())
     .collect();
     let dir = tempfile::tempdir().unwrap();
     for job in &jobs {
-        let e = export::render(conn, job, today()).unwrap();
+        let e = export::render(conn, job, now(), Viewer::ADMIN).unwrap();
         let path = dir.path().join(&e.file_name);
         e.write_to(&path).unwrap();
         let wb: Xlsx<_> = calamine::open_workbook(&path).unwrap();
         assert_eq!(wb.sheet_names(), e.sheets);
     }
-    let e = export::render(conn, &jobs[0], today()).unwrap();
+    let e = export::render(conn, &jobs[0], now(), Viewer::ADMIN).unwrap();
     assert_eq!(e.rows, 2);
     assert!(
         export::render(
@@ -551,7 +562,8 @@ fn one_job_type_for_every_export_and_files_written_where_asked() {
                 activity_id: 999,
                 order: NameOrder::Stroke
             },
-            today()
+            now(),
+            Viewer::ADMIN
         )
         .is_err()
     );

@@ -86,6 +86,23 @@ fn bindings() -> String {
         qungong::api::auth::SessionInfo, qungong::api::auth::AuthStatus,
         qungong::auth::Account, qungong::audit::AuditQuery, qungong::audit::AuditPage,
         qungong::audit::ActionInfo, qungong::backup::BackupInfo, qungong::backup::Restored,
+        qungong::voice::Period,
+        qungong::voice::concern::Category, qungong::voice::concern::ConcernInput,
+        db::Page<qungong::voice::concern::Concern>, qungong::voice::concern::ConcernDetail,
+        qungong::voice::concern::ConcernFilter,
+        qungong::voice::opinion::OpinionInput, db::Page<qungong::voice::opinion::Opinion>,
+        qungong::voice::opinion::OpinionFilter,
+        qungong::voice::contact::ContactPoint, qungong::voice::contact::VisitInput,
+        db::Page<qungong::voice::contact::Visit>, qungong::voice::contact::VisitFilter,
+        qungong::voice::contact::Coverage, qungong::voice::contact::PlanRow,
+        qungong::voice::talk::TalkInput, db::Page<qungong::voice::talk::Talk>, qungong::voice::talk::Talk,
+        qungong::voice::contact::Visit,
+        qungong::voice::talk::TalkFilter, qungong::voice::talk::TalkCoverage,
+        qungong::voice::report::ReportInput, qungong::voice::report::SavedReport,
+        qungong::voice::report::Figures,
+        qungong::codes::ConcernSource, qungong::codes::RaiserKind, qungong::codes::ConcernStatus,
+        qungong::codes::Satisfaction, qungong::codes::OpinionKind, qungong::codes::OpinionLevel,
+        qungong::codes::OpinionTrend, qungong::codes::TalkKind,
     );
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src-tauri/src/contract.rs). Do not edit:\n\

@@ -36,6 +36,14 @@ commands! {
         attendance_status: labels!(codes::AttendanceStatus),
         recurrence: labels!(codes::Recurrence),
         ethnicity: codes::ETHNICITIES.to_vec(),
+        concern_source: labels!(codes::ConcernSource),
+        raiser_kind: labels!(codes::RaiserKind),
+        concern_status: labels!(codes::ConcernStatus),
+        satisfaction: labels!(codes::Satisfaction),
+        opinion_kind: labels!(codes::OpinionKind),
+        opinion_level: labels!(codes::OpinionLevel),
+        opinion_trend: labels!(codes::OpinionTrend),
+        talk_kind: labels!(codes::TalkKind),
     })
 }
 }
@@ -55,5 +63,8 @@ mod tests {
         assert!(c.attendance_status.contains(&"请假"));
         assert_eq!(c.title_level, ["正高级", "副高级", "中级", "初级", "无"]);
         assert!(c.title_series[0].titles.contains(&"高级工程师"));
+        assert_eq!(c.concern_status, ["已受理", "办理中", "已答复", "已办结"]);
+        assert_eq!(c.opinion_level, ["一般", "较大", "重大"]);
+        assert_eq!(c.talk_kind.len(), 7);
     }
 }

@@ -43,6 +43,14 @@ pub struct Codes {
     pub attendance_status: Vec<&'static str>,
     pub recurrence: Vec<&'static str>,
     pub ethnicity: Vec<&'static str>,
+    pub concern_source: Vec<&'static str>,
+    pub raiser_kind: Vec<&'static str>,
+    pub concern_status: Vec<&'static str>,
+    pub satisfaction: Vec<&'static str>,
+    pub opinion_kind: Vec<&'static str>,
+    pub opinion_level: Vec<&'static str>,
+    pub opinion_trend: Vec<&'static str>,
+    pub talk_kind: Vec<&'static str>,
 }
 
 /// The `by` argument of `attendance_rates` (it comes from the UI, not back to it).

@@ -47,7 +47,18 @@ pub fn export(state: &Call, job: &ExportJob) -> Reply<export::Export> {
             Ok(())
         })?;
     }
-    state.read(|c| export::render(c, job, today()))
+    if let ExportJob::Talks {
+        summaries: true, ..
+    } = job
+    {
+        state.write(Action::RevealTalks, |tx| {
+            tx.note("导出谈心谈话（含谈话内容）");
+            Ok(())
+        })?;
+    }
+    let now = state.app().now();
+    let viewer = super::voice::viewer(state);
+    state.read(|c| export::render(c, job, now, viewer))
 }
 
 /// Checks that the caller may see full personal numbers and audits that they did.

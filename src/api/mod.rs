@@ -75,6 +75,7 @@ pub mod records;
 pub mod settings;
 pub mod structure;
 pub mod units;
+pub mod voice;
 
 pub use dto::ApiError;
 
@@ -416,6 +417,7 @@ const GROUPS: &[(&[(&str, Need)], Dispatch)] = &[
     (people_import::NAMES, people_import::dispatch),
     (settings::NAMES, settings::dispatch),
     (structure::NAMES, structure::dispatch),
+    (voice::NAMES, voice::dispatch),
 ];
 
 /// Runs the command `name` with `args` (a JSON object of its arguments by name; `null` for

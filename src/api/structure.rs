@@ -10,7 +10,8 @@ use super::{Call, Reply};
 
 commands! {
 [Read] pub fn dashboard(state: &Call) -> Reply<dashboard::Overview> {
-    state.read(|c| dashboard::overview(c, today()))
+    let now = state.app().now();
+    state.read(|c| dashboard::overview(c, now))
 }
 
 /// The 队伍结构 screen: structure, warnings, retirements, trend and projection (`years` back and

@@ -14,6 +14,7 @@ mod schedule;
 #[cfg(test)]
 mod tests;
 mod units;
+mod voice;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::str::FromStr;
@@ -58,6 +59,11 @@ pub struct DemoSummary {
     pub people: usize,
     pub activities: usize,
     pub attendance_rows: usize,
+    /// 党群沟通: 群众诉求, 谈心谈话, 联系点走访, 思想动态.
+    pub concerns: usize,
+    pub talks: usize,
+    pub visits: usize,
+    pub opinions: usize,
 }
 
 /// Fills an EMPTY database with demo data (refused if table `unit` or `person` has rows).
@@ -85,19 +91,33 @@ pub fn generate(tx: &Tx, scale: Scale, seed: u64, today: NaiveDate) -> Result<De
     g.insert_people(tx)?;
     let plans = g.plan_activities();
     let (activities, attendance_rows) = g.insert_activities(tx, plans)?;
+    // Its own generator: the rest of the demo stays what it was for a seed.
+    let voice = g.insert_voice(tx, seed)?;
     let summary = DemoSummary {
         units: g.units.len(),
         people: g.people.len(),
         activities,
         attendance_rows,
+        concerns: voice.concerns,
+        talks: voice.talks,
+        visits: voice.visits,
+        opinions: voice.opinions,
     };
     let label = match scale {
         Scale::Branch => "县公司规模",
         Scale::City => "市公司规模",
     };
     tx.note(format!(
-        "生成演示数据（{label}，种子 {seed}，基准日 {today}）：单位 {} 个，职工 {} 人，活动 {} 项，签到记录 {} 条",
-        summary.units, summary.people, summary.activities, summary.attendance_rows
+        "生成演示数据（{label}，种子 {seed}，基准日 {today}）：单位 {} 个，职工 {} 人，活动 {} 项，签到记录 {} 条，\
+         群众诉求 {} 件，谈心谈话 {} 次，联系点走访 {} 次，思想动态 {} 条",
+        summary.units,
+        summary.people,
+        summary.activities,
+        summary.attendance_rows,
+        summary.concerns,
+        summary.talks,
+        summary.visits,
+        summary.opinions
     ));
     Ok(summary)
 }

@@ -24,6 +24,16 @@ fn digest(db: &Db) -> String {
         q("SELECT group_concat(activity_id || ':' || person_id || invited || ifnull(status, '-') || ifnull(checked_in_at, '')
              || ifnull(leave_reason, ''), '|')
            FROM (SELECT * FROM attendance ORDER BY activity_id, person_id)"),
+        q("SELECT group_concat(id || received_on || source || ifnull(activity_id, '') || ifnull(visit_id, '')
+             || ifnull(talk_id, '') || raiser_kind || ifnull(raiser_id, '') || category_id || content || status
+             || deadline || ifnull(replied_on, '') || ifnull(closed_on, '') || ifnull(satisfaction, ''), '|')
+           FROM (SELECT * FROM concern ORDER BY id)"),
+        q("SELECT group_concat(id || talked_on || talker_id || person_id || kind || follow_up, '|')
+           FROM (SELECT * FROM talk ORDER BY id)"),
+        q("SELECT group_concat(id || visited_on || leader_id || unit_id, '|')
+           FROM (SELECT * FROM contact_visit ORDER BY id)"),
+        q("SELECT group_concat(id || observed_at || level || trend || ifnull(reported_at, ''), '|')
+           FROM (SELECT * FROM opinion ORDER BY id)"),
     ]
     .join("\n")
 }
@@ -78,6 +88,50 @@ fn branch_is_deterministic_and_plausible() {
     assert!((250..=350).contains(&s1.people), "{s1:?}");
     assert!(s1.activities > 300, "{s1:?}");
     assert!(count(db, "SELECT count(*) FROM attendance WHERE invited = 0") > 0);
+    // 党群沟通: every kind of record, concerns in every status, a few overdue and reopened,
+    // contact points partly unvisited this quarter, 重大 entries all reported in time.
+    assert_eq!(
+        count(db, "SELECT count(*) FROM concern") as usize,
+        s1.concerns
+    );
+    assert_eq!(count(db, "SELECT count(*) FROM talk") as usize, s1.talks);
+    assert_eq!(
+        count(db, "SELECT count(*) FROM contact_visit") as usize,
+        s1.visits
+    );
+    assert_eq!(
+        count(db, "SELECT count(*) FROM opinion") as usize,
+        s1.opinions
+    );
+    assert!(
+        s1.concerns >= 20 && s1.talks >= 80 && s1.visits >= 10,
+        "{s1:?}"
+    );
+    for status in ["received", "in_progress", "replied", "closed"] {
+        assert!(
+            count(
+                db,
+                &format!("SELECT count(*) FROM concern WHERE status = '{status}'")
+            ) > 0,
+            "{status}"
+        );
+    }
+    assert!(
+        count(
+            db,
+            "SELECT count(*) FROM concern_step WHERE step = '重新办理'"
+        ) > 0
+    );
+    let now = today().and_hms_opt(12, 0, 0).unwrap();
+    assert!(
+        crate::voice::opinion::unreported(db.conn(), now)
+            .unwrap()
+            .is_empty()
+    );
+    let board = crate::dashboard::overview(db.conn(), now).unwrap();
+    assert!(board.concerns_open > 0, "{}", board.concerns_open);
+    assert!(!board.unvisited_points.is_empty());
+    assert_eq!(count(db, "SELECT count(*) FROM opinion_report"), 1);
     // Titles as rosters write them, every one with a level the structure figures can count.
     let titles: Vec<String> = db
         .conn()

@@ -59,6 +59,14 @@ pub enum PrintJob {
         #[cfg_attr(feature = "ts", ts(as = "Option<Vec<ActivityKind>>", optional))]
         kinds: Vec<ActivityKind>,
     },
+    /// 群众诉求上报单.
+    ConcernEscalation {
+        concern_id: i64,
+    },
+    /// 职工思想动态分析报告 (a saved report: its text, the figures computed now).
+    OpinionReport {
+        report_id: i64,
+    },
 }
 
 fn default_years() -> u32 {
@@ -135,6 +143,10 @@ pub fn render(conn: &Connection, job: &PrintJob, opts: &PrintOptions) -> Result<
             };
             pdf::attendance_stats(conn, tab, &q, opts)
         }
+        PrintJob::ConcernEscalation { concern_id } => {
+            pdf::voice::concern_escalation(conn, concern_id, opts)
+        }
+        PrintJob::OpinionReport { report_id } => pdf::voice::opinion_report(conn, report_id, opts),
     }
 }
 
@@ -181,6 +193,15 @@ pub fn file_name(conn: &Connection, job: &PrintJob) -> Result<String> {
             from.format("%Y%m%d"),
             to.format("%Y%m%d")
         ),
+        PrintJob::ConcernEscalation { concern_id } => format!(
+            "群众诉求上报单-{}",
+            crate::voice::export::concern_number(
+                &crate::voice::concern::get(conn, concern_id, crate::db::today())?.uid
+            )
+        ),
+        PrintJob::OpinionReport { report_id } => {
+            crate::voice::report::get(conn, report_id)?.input.title
+        }
     };
     // Characters file systems refuse become '_'.
     let safe: String = name

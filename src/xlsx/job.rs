@@ -2,7 +2,7 @@
 //! [`crate::pdf::job`] is for printing). The sheets themselves are built by each feature's
 //! `export` module.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use serde::Deserialize;
 
@@ -19,6 +19,11 @@ use crate::people::PersonFilter;
 pub use crate::people::export::{PeopleExport, people};
 pub use crate::structure::export::structure;
 use crate::structure::{Population, StructureQuery};
+use crate::voice::concern::ConcernFilter;
+use crate::voice::contact::VisitFilter;
+use crate::voice::opinion::OpinionFilter;
+use crate::voice::talk::TalkFilter;
+use crate::voice::{Period, Viewer, export as voice};
 pub use crate::xlsx::export::Export;
 
 /// One export, as the 导出 buttons ask for it.
@@ -83,10 +88,54 @@ pub enum ExportJob {
     },
     /// The audit trail (管理员): the rows the 审计 screen's filter selects.
     Audit { query: crate::audit::AuditQuery },
+    /// 群众诉求 list.
+    Concerns {
+        #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<ConcernFilter>", optional))]
+        filter: ConcernFilter,
+    },
+    /// 思想动态 list.
+    Opinions {
+        #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<OpinionFilter>", optional))]
+        filter: OpinionFilter,
+    },
+    /// 联系点走访记录.
+    Visits {
+        #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<VisitFilter>", optional))]
+        filter: VisitFilter,
+    },
+    /// 谈心谈话 records; the summaries only when `summaries` (and only those the caller may see).
+    Talks {
+        #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<TalkFilter>", optional))]
+        filter: TalkFilter,
+        #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
+        summaries: bool,
+    },
+    /// 联系点走访覆盖 of a quarter.
+    ContactCoverage { year: i32, quarter: u32 },
+    /// 谈心谈话覆盖 of a period.
+    TalkCoverage {
+        from: NaiveDate,
+        to: NaiveDate,
+        #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
+        unit_id: Option<i64>,
+    },
 }
 
-/// Makes the workbook for `job`; `today` is the export date (and the date ages are computed on).
-pub fn render(conn: &Connection, job: &ExportJob, today: NaiveDate) -> Result<Export> {
+/// Makes the workbook for `job` at `now` (its date is the export date, and the date ages are
+/// computed on); `viewer` decides which 谈心谈话 summaries a talks export may carry.
+pub fn render(
+    conn: &Connection,
+    job: &ExportJob,
+    now: NaiveDateTime,
+    viewer: Viewer,
+) -> Result<Export> {
+    let today = now.date();
     match job {
         ExportJob::People {
             filter,
@@ -136,5 +185,15 @@ pub fn render(conn: &Connection, job: &ExportJob, today: NaiveDate) -> Result<Ex
             },
         ),
         ExportJob::Audit { query } => crate::audit::export(conn, query, today),
+        ExportJob::Concerns { filter } => voice::concerns(conn, filter, today),
+        ExportJob::Opinions { filter } => voice::opinions(conn, filter, now),
+        ExportJob::Visits { filter } => voice::visits(conn, filter),
+        ExportJob::Talks { filter, summaries } => voice::talks(conn, filter, viewer, *summaries),
+        ExportJob::ContactCoverage { year, quarter } => {
+            voice::contact_coverage(conn, *year, *quarter)
+        }
+        ExportJob::TalkCoverage { from, to, unit_id } => {
+            voice::talk_coverage(conn, Period::new(*from, *to)?, *unit_id, today)
+        }
     }
 }

@@ -36,6 +36,14 @@ export const router = createRouter({
     },
     { path: '/attendance', component: () => import('./views/Attendance.vue'), meta: { title: '出勤统计' } },
     { path: '/structure', component: () => import('./views/Structure.vue'), meta: { title: '队伍结构' } },
+    // 党群沟通. /voice/concerns?new=1&source=…&activity_id=… (or visit_id + unit_id, talk_id +
+    // raiser_id, opinion_id) opens 登记诉求 prefilled; ?overdue=1 lists the overdue ones.
+    { path: '/voice/concerns', component: () => import('./views/voice/Concerns.vue'), meta: { title: '群众诉求' } },
+    // ?unreported=1: the 重大 entries not reported in time.
+    { path: '/voice/opinions', component: () => import('./views/voice/Opinions.vue'), meta: { title: '思想动态' } },
+    { path: '/voice/contacts', component: () => import('./views/voice/Contacts.vue'), meta: { title: '联系点' } },
+    { path: '/voice/talks', component: () => import('./views/voice/Talks.vue'), meta: { title: '谈心谈话' } },
+    { path: '/voice/reports', component: () => import('./views/voice/Reports.vue'), meta: { title: '分析报告' } },
     { path: '/settings', component: () => import('./views/Settings.vue'), meta: { title: '设置' } },
     // 管理员 only (the menu shows them to 管理员; the core refuses everyone else).
     { path: '/accounts', component: () => import('./views/Accounts.vue'), meta: { title: '账号', admin: true } },

@@ -15,7 +15,11 @@ use crate::args::{
     ActivityFilterArgs, PeopleArgs, RateScope, RatesBy, StructureScope, date_arg, order_arg,
     unit_id,
 };
+use crate::concern::ConcernFilterArgs;
+use crate::contact::{QuarterArgs, VisitFilterArgs};
+use crate::opinion::OpinionFilterArgs;
 use crate::output::out;
+use crate::talk::{TalkCoverageArgs, TalkFilterArgs};
 
 #[derive(Subcommand)]
 pub enum ExportCmd {
@@ -79,6 +83,51 @@ pub enum ExportCmd {
         #[command(flatten)]
         out: ExportArgs,
     },
+    /// 群众诉求（条件同 concern list）
+    Concerns {
+        #[command(flatten)]
+        filter: ConcernFilterArgs,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 思想动态（条件同 opinion list）
+    Opinions {
+        #[command(flatten)]
+        filter: OpinionFilterArgs,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 联系点走访记录（条件同 contact visits）
+    Visits {
+        #[command(flatten)]
+        filter: VisitFilterArgs,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 谈心谈话记录（条件同 talk list）；谈话内容只在加 --summaries 时导出，且仅限有权查看的
+    Talks {
+        #[command(flatten)]
+        filter: TalkFilterArgs,
+        /// 导出谈话内容（政工干部或管理员；记入操作日志）
+        #[arg(long)]
+        summaries: bool,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 联系点季度走访覆盖情况（默认本季度）
+    ContactCoverage {
+        #[command(flatten)]
+        quarter: QuarterArgs,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 谈心谈话覆盖率（默认今年）
+    TalkCoverage {
+        #[command(flatten)]
+        scope: TalkCoverageArgs,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
 }
 
 #[derive(Args)]
@@ -94,6 +143,17 @@ pub struct ExportArgs {
 pub fn run(ctx: &Context, cmd: &ExportCmd) -> Result<()> {
     if let ExportCmd::People { full: true, .. } = cmd {
         ctx.reveal("导出职工名单（完整号码）")?;
+    }
+    if let ExportCmd::Talks {
+        summaries: true, ..
+    } = cmd
+    {
+        ctx.require(qungong::auth::Need::Edit)?;
+        ctx.open()?
+            .transact(&ctx.actor, qungong::Action::RevealTalks, |tx| {
+                tx.note("命令行：导出谈心谈话（含谈话内容）");
+                Ok(())
+            })?;
     }
     let db = ctx.open()?;
     let conn = db.conn();
@@ -172,8 +232,57 @@ pub fn run(ctx: &Context, cmd: &ExportCmd) -> Result<()> {
             },
             out,
         ),
+        ExportCmd::Concerns { filter, out } => (
+            ExportJob::Concerns {
+                filter: filter.filter(conn)?,
+            },
+            out,
+        ),
+        ExportCmd::Opinions { filter, out } => (
+            ExportJob::Opinions {
+                filter: filter.filter(conn)?,
+            },
+            out,
+        ),
+        ExportCmd::Visits { filter, out } => (
+            ExportJob::Visits {
+                filter: filter.filter(conn)?,
+            },
+            out,
+        ),
+        ExportCmd::Talks {
+            filter,
+            summaries,
+            out,
+        } => (
+            ExportJob::Talks {
+                filter: filter.filter(conn)?,
+                summaries: *summaries,
+            },
+            out,
+        ),
+        ExportCmd::ContactCoverage { quarter, out } => {
+            let (year, quarter) = quarter.get()?;
+            (ExportJob::ContactCoverage { year, quarter }, out)
+        }
+        ExportCmd::TalkCoverage { scope, out } => {
+            let (period, unit_id) = scope.get(conn)?;
+            (
+                ExportJob::TalkCoverage {
+                    from: period.from,
+                    to: period.to,
+                    unit_id,
+                },
+                out,
+            )
+        }
     };
-    let e = export::render(conn, &job, qungong::db::today())?;
+    // Only a talks export reads the viewer (whose summaries it may carry).
+    let viewer = match job {
+        ExportJob::Talks { .. } => crate::voice::viewer(ctx, conn)?,
+        _ => qungong::voice::Viewer::ADMIN,
+    };
+    let e = export::render(conn, &job, qungong::db::now(), viewer)?;
     let path = &args.output;
     e.write_to(path)?;
     out(

@@ -19,9 +19,12 @@ mod args;
 mod attendance;
 mod audit;
 mod backup;
+mod concern;
+mod contact;
 mod demo;
 mod export;
 mod import;
+mod opinion;
 mod output;
 mod person;
 mod print;
@@ -29,7 +32,9 @@ mod print;
 mod serve;
 mod setting;
 mod structure;
+mod talk;
 mod unit;
+mod voice;
 
 use output::out;
 
@@ -88,6 +93,21 @@ enum Command {
     Attendance(attendance::AttendanceCmd),
     /// 队伍结构：年龄金字塔、学历职称技能分布、指标、预警、今后退休人员
     Structure(structure::StructureArgs),
+    /// 群众诉求：受理、交办、答复、办结（满意度）、上报，诉求分类
+    #[command(subcommand)]
+    Concern(concern::ConcernCmd),
+    /// 思想动态与舆情：登记、研判、上报
+    #[command(subcommand)]
+    Opinion(opinion::OpinionCmd),
+    /// 领导班子联系点：联系点、走访计划、走访记录、季度覆盖情况
+    #[command(subcommand)]
+    Contact(contact::ContactCmd),
+    /// 谈心谈话：登记、列表、覆盖率
+    #[command(subcommand)]
+    Talk(talk::TalkCmd),
+    /// 职工思想动态分析报告：统计数据、保存、删除
+    #[command(subcommand)]
+    Report(voice::ReportCmd),
     /// 打印：签到表、考勤表、花名册、活动台账（A4 PDF）
     #[command(subcommand)]
     Print(print::PrintCmd),
@@ -332,6 +352,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Checkin(args) => attendance::check_in(&ctx, &args),
         Command::Attendance(cmd) => attendance::run(&ctx, &cmd),
         Command::Structure(args) => structure::run(&ctx, &args),
+        Command::Concern(cmd) => concern::run(&ctx, &cmd),
+        Command::Opinion(cmd) => opinion::run(&ctx, &cmd),
+        Command::Contact(cmd) => contact::run(&ctx, &cmd),
+        Command::Talk(cmd) => talk::run(&ctx, &cmd),
+        Command::Report(cmd) => voice::run_report(&ctx, &cmd),
         Command::Print(cmd) => print::run(&ctx, &cmd),
         Command::Import(cmd) => import::run(&ctx, &cmd),
         Command::Export(cmd) => export::run(&ctx, &cmd),

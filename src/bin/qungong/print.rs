@@ -82,6 +82,20 @@ pub enum PrintCmd {
         #[command(flatten)]
         common: PrintArgs,
     },
+    /// 群众诉求上报单
+    ConcernEscalation {
+        #[arg(value_name = "诉求编号")]
+        id: i64,
+        #[command(flatten)]
+        common: PrintArgs,
+    },
+    /// 职工思想动态分析报告（已保存的报告，统计数据按当前计算）
+    OpinionReport {
+        #[arg(value_name = "报告编号")]
+        id: i64,
+        #[command(flatten)]
+        common: PrintArgs,
+    },
 }
 
 /// The tabs of 出勤统计 (`--tab`).
@@ -204,6 +218,16 @@ pub fn run(ctx: &Context, cmd: &PrintCmd) -> Result<()> {
                 PrintChoices::default(),
             )
         }
+        PrintCmd::ConcernEscalation { id, common } => (
+            PrintJob::ConcernEscalation { concern_id: *id },
+            common,
+            PrintChoices::default(),
+        ),
+        PrintCmd::OpinionReport { id, common } => (
+            PrintJob::OpinionReport { report_id: *id },
+            common,
+            PrintChoices::default(),
+        ),
     };
     let choices = PrintChoices {
         order: common.order,

@@ -227,6 +227,8 @@ changed: number,
  */
 unchanged: number, };
 
+export type Category = { id: number, name: string, deadline_days: number, retired: boolean, };
+
 export type CheckIn = { "result": "recorded", person_id: number, employee_no: string | null, name: string, status: AttendanceStatus, at: string, walk_in: boolean, } | { "result": "already", person_id: number, employee_no: string | null, name: string, status: AttendanceStatus, at: string | null, };
 
 export type CheckInPhase = "before" | "open" | "closed";
@@ -261,7 +263,77 @@ title_level: Array<string>,
 /**
  * The common titles of each series, for the 职称 field's suggestions (others are accepted).
  */
-title_series: Array<Series>, skill_level: Array<string>, retirement_category: Array<string>, unit_kind: Array<string>, activity_kind: Array<string>, activity_mode: Array<string>, activity_status: Array<string>, attendance_status: Array<string>, recurrence: Array<string>, ethnicity: Array<string>, };
+title_series: Array<Series>, skill_level: Array<string>, retirement_category: Array<string>, unit_kind: Array<string>, activity_kind: Array<string>, activity_mode: Array<string>, activity_status: Array<string>, attendance_status: Array<string>, recurrence: Array<string>, ethnicity: Array<string>, concern_source: Array<string>, raiser_kind: Array<string>, concern_status: Array<string>, satisfaction: Array<string>, opinion_kind: Array<string>, opinion_level: Array<string>, opinion_trend: Array<string>, talk_kind: Array<string>, };
+
+export type Concern = { id: number, uid: string, received_on: string, source: ConcernSource, activity_id: number | null, activity_title: string | null, talk_id: number | null, visit_id: number | null, opinion_id: number | null, raiser_kind: RaiserKind, raiser_id: number | null, 
+/**
+ * The person's name, the group's name, or 匿名.
+ */
+raiser: string, unit_id: number | null, unit_name: string | null, category_id: number, category: string, content: string, status: ConcernStatus, handler_unit_id: number | null, handler_unit_name: string | null, handler_person_id: number | null, handler_person_name: string | null, deadline: string, reply: string | null, replied_on: string | null, closed_on: string | null, satisfaction: Satisfaction | null, escalated_on: string | null, escalated_to: string | null, escalation_note: string | null, 
+/**
+ * Not yet answered (已受理 / 办理中) and past its deadline on the day asked about.
+ */
+overdue: boolean, 
+/**
+ * Days past the deadline (overdue ones), else 0.
+ */
+overdue_days: number, };
+
+export type ConcernDetail = { concern: Concern, steps: Array<Step>, };
+
+export type ConcernFilter = { 
+/**
+ * Received on or after.
+ */
+from?: string | null, 
+/**
+ * Received on or before.
+ */
+to?: string | null, status?: ConcernStatus | null, 
+/**
+ * Not closed (已受理, 办理中, 已答复).
+ */
+open?: boolean, 
+/**
+ * Overdue on `today`.
+ */
+overdue?: boolean, category_id?: number | null, source?: ConcernSource | null, 
+/**
+ * About this unit or one below it.
+ */
+unit_id?: number | null, activity_id?: number | null, opinion_id?: number | null, 
+/**
+ * Part of the content or the raiser's name.
+ */
+search?: string | null, };
+
+export type ConcernInput = { received_on: string, source: ConcernSource, 
+/**
+ * The 座谈会 (or other activity) it was raised at.
+ */
+activity_id?: number | null, talk_id?: number | null, visit_id?: number | null, opinion_id?: number | null, raiser_kind: RaiserKind, 
+/**
+ * The person, when `raiser_kind` is 个人.
+ */
+raiser_id?: number | null, 
+/**
+ * The group's name (营业班全体 …), when `raiser_kind` is 集体.
+ */
+raiser_group?: string | null, 
+/**
+ * The unit it is about.
+ */
+unit_id?: number | null, category_id: number, content: string, 
+/**
+ * None: `received_on` + the category's days (working days once a holiday list is set).
+ */
+deadline?: string | null, };
+
+export type ConcernSource = "座谈会" | "谈心谈话" | "联系点走访" | "意见箱" | "线上（微信群/公众号）" | "来电来访" | "其他";
+
+export type ConcernStatus = "已受理" | "办理中" | "已答复" | "已办结";
+
+export type ContactPoint = { id: number, leader_id: number, leader_name: string, unit_id: number, unit_name: string, since: string, note: string | null, };
 
 export type Counts = { 
 /**
@@ -289,6 +361,12 @@ walk_ins: number,
  * 出勤率 = 实到 / (应到 − 请假); None when nobody was expected.
  */
 rate: number | null, };
+
+export type Coverage = { year: number, quarter: number, points: Array<PointCoverage>, 
+/**
+ * Points with visits ≥ planned, and all points with a plan above 0.
+ */
+covered: number, total: number, };
 
 export type DamageInfo = { message: string, backup: BackupInfo | null, };
 
@@ -326,7 +404,23 @@ retirement_category_missing: number,
  * How many units there are, and people without a 离职 recorded: the 工作台 shows how to
  * begin while either is 0 (a new database).
  */
-unit_count: number, staff_count: number, };
+unit_count: number, staff_count: number, 
+/**
+ * 党群沟通: concerns not yet 已办结, and of them those past their deadline unanswered.
+ */
+concerns_open: number, concerns_overdue: number, 
+/**
+ * The most overdue concerns (at most 8).
+ */
+overdue_concerns: Array<Concern>, 
+/**
+ * 重大 opinion entries not reported up within the time set in 设置, oldest first.
+ */
+unreported_opinions: Array<Opinion>, 
+/**
+ * This quarter's contact points short of their planned visits.
+ */
+unvisited_points: Array<PointCoverage>, };
 
 export type Education = "研究生" | "大学本科" | "大学专科" | "中专" | "高中" | "初中" | "小学" | "其他";
 
@@ -338,13 +432,64 @@ kinds?: Array<ActivityKind>, } | { "kind": "ledger", unit_id?: number | null, fr
 /**
  * Default: today.
  */
-as_of?: string | null, } | { "kind": "audit", query: AuditQuery, };
+as_of?: string | null, } | { "kind": "audit", query: AuditQuery, } | { "kind": "concerns", filter?: ConcernFilter, } | { "kind": "opinions", filter?: OpinionFilter, } | { "kind": "visits", filter?: VisitFilter, } | { "kind": "talks", filter?: TalkFilter, summaries?: boolean, } | { "kind": "contact_coverage", year: number, quarter: number, } | { "kind": "talk_coverage", from: string, to: string, unit_id?: number | null, };
 
 export type Exported = { path: string, 
 /**
  * Data rows of the main sheet (people, activities, units …).
  */
 rows: number, sheets: Array<string>, };
+
+export type Figures = { period: Period, unit_id: number | null, 
+/**
+ * The unit's name, or the company's (the root unit) for the whole company.
+ */
+unit_name: string, 
+/**
+ * Concerns received in the period (about the unit or below it).
+ */
+concerns: number, by_category: Array<Tally>, by_unit: Array<Tally>, by_status: Array<Tally>, by_source: Array<Tally>, 
+/**
+ * Of the period's concerns answered (已答复 / 已办结): how many by their deadline.
+ */
+answered: number, answered_on_time: number, on_time_rate: number | null, 
+/**
+ * Still open and past the deadline at the period's end.
+ */
+overdue: number, 
+/**
+ * Rated concerns, and of them 满意 / 基本满意 / 不满意.
+ */
+rated: number, satisfied: number, basically_satisfied: number, unsatisfied: number, 
+/**
+ * (满意 + 基本满意) ÷ rated.
+ */
+satisfaction_rate: number | null, escalated: number, 
+/**
+ * Opinion entries observed in the period.
+ */
+opinions: number, by_level: Array<Tally>, by_trend: Array<Tally>, 
+/**
+ * 重大 entries not reported in time.
+ */
+grave_unreported: number, 
+/**
+ * The most frequent topics: concern categories and opinion titles' categories, most first
+ * (at most 5).
+ */
+top_topics: Array<Tally>, 
+/**
+ * 职工座谈会 held in the period (organised by the unit or below it).
+ */
+forums: number, talks: number, 
+/**
+ * Share of staff in post talked with at least once in the period.
+ */
+talk_staff: number, talk_talked: number, talk_coverage: number | null, visits: number, 
+/**
+ * Contact points (in the unit) and, of them, visited at least once in the period.
+ */
+points: number, points_visited: number, visit_coverage: number | null, };
 
 export type Gender = "男" | "女";
 
@@ -594,6 +739,65 @@ export type MemberRow = { person_id: number, employee_no: string | null, name: s
  */
 retirement_age: string | null, retirement_date: string | null, };
 
+export type NotTalked = { person_id: number, name: string, unit_name: string, };
+
+export type Opinion = { id: number, uid: string, observed_at: string, kind: OpinionKind, channel: string | null, title: string, detail: string | null, unit_ids: Array<number>, 
+/**
+ * The units' names, joined with 、.
+ */
+units: string, level: OpinionLevel, trend: OpinionTrend, assessment: string | null, measures: string | null, reported_at: string | null, reported_to: string | null, 
+/**
+ * When a 重大 entry must be reported by (observed_at + the hours in 设置); None otherwise.
+ */
+report_due: string | null, 
+/**
+ * A 重大 entry not reported by `report_due` at the time asked about (reported late counts
+ * as not flagged once reported; `reported_late` says it).
+ */
+unreported_flag: boolean, reported_late: boolean, 
+/**
+ * Concerns created from this entry.
+ */
+concern_ids: Array<number>, };
+
+export type OpinionFilter = { from?: string | null, to?: string | null, kind?: OpinionKind | null, level?: OpinionLevel | null, trend?: OpinionTrend | null, 
+/**
+ * Concerning this unit or one below it.
+ */
+unit_id?: number | null, 
+/**
+ * 重大 and not reported in time (as of now).
+ */
+unreported?: boolean, search?: string | null, };
+
+export type OpinionInput = { observed_at: string, kind: OpinionKind, 
+/**
+ * Where: 班组会 / 微信群 / 某论坛 …
+ */
+channel?: string | null, 
+/**
+ * What was observed, in a line.
+ */
+title: string, detail?: string | null, 
+/**
+ * The units it concerns.
+ */
+unit_ids: Array<number>, level: OpinionLevel, trend: OpinionTrend, 
+/**
+ * 研判意见.
+ */
+assessment?: string | null, 
+/**
+ * 处置措施.
+ */
+measures?: string | null, };
+
+export type OpinionKind = "内部思想动态" | "网络舆情";
+
+export type OpinionLevel = "一般" | "较大" | "重大";
+
+export type OpinionTrend = "平稳" | "升温" | "降温";
+
 export type Overdue = { person_id: number, employee_no: string | null, name: string, unit_name: string, gender: Gender, 
 /**
  * The legal retirement age.
@@ -616,6 +820,8 @@ people: Array<Overdue>,
 retirement_category_missing: number, };
 
 export type Page<T> = { total: number, offset: number, items: Array<T>, };
+
+export type Period = { from: string, to: string, };
 
 export type Person = { id: number, uid: string, 
 /**
@@ -714,6 +920,18 @@ walk_ins: number,
  */
 rate: number | null, };
 
+export type PlanRow = { point_id: number, year: number, per_quarter: number, };
+
+export type PointCoverage = { point: ContactPoint, 
+/**
+ * Visits planned in the quarter (the year's plan; 1 when none is set).
+ */
+planned: number, visits: number, last_visit: string | null, 
+/**
+ * visits < planned.
+ */
+short: boolean, };
+
 export type PoliticalStatus = "中共党员" | "中共预备党员" | "共青团员" | "民革党员" | "民盟盟员" | "民建会员" | "民进会员" | "农工党党员" | "致公党党员" | "九三学社社员" | "台盟盟员" | "无党派人士" | "群众";
 
 export type Population = "all" | "cadres" | "reserve" | "party";
@@ -724,7 +942,7 @@ export type PrintJob = { "kind": "sign_in_sheet", activity_id: number, } | { "ki
 /**
  * Only activities of these kinds; empty: every kind.
  */
-kinds?: Array<ActivityKind>, };
+kinds?: Array<ActivityKind>, } | { "kind": "concern_escalation", concern_id: number, } | { "kind": "opinion_report", report_id: number, };
 
 export type PrintOrder = "stroke" | "pinyin" | "unit" | "employee-no";
 
@@ -739,6 +957,8 @@ missing_glyphs: string,
 opened: boolean, };
 
 export type PyramidRow = { label: string, male: number, female: number, };
+
+export type RaiserKind = "个人" | "匿名" | "集体";
 
 export type RateQuery = { 
 /**
@@ -764,6 +984,24 @@ export type RatesByArg = "unit" | "person";
 
 export type Recurrence = "每周" | "每月";
 
+export type ReportInput = { title: string, unit_id?: number | null, period_from: string, period_to: string, 
+/**
+ * 一、总体情况
+ */
+overall?: string | null, 
+/**
+ * 二、主要思想动态
+ */
+main_trends?: string | null, 
+/**
+ * 三、原因分析
+ */
+causes?: string | null, 
+/**
+ * 四、下一步措施
+ */
+next_steps?: string | null, };
+
 export type Restored = { 
 /**
  * The backup the database was restored from.
@@ -783,6 +1021,10 @@ export type RetirementCategory = "干部" | "工人";
 export type RetiringCounts = { within_1: number, within_3: number, within_5: number, };
 
 export type Role = "管理员" | "政工干部" | "查看";
+
+export type Satisfaction = "满意" | "基本满意" | "不满意";
+
+export type SavedReport = { id: number, uid: string, input: ReportInput, unit_name: string | null, updated_at: string, };
 
 export type ScopedWarning = { 
 /**
@@ -830,6 +1072,12 @@ export type Slice = { "dimension": "age", bracket: number, gender?: Gender | nul
 
 export type StatsTab = "unit" | "person" | "kind" | "absent";
 
+export type Step = { at: string, actor: string, 
+/**
+ * 受理 / 修改 / 交办 / 答复 / 办结 / 重新办理 / 上报 / 调整期限.
+ */
+step: string, status: ConcernStatus, note: string | null, };
+
 export type Structure = { as_of: string, population: Population, headcount: number, average_age: number | null, median_age: number | null, share_35_and_under: number | null, share_50_and_over: number | null, 
 /**
  * 政工干部 and 后备人才 in post in the unit on the date, whatever the population.
@@ -847,6 +1095,50 @@ export type StructureConfig = {
 brackets: Array<number>, thresholds: Thresholds, };
 
 export type StructureQuery = { unit_id: number | null, population: Population, as_of: string, };
+
+export type Talk = { id: number, uid: string, talked_on: string, talker_id: number, talker_name: string, person_id: number, person_name: string, 
+/**
+ * The person's unit today.
+ */
+unit_name: string | null, kind: TalkKind, topic: string, 
+/**
+ * Only when the viewer may see it (else None, with `summary_hidden` true if there is one).
+ */
+summary: string | null, summary_hidden: boolean, follow_up: boolean, concern_ids: Array<number>, };
+
+export type TalkCoverage = { period: Period, 
+/**
+ * The unit asked about (or the whole company) first, then each unit directly below it.
+ */
+units: Array<UnitTalkCoverage>, 
+/**
+ * Staff in post not talked with in the period (in the unit asked about), by unit then name.
+ */
+not_talked: Array<NotTalked>, };
+
+export type TalkFilter = { from?: string | null, to?: string | null, kind?: TalkKind | null, talker_id?: number | null, person_id?: number | null, 
+/**
+ * The talked-with person's unit, or one below it.
+ */
+unit_id?: number | null, search?: string | null, };
+
+export type TalkInput = { talked_on: string, 
+/**
+ * Who talked (a leader, a cadre).
+ */
+talker_id: number, 
+/**
+ * With whom.
+ */
+person_id: number, kind: TalkKind, topic: string, summary?: string | null, 
+/**
+ * Follow-up needed (a concern is then recorded from it).
+ */
+follow_up: boolean, };
+
+export type TalkKind = "日常谈心" | "提醒谈话" | "困难帮扶" | "新入职" | "岗位调整" | "离岗退休" | "其他";
+
+export type Tally = { name: string, count: number, };
 
 export type Thresholds = { 
 /**
@@ -946,6 +1238,38 @@ walk_ins: number,
 rate: number | null, };
 
 export type UnitRetiring = { unit_name: string, within_1: number, within_3: number, within_5: number, };
+
+export type UnitTalkCoverage = { unit_id: number, unit_name: string, 
+/**
+ * Staff in post at the end of the period (or today, if earlier) in the unit and below it.
+ */
+staff: number, 
+/**
+ * Of them, talked with at least once in the period.
+ */
+talked: number, rate: number | null, };
+
+export type Visit = { id: number, uid: string, visited_on: string, leader_id: number, leader_name: string, unit_id: number, unit_name: string, participants: string | null, findings: string | null, 
+/**
+ * Is (leader, unit) one of the leader's contact points.
+ */
+at_contact_point: boolean, concern_ids: Array<number>, };
+
+export type VisitFilter = { from?: string | null, to?: string | null, leader_id?: number | null, 
+/**
+ * This unit or one below it.
+ */
+unit_id?: number | null, };
+
+export type VisitInput = { visited_on: string, leader_id: number, unit_id: number, 
+/**
+ * Who took part (names, free text).
+ */
+participants?: string | null, 
+/**
+ * What was found / heard.
+ */
+findings?: string | null, };
 
 export type Warning = { 
 /**
