@@ -187,6 +187,14 @@ impl From<rusqlite::Error> for DbError {
                 }
             }
             Some(rusqlite::ErrorCode::DiskFull) => DbError::DiskFull,
+            // The -shm file of a WAL database could not be grown: on a full disk that is where
+            // opening stops, before any write could report SQLITE_FULL.
+            Some(rusqlite::ErrorCode::SystemIoFailure)
+                if matches!(&e, rusqlite::Error::SqliteFailure(f, _)
+                    if f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE) =>
+            {
+                DbError::DiskFull
+            }
             Some(rusqlite::ErrorCode::ReadOnly) => DbError::ReadOnly {
                 path: String::new(),
             },

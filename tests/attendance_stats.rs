@@ -308,7 +308,7 @@ fn the_did_not_attend_export_lists_each_absence_and_sums_per_person() {
     let export = render(
         conn,
         &job,
-        time("2026-04-01 12:00:00"),
+        time("2026-04-01 12:00"),
         qungong::voice::Viewer::ADMIN,
     )
     .unwrap();
@@ -382,7 +382,7 @@ fn the_did_not_attend_export_lists_each_absence_and_sums_per_person() {
     let export = render(
         conn,
         &job,
-        time("2026-04-01 12:00:00"),
+        time("2026-04-01 12:00"),
         qungong::voice::Viewer::ADMIN,
     )
     .unwrap();

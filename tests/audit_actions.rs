@@ -48,6 +48,13 @@ impl Session<'_> {
             .as_i64()
             .unwrap_or_else(|| panic!("{name}: no id in {v}"))
     }
+
+    /// Runs `name`, which returns the new record's id.
+    fn num(&self, name: &str, args: Value) -> i64 {
+        let v = self.ok(name, args);
+        v.as_i64()
+            .unwrap_or_else(|| panic!("{name}: not an id: {v}"))
+    }
 }
 
 fn sign_in<'a>(state: &'a AppState, name: &str, password: &str) -> Session<'a> {
@@ -497,6 +504,91 @@ fn drive_every_write(dir: &Path) -> std::path::PathBuf {
         qungong::api::files::export(&call, &job).unwrap();
     }
 
+    // 党群沟通: every write of concerns, opinion entries, contact points, talks and reports.
+    let category = admin.num(
+        "concern_category_save",
+        json!({"id": null, "name": "交通出行", "deadline_days": 10, "retired": false}),
+    );
+    let visit = admin.num(
+        "visit_add",
+        json!({"input": {"visited_on": "2026-11-02", "leader_id": zhang, "unit_id": team,
+                         "participants": "李四、王五", "findings": "值班室空调老化"}}),
+    );
+    admin.ok(
+        "visit_update",
+        json!({"id": visit, "input": {"visited_on": "2026-11-03", "leader_id": zhang, "unit_id": team,
+                                      "participants": "李四", "findings": "值班室空调老化"}}),
+    );
+    let point = admin.num(
+        "contact_point_add",
+        json!({"leader_id": zhang, "unit_id": team, "since": "2026-01-01", "note": null}),
+    );
+    admin.ok(
+        "contact_plan_set",
+        json!({"point_id": point, "year": 2026, "per_quarter": 2}),
+    );
+    let concern_input = json!({"received_on": "2026-11-03", "source": "联系点走访",
+        "visit_id": visit, "raiser_kind": "集体", "raiser_group": "营业一班",
+        "unit_id": team, "category_id": category, "content": "班车不经过新小区"});
+    let concern = admin.num("concern_add", json!({"input": concern_input}));
+    let mut edited = concern_input.clone();
+    edited["content"] = json!("班车线路不经过新建小区");
+    admin.ok("concern_update", json!({"id": concern, "input": edited}));
+    admin.ok(
+        "concern_assign",
+        json!({"id": concern, "handler_unit_id": station, "handler_person_id": null,
+               "deadline": null, "note": null}),
+    );
+    admin.ok(
+        "concern_reply",
+        json!({"id": concern, "reply": "已调整班车线路", "on": "2026-11-05"}),
+    );
+    admin.ok(
+        "concern_close",
+        json!({"id": concern, "satisfaction": "满意", "on": "2026-11-06", "note": null}),
+    );
+    admin.ok(
+        "concern_escalate",
+        json!({"id": concern, "on": "2026-11-07", "to": "市公司工会", "note": "涉及跨单位协调"}),
+    );
+    let opinion_input = json!({"observed_at": "2026-11-03T09:00:00", "kind": "网络舆情",
+        "title": "微信群讨论班车线路", "unit_ids": [team], "level": "较大", "trend": "升温"});
+    let opinion = admin.num("opinion_add", json!({"input": opinion_input}));
+    let mut calmer = opinion_input.clone();
+    calmer["trend"] = json!("降温");
+    admin.ok("opinion_update", json!({"id": opinion, "input": calmer}));
+    admin.ok(
+        "opinion_mark_reported",
+        json!({"id": opinion, "at": "2026-11-03T10:00:00", "to": "县公司党建部"}),
+    );
+    let talk_input = json!({"talked_on": "2026-11-04", "talker_id": zhang, "person_id": li,
+        "kind": "日常谈心", "topic": "近期工作", "summary": "家中老人住院，情绪低落", "follow_up": false});
+    let talk = admin.num("talk_add", json!({"input": talk_input}));
+    let mut followed = talk_input.clone();
+    followed["follow_up"] = json!(true);
+    admin.ok("talk_update", json!({"id": talk, "input": followed}));
+    {
+        let call = state.call(Some(&admin.key), Need::Read).unwrap();
+        let job: qungong::xlsx::job::ExportJob =
+            serde_json::from_value(json!({"kind": "talks", "summaries": true})).unwrap();
+        qungong::api::files::export(&call, &job).unwrap();
+    }
+    let report_input = json!({"title": "2026年第四季度职工思想动态分析报告", "unit_id": null,
+        "period_from": "2026-10-01", "period_to": "2026-12-31", "overall": "总体稳定"});
+    let report = admin.num(
+        "opinion_report_save",
+        json!({"id": null, "input": report_input}),
+    );
+    let spare_report = admin.num(
+        "opinion_report_save",
+        json!({"id": null, "input": report_input}),
+    );
+    admin.ok(
+        "opinion_report_save",
+        json!({"id": report, "input": report_input}),
+    );
+    admin.ok("opinion_report_delete", json!({"id": spare_report}));
+
     // Backups: the second holds the first's audit row; restoring it keeps everything above and
     // adds the restore's own row.
     admin.ok("backup_now", Value::Null);
@@ -596,6 +688,8 @@ fn every_action_is_audited_and_the_trail_cannot_be_changed() {
         &imported_id,
         "13700001111",
         "$argon2",
+        // A 谈心谈话's summary never reaches the trail.
+        "家中老人住院",
     ] {
         let found: Vec<&String> = texts.iter().filter(|t| t.contains(secret)).collect();
         assert!(
@@ -613,6 +707,11 @@ fn every_action_is_audited_and_the_trail_cannot_be_changed() {
     ] {
         assert!(all.contains(masked), "{masked} is not in the audit trail");
     }
+    // The talk's other fields were recorded, so the talk itself was audited.
+    assert!(
+        all.contains("近期工作"),
+        "the talk's topic is not in the trail"
+    );
     // Every recorded ID number or phone is masked; password hashes are never recorded.
     let mut stmt = conn
         .prepare("SELECT tbl, fields FROM audit_change")

@@ -469,7 +469,8 @@ fn a_disk_too_full_to_merge_the_wal_is_reported() {
     let script = r#"set -u
 for kb in $(seq 200 16 1000); do
   mount -t tmpfs -o size=${kb}k tmpfs "$MNT" || exit 3
-  cp "$DB" "$MNT/q.db"
+  # Sizes too small to hold the database itself tell nothing.
+  cp "$DB" "$MNT/q.db" 2>/dev/null || { umount "$MNT"; continue; }
   "$Q" --db "$MNT/q.db" import people --create-units "$ROSTER" >/dev/null 2>"$ERR"
   rc=$?
   echo "== $kb $rc $(tr '\n' ' ' < "$ERR")"

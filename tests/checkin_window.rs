@@ -375,9 +375,9 @@ fn nobody_is_absent_before_the_activity_is_held_and_its_day_over() {
     let (after, _) =
         attendance::period_counts_on(l.t.db.conn(), &december, date("2026-12-09")).unwrap();
     assert_eq!((after.invited, after.absent), (3, 2));
-    let board = dashboard::overview(l.t.db.conn(), time("2026-12-08 12:00:00")).unwrap();
+    let board = dashboard::overview(l.t.db.conn(), time("2026-12-08 12:00")).unwrap();
     assert_eq!((board.month.absent, board.month.invited), (0, 1));
-    let board = dashboard::overview(l.t.db.conn(), time("2026-12-09 12:00:00")).unwrap();
+    let board = dashboard::overview(l.t.db.conn(), time("2026-12-09 12:00")).unwrap();
     assert_eq!(board.month.absent, 2);
 }
 

@@ -226,7 +226,7 @@ fn the_structure_still_counts_them_and_says_the_record_is_out_of_date() {
         .collect();
     assert_eq!(overdue, ["2"]);
 
-    let o = qungong::dashboard::overview(conn, time("2026-11-30 12:00:00")).unwrap();
+    let o = qungong::dashboard::overview(conn, time("2026-11-30 12:00")).unwrap();
     let overdue: Vec<&str> = o
         .overdue
         .iter()
@@ -347,7 +347,7 @@ fn one_refused_person_in_a_bulk_retire_writes_nothing() {
 #[test]
 fn an_empty_database_has_nothing_to_evaluate_and_nothing_overdue() {
     let t = TestDb::new();
-    let o = qungong::dashboard::overview(t.db.conn(), time("2026-11-30 12:00:00")).unwrap();
+    let o = qungong::dashboard::overview(t.db.conn(), time("2026-11-30 12:00")).unwrap();
     assert_eq!((o.unit_count, o.staff_count), (0, 0));
     assert_eq!(o.structure.headcount, 0);
     assert!(o.warnings.is_empty());

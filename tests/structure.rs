@@ -616,7 +616,7 @@ fn brackets_and_thresholds_come_from_the_settings() {
 fn the_dashboard_shows_each_warning_once_with_its_population() {
     let mut t = TestDb::new();
     history(&mut t);
-    let o = qungong::dashboard::overview(t.db.conn(), time("2026-06-30 12:00:00")).unwrap();
+    let o = qungong::dashboard::overview(t.db.conn(), time("2026-06-30 12:00")).unwrap();
     let got: Vec<(&str, &str)> = o
         .warnings
         .iter()
