@@ -47,8 +47,16 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
         &serde_json::json!({"summary": summary, "seconds": seconds}),
         || {
             println!(
-                "已生成演示数据：{} 个单位，{} 名职工，{} 项活动，{} 条签到记录，用时 {seconds:.2} 秒",
-                summary.units, summary.people, summary.activities, summary.attendance_rows
+                "已生成演示数据：{} 个单位，{} 名职工，{} 项活动，{} 条签到记录，\
+                 {} 件群众诉求，{} 次谈心谈话，{} 次联系点走访，{} 条思想动态，用时 {seconds:.2} 秒",
+                summary.units,
+                summary.people,
+                summary.activities,
+                summary.attendance_rows,
+                summary.concerns,
+                summary.talks,
+                summary.visits,
+                summary.opinions
             );
         },
     );
