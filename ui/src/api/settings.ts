@@ -9,6 +9,8 @@ export type SettingKey =
   | 'attendance_absence_run'
   | 'security.idle_minutes'
   | 'backup.dir'
+  | 'voice.report_hours'
+  | 'voice.holidays'
 
 export const settingGet = (key: SettingKey) => call<string | null>('setting_get', { key })
 /** An empty value clears the setting. */
