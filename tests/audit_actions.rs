@@ -449,6 +449,10 @@ fn drive_every_write(dir: &Path) -> std::path::PathBuf {
         json!({"id": viewer, "role": "政工干部"}),
     );
     admin.ok(
+        "account_set_person",
+        json!({"id": viewer, "person_id": zhang}),
+    );
+    admin.ok(
         "account_set_password",
         json!({"id": editor, "password": "editor-pass-2"}),
     );

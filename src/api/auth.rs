@@ -179,6 +179,11 @@ commands! {
     state.write(Action::AccountSetPassword, |tx| accounts::set_password(tx, id, &password))
 }
 
+/// Links the account to the person it stands for (null: unlinks).
+[Admin] pub fn account_set_person(state: &Call, id: i64, person_id: Option<i64>) -> Reply<Account> {
+    state.write(Action::AccountSetPerson, |tx| accounts::set_person(tx, id, person_id))
+}
+
 [Admin] pub fn account_set_disabled(state: &Call, id: i64, disabled: bool) -> Reply<Account> {
     not_self(state, id, disabled, "不能停用自己的账号")?;
     state.write(Action::AccountSetDisabled, |tx| accounts::set_disabled(tx, id, disabled))

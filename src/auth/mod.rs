@@ -175,10 +175,9 @@ pub fn action_need(action: Action) -> Need {
     use Action::*;
     match action {
         SignIn | SignInFailed | AccountLockedOut | SignOut | PasswordChange | Setup => Need::Open,
-        AccountAdd | AccountSetRole | AccountSetPassword | AccountSetDisabled | AccountRecover
-        | SettingSet | SettingStructure | Demo | BackupRestore | BackupMake | AuditExport => {
-            Need::Admin
-        }
+        AccountAdd | AccountSetRole | AccountSetPassword | AccountSetDisabled
+        | AccountSetPerson | AccountRecover | SettingSet | SettingStructure | Demo
+        | BackupRestore | BackupMake | AuditExport => Need::Admin,
         _ => Need::Edit,
     }
 }
@@ -194,9 +193,12 @@ pub struct Account {
     pub locked_until: Option<String>,
     pub last_sign_in: Option<String>,
     pub created_at: String,
+    /// The person (职工) the account stands for: he sees the summaries of the 谈心谈话 he held.
+    pub person_id: Option<i64>,
+    pub person_name: Option<String>,
 }
 
-const ACCOUNT_COLUMNS: &str = "id, name, role, disabled, locked_until, last_sign_in_at, created_at, password_hash, failed_count";
+const ACCOUNT_COLUMNS: &str = "id, name, role, disabled, locked_until, last_sign_in_at, created_at, password_hash, failed_count, person_id, (SELECT p.name FROM person p WHERE p.id = account.person_id)";
 
 struct Row {
     account: Account,
@@ -215,6 +217,8 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Row> {
             locked_until: r.get(4)?,
             last_sign_in: r.get(5)?,
             created_at: r.get(6)?,
+            person_id: r.get(9)?,
+            person_name: r.get(10)?,
         },
         hash: r.get(7)?,
         failed: r.get(8)?,
@@ -382,6 +386,47 @@ pub fn set_role(tx: &Tx, id: i64, role: Role) -> Result<Account> {
         role.label()
     ));
     Ok(by_id(tx, id)?.account)
+}
+
+/// Links an account to the person (职工) it stands for, or unlinks it (`None`); a person is
+/// linked to one account at most.
+pub fn set_person(tx: &Tx, id: i64, person_id: Option<i64>) -> Result<Account> {
+    let before = by_id(tx, id)?.account;
+    if let Some(person) = person_id {
+        let name: Option<String> = tx
+            .query_row("SELECT name FROM person WHERE id = ?1", [person], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let Some(name) = name else {
+            return Err(Error::invalid("关联职工", "请选择一名存在的职工"));
+        };
+        let other: Option<String> = tx
+            .query_row(
+                "SELECT name FROM account WHERE person_id = ?1 AND id <> ?2",
+                params![person, id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(other) = other {
+            return Err(Error::invalid(
+                "关联职工",
+                format!("{name}已关联账号“{other}”，一名职工只能关联一个账号"),
+            ));
+        }
+    }
+    tx.execute(
+        "UPDATE account SET person_id = ?2 WHERE id = ?1",
+        params![id, person_id],
+    )?;
+    let after = by_id(tx, id)?.account;
+    tx.note(format!(
+        "账号 {} 关联职工：{} → {}",
+        before.name,
+        before.person_name.as_deref().unwrap_or("无"),
+        after.person_name.as_deref().unwrap_or("无")
+    ));
+    Ok(after)
 }
 
 /// Stops or allows an account's sign-in; the last active administrator cannot be stopped.

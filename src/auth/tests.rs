@@ -207,3 +207,96 @@ fn a_role_below_the_action_is_refused_by_the_database_itself() {
         .unwrap();
     assert_eq!(units, 1);
 }
+
+#[test]
+fn an_account_linked_to_the_talker_sees_his_talks_summaries() {
+    use crate::codes::{TalkKind, UnitKind};
+    use crate::voice::Viewer;
+    use crate::voice::talk::{self, TalkInput};
+    let (_dir, mut db) = db();
+    let actor = Actor("admin".into());
+    let (zhang, li, cadre) = db
+        .transact(&actor, Action::Demo, |tx| {
+            let unit = crate::units::add(tx, "城关供电所", UnitKind::Station, None)?;
+            let mut person = |no: &str, name: &str, birth: &str| {
+                crate::people::add(
+                    tx,
+                    crate::people::PersonInput {
+                        employee_no: Some(no.into()),
+                        name: name.into(),
+                        gender: Some(crate::codes::Gender::Male),
+                        birth_date: Some(birth.parse().unwrap()),
+                        unit_id: unit,
+                        ..Default::default()
+                    },
+                )
+            };
+            Ok((
+                person("10001", "张三", "1980-01-02")?,
+                person("10002", "李四", "1990-01-02")?,
+                add(tx, "xiaoli", Role::Cadre, "cadre-pass-1")?.id,
+            ))
+        })
+        .unwrap();
+    let talk_id = db
+        .transact(&actor, Action::TalkAdd, |tx| {
+            talk::add(
+                tx,
+                TalkInput {
+                    talked_on: "2026-11-20".parse().unwrap(),
+                    talker_id: zhang,
+                    person_id: li,
+                    kind: TalkKind::Daily,
+                    topic: "近期工作".into(),
+                    summary: Some("家中老人住院".into()),
+                    follow_up: false,
+                },
+                None,
+            )
+        })
+        .unwrap();
+    let as_cadre = Viewer {
+        account_id: Some(cadre),
+        admin: false,
+    };
+    let seen = |db: &Db| talk::get(db.conn(), talk_id, as_cadre).unwrap();
+    assert_eq!(seen(&db).summary, None);
+    assert!(seen(&db).summary_hidden);
+
+    // Linked to the talker: he sees it.
+    let a = db
+        .transact(&actor, Action::AccountSetPerson, |tx| {
+            set_person(tx, cadre, Some(zhang))
+        })
+        .unwrap();
+    assert_eq!(
+        (a.person_id, a.person_name.as_deref()),
+        (Some(zhang), Some("张三"))
+    );
+    assert_eq!(seen(&db).summary.as_deref(), Some("家中老人住院"));
+
+    // One account per person; an unknown person is refused; nothing changes.
+    let admin_id = list(db.conn()).unwrap()[0].id;
+    let err = db
+        .transact(&actor, Action::AccountSetPerson, |tx| {
+            set_person(tx, admin_id, Some(zhang))
+        })
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "关联职工：张三已关联账号“xiaoli”，一名职工只能关联一个账号"
+    );
+    let err = db
+        .transact(&actor, Action::AccountSetPerson, |tx| {
+            set_person(tx, admin_id, Some(9999))
+        })
+        .unwrap_err();
+    assert_eq!(err.to_string(), "关联职工：请选择一名存在的职工");
+
+    // Unlinked: hidden again.
+    db.transact(&actor, Action::AccountSetPerson, |tx| {
+        set_person(tx, cadre, None)
+    })
+    .unwrap();
+    assert_eq!(seen(&db).summary, None);
+}

@@ -84,6 +84,7 @@ actions! {
     AccountSetRole => "account.set_role", "修改账号角色";
     AccountSetPassword => "account.set_password", "重置账号密码";
     AccountSetDisabled => "account.set_disabled", "停用或启用账号";
+    AccountSetPerson => "account.set_person", "关联账号与职工";
     AccountRecover => "account.recover", "恢复管理员密码";
     RevealNumbers => "privacy.reveal", "导出或打印完整号码";
     AuditExport => "audit.export", "导出审计记录";

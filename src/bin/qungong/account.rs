@@ -59,6 +59,22 @@ pub enum AccountCmd {
         #[arg(value_name = "账号")]
         name: String,
     },
+    /// 关联职工（管理员）：账号关联的职工能看到自己作为谈话人的谈心谈话内容
+    Link {
+        #[arg(value_name = "账号")]
+        name: String,
+        /// 职工的工号、身份证号或姓名
+        #[arg(
+            long,
+            value_name = "职工",
+            conflicts_with = "none",
+            required_unless_present = "none"
+        )]
+        person: Option<String>,
+        /// 取消关联
+        #[arg(long)]
+        none: bool,
+    },
     /// 忘记管理员密码时：为管理员 <账号> 设新密码（需要能写数据库文件的本机用户；会记入审计）
     Recover {
         #[arg(value_name = "账号")]
@@ -141,7 +157,7 @@ pub fn run(ctx: &Context, cmd: &AccountCmd) -> Result<()> {
             let list = auth::list(db.conn())?;
             out(ctx.json, &list, || {
                 table(
-                    &["账号", "角色", "状态", "最近登录"],
+                    &["账号", "角色", "状态", "最近登录", "关联职工"],
                     list.iter().map(|a| {
                         vec![
                             a.name.clone(),
@@ -152,6 +168,7 @@ pub fn run(ctx: &Context, cmd: &AccountCmd) -> Result<()> {
                                 _ => "正常".into(),
                             },
                             a.last_sign_in.clone().unwrap_or_default(),
+                            a.person_name.clone().unwrap_or_default(),
                         ]
                     }),
                 )
@@ -189,6 +206,22 @@ pub fn run(ctx: &Context, cmd: &AccountCmd) -> Result<()> {
             })?;
             out(ctx.json, &serde_json::Value::Null, || {
                 println!("账号“{name}”的密码已重置")
+            });
+        }
+        AccountCmd::Link { name, person, .. } => {
+            ctx.require(Need::Admin)?;
+            let mut db = ctx.open()?;
+            let id = account_id(&db, name)?;
+            let person_id = match person {
+                Some(key) => Some(crate::voice::person(db.conn(), "职工", key)?.id),
+                None => None,
+            };
+            let a = db.transact(&ctx.actor, Action::AccountSetPerson, |tx| {
+                auth::set_person(tx, id, person_id)
+            })?;
+            out(ctx.json, &a, || match &a.person_name {
+                Some(p) => println!("账号“{}”已关联职工{p}", a.name),
+                None => println!("账号“{}”已取消关联职工", a.name),
             });
         }
         AccountCmd::Disable { name } | AccountCmd::Enable { name } => {

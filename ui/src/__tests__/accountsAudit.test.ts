@@ -40,7 +40,7 @@ function type(testid: string, value: string) {
 }
 
 const acct = (id: number, name: string, role: Account['role'], extra: Partial<Account> = {}): Account => ({
-  id, name, role, disabled: false, locked_until: null, last_sign_in: null, created_at: '2026-01-05T09:00:00', ...extra,
+  id, name, role, disabled: false, locked_until: null, last_sign_in: null, created_at: '2026-01-05T09:00:00', person_id: null, person_name: null, ...extra,
 })
 
 describe('账号', () => {
@@ -92,6 +92,32 @@ describe('账号', () => {
     expect(calls.find(([c]) => c === 'account_add')?.[1]).toEqual({ name: 'wangwu', role: '政工干部', password: 'abcd1234' })
     expect(all('account-row-name').map((e) => e.textContent)).toContain('wangwu')
     w.unmount()
+  })
+
+  it('links an account to the person it stands for, and unlinks it', async () => {
+    let list = [acct(1, 'admin', '管理员'), acct(2, 'zhangsan', '政工干部', { person_id: 7, person_name: '张三' })]
+    handler = (cmd, args) => {
+      if (cmd === 'account_list') return list
+      if (cmd === 'account_set_person') {
+        const a = { ...list.find((x) => x.id === args.id)!, person_id: args.person_id as number | null, person_name: args.person_id ? '张三' : null }
+        list = list.map((x) => (x.id === a.id ? a : x))
+        return a
+      }
+      return null
+    }
+    mount(Accounts, { global: { plugins: [ElementPlus] }, attachTo: document.body })
+    await flushPromises()
+    const links = all('account-person')
+    expect(links.map((e) => e.textContent?.trim())).toEqual(['关联职工…', '职工：张三'])
+    links[1].click()
+    await flushPromises()
+    // 取消关联, then 保存: the account no longer stands for anyone.
+    const unlink = Array.from(document.querySelectorAll('[data-testid=account-person-dialog] button')).find((b) => b.textContent?.trim() === '取消关联') as HTMLElement
+    unlink.click()
+    q('account-person-save')!.click()
+    await flushPromises()
+    expect(calls.find(([c]) => c === 'account_set_person')?.[1]).toEqual({ id: 2, person_id: null })
+    expect(all('account-person').map((e) => e.textContent?.trim())).toEqual(['关联职工…', '关联职工…'])
   })
 
   it('is refused on screen to anyone but a 管理员, without calling', async () => {

@@ -19,5 +19,7 @@ export const authChangePassword = (old_password: string, new_password: string) =
 export const accountList = () => call<Account[]>('account_list')
 export const accountAdd = (name: string, role: Role, password: string) => call<Account>('account_add', { name, role, password })
 export const accountSetRole = (id: number, role: Role) => call<Account>('account_set_role', { id, role })
+/** Links the account to the person it stands for (null: unlinks). */
+export const accountSetPerson = (id: number, person_id: number | null) => call<Account>('account_set_person', { id, person_id })
 export const accountSetPassword = (id: number, password: string) => call<null>('account_set_password', { id, password })
 export const accountSetDisabled = (id: number, disabled: boolean) => call<Account>('account_set_disabled', { id, disabled })

@@ -27,7 +27,11 @@ export type AbsentPage = {
  */
 total: number, groups: Array<AbsentGroup>, };
 
-export type Account = { id: number, name: string, role: Role, disabled: boolean, locked_until: string | null, last_sign_in: string | null, created_at: string, };
+export type Account = { id: number, name: string, role: Role, disabled: boolean, locked_until: string | null, last_sign_in: string | null, created_at: string, 
+/**
+ * The person (职工) the account stands for: he sees the summaries of the 谈心谈话 he held.
+ */
+person_id: number | null, person_name: string | null, };
 
 export type ActionInfo = { code: string, label: string, };
 
