@@ -134,7 +134,7 @@ function router(routes: { path: string; component: unknown }[]) {
 
 describe('lib/voice', () => {
   it('allows the actions of each status only', () => {
-    expect(concernActions('已受理')).toEqual(['assign', 'reply', 'escalate', 'edit'])
+    expect(concernActions('已受理')).toEqual(['assign', 'escalate', 'edit'])
     expect(concernActions('办理中')).toEqual(['assign', 'reply', 'escalate', 'edit'])
     expect(concernActions('已答复')).toEqual(['close', 'escalate', 'edit'])
     expect(concernActions('已答复')).not.toContain('reply')
@@ -275,8 +275,16 @@ describe('诉求详情', () => {
     w.unmount()
   })
 
-  it('a 已受理 concern offers 交办 and 答复, not 办结; answering it moves it on', async () => {
+  it('a 已受理 concern offers 交办 but neither 答复 nor 办结', async () => {
     const w = await mountDrawer(concern('已受理'))
+    expect(q('concern-assign')).not.toBeNull()
+    expect(q('concern-reply')).toBeNull()
+    expect(q('concern-close')).toBeNull()
+    w.unmount()
+  })
+
+  it('a 办理中 concern offers 答复, not 办结; answering it moves it on', async () => {
+    const w = await mountDrawer(concern('办理中'))
     expect(q('concern-assign')).not.toBeNull()
     expect(q('concern-reply')).not.toBeNull()
     expect(q('concern-close')).toBeNull()

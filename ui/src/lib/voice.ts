@@ -39,7 +39,9 @@ export type ConcernAction = 'assign' | 'reply' | 'close' | 'escalate' | 'edit'
  */
 export function concernActions(status: ConcernStatus): ConcernAction[] {
   switch (status) {
+    // The core answers only what has been handed to someone (交办 first).
     case '已受理':
+      return ['assign', 'escalate', 'edit']
     case '办理中':
       return ['assign', 'reply', 'escalate', 'edit']
     case '已答复':
