@@ -218,7 +218,7 @@ fn an_account_linked_to_the_talker_sees_his_talks_summaries() {
     let (zhang, li, cadre) = db
         .transact(&actor, Action::Demo, |tx| {
             let unit = crate::units::add(tx, "城关供电所", UnitKind::Station, None)?;
-            let mut person = |no: &str, name: &str, birth: &str| {
+            let person = |no: &str, name: &str, birth: &str| {
                 crate::people::add(
                     tx,
                     crate::people::PersonInput {
