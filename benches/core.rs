@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use chrono::{NaiveDate, NaiveDateTime};
 use qungong::attendance::{self, RateQuery};
 use qungong::people::{self, PersonFilter};
-use qungong::{Action, Actor, Db, demo};
+use qungong::{Action, Actor, Db, demo, voice};
 
 /// This thread's CPU time: on a shared machine the wall clock also counts other processes.
 fn cpu_now() -> Duration {
@@ -311,6 +311,39 @@ fn main() {
         qungong::units::tree(conn).expect("tree");
     });
     results.push(("unit tree with staff counts", tree, "50 ms"));
+
+    // 党群沟通 on the demo's year of concerns, talks, visits and opinion entries.
+    let now = today.and_hms_opt(12, 0, 0).unwrap();
+    let board = measure(runs, |_| {
+        qungong::dashboard::overview(conn, now).expect("dashboard");
+    });
+    results.push((
+        "工作台 (whole overview, 党群沟通 card included)",
+        board,
+        "—",
+    ));
+    let concerns = measure(runs, |_| {
+        voice::concern::list(conn, &Default::default(), today, 0, 50).expect("concerns");
+    });
+    results.push(("群众诉求, first page of 50", concerns, "50 ms"));
+    let overdue = measure(runs, |_| {
+        voice::concern::open_counts(conn, today).expect("open counts");
+    });
+    results.push(("未办结 / 超期 counts (工作台)", overdue, "50 ms"));
+    let year = voice::Period::year(2026).unwrap();
+    let talk_cov = measure(runs, |_| {
+        voice::talk::coverage(conn, year, None, today).expect("talk coverage");
+    });
+    results.push(("谈心谈话覆盖, whole company, one year", talk_cov, "200 ms"));
+    let quarter = voice::Period::quarter_of(today);
+    let figures = measure(runs, |_| {
+        voice::report::figures(conn, quarter, None, now).expect("figures");
+    });
+    results.push((
+        "思想动态分析报告 figures, whole company, one quarter",
+        figures,
+        "500 ms",
+    ));
 
     // The kiosk last (it writes): a planned activity's invitees checked in one by one at its
     // start, each as the desktop does it — find the entry, check in, commit with the audit row —
