@@ -114,8 +114,8 @@ pub(crate) fn check_person(
     }
 }
 
-/// Who is looking: decides whether a 谈心谈话 summary is shown. `None` account: the core's own
-/// callers (CLI without accounts, tests) — treated as the administrator.
+/// Who is looking: decides whether a 谈心谈话 summary is shown. The core's own callers that
+/// may see everything pass [`Viewer::ADMIN`]; the default (no account, not admin) sees none.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Viewer {
     pub account_id: Option<i64>,

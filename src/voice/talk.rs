@@ -129,8 +129,9 @@ impl Access {
             _ => None,
         };
         Ok(Access {
-            // No account: the core's own callers, as the administrator (see `Viewer`).
-            admin: viewer.admin || viewer.account_id.is_none(),
+            // Only an explicit administrator (`Viewer::ADMIN` for the core's own callers) sees
+            // everything; a viewer with neither an account nor the flag sees no summary.
+            admin: viewer.admin,
             account_id: viewer.account_id,
             person_id,
         })
