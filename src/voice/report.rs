@@ -124,6 +124,20 @@ fn rate(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
 }
 
+/// One tally per value of an enumeration, in its order (zeros kept), counted by `count`.
+fn tallies<T: Copy>(
+    all: &[T],
+    label: fn(T) -> &'static str,
+    count: impl Fn(T) -> i64,
+) -> Vec<Tally> {
+    all.iter()
+        .map(|&v| Tally {
+            name: label(v).to_string(),
+            count: count(v),
+        })
+        .collect()
+}
+
 /// Every figure of the report for `period` and `unit_id` (None: the whole company). Concerns
 /// still open are judged overdue as of the period's last day (or today, if earlier); a 重大
 /// entry counts as not reported in time when it had not been reported by its due time at `now`.
@@ -191,21 +205,13 @@ pub fn figures(
         .query_map(p, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let concerns: i64 = pairs.iter().map(|x| x.2).sum();
-    let by_status = ConcernStatus::ALL
-        .iter()
-        .map(|&s| Tally {
-            name: s.label().to_string(),
-            count: pairs.iter().filter(|x| x.0 == s).map(|x| x.2).sum(),
-        })
-        .collect();
-    let by_source = ConcernSource::ALL
-        .iter()
-        .map(|&s| Tally {
-            name: s.label().to_string(),
-            count: pairs.iter().filter(|x| x.1 == s).map(|x| x.2).sum(),
-        })
-        .filter(|t| t.count > 0)
-        .collect();
+    let by_status = tallies(ConcernStatus::ALL, ConcernStatus::label, |s| {
+        pairs.iter().filter(|x| x.0 == s).map(|x| x.2).sum()
+    });
+    let mut by_source = tallies(ConcernSource::ALL, ConcernSource::label, |s| {
+        pairs.iter().filter(|x| x.1 == s).map(|x| x.2).sum()
+    });
+    by_source.retain(|t| t.count > 0);
 
     // Answered, on time, overdue, satisfaction, escalated. A concern answered after `as_of`
     // was still open on that day.
@@ -257,20 +263,12 @@ pub fn figures(
         .query_map(p, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let opinions: i64 = pairs.iter().map(|x| x.2).sum();
-    let by_level = OpinionLevel::ALL
-        .iter()
-        .map(|&l| Tally {
-            name: l.label().to_string(),
-            count: pairs.iter().filter(|x| x.0 == l).map(|x| x.2).sum(),
-        })
-        .collect();
-    let by_trend = OpinionTrend::ALL
-        .iter()
-        .map(|&t| Tally {
-            name: t.label().to_string(),
-            count: pairs.iter().filter(|x| x.1 == t).map(|x| x.2).sum(),
-        })
-        .collect();
+    let by_level = tallies(OpinionLevel::ALL, OpinionLevel::label, |l| {
+        pairs.iter().filter(|x| x.0 == l).map(|x| x.2).sum()
+    });
+    let by_trend = tallies(OpinionTrend::ALL, OpinionTrend::label, |t| {
+        pairs.iter().filter(|x| x.1 == t).map(|x| x.2).sum()
+    });
     let hours = super::opinion::report_hours(conn)?;
     let grave_unreported: i64 = conn.query_row(
         &format!(
