@@ -299,7 +299,51 @@ impl App {
         };
         let client = client.expect("WebDriver session with the app");
         app.client = Some(client);
+        app.wait_mounted().await;
         app
+    }
+
+    /// Waits until the page has loaded and the UI has drawn itself into `#app`. Once (CI,
+    /// 2026-11-30) the desktop window stayed without its sign-in page for the whole wait with
+    /// nothing to say why: a window still blank after half the wait is reloaded once (said on
+    /// stderr), and a page that never draws fails with what it shows.
+    async fn wait_mounted(&self) {
+        const MOUNTED: &str = "return document.readyState === 'complete' \
+            && !!document.querySelector('#app') && document.querySelector('#app').children.length > 0";
+        let drawn = async || -> Result<(), String> {
+            match self.c().execute(MOUNTED, vec![]).await {
+                Ok(serde_json::Value::Bool(true)) => Ok(()),
+                Ok(other) => Err(format!("not drawn ({other}): {}", self.describe().await)),
+                Err(e) => Err(e.to_string()),
+            }
+        };
+        let half = PATIENCE / 2;
+        let deadline = Instant::now() + half;
+        loop {
+            match drawn().await {
+                Ok(()) => return,
+                Err(last) if Instant::now() >= deadline => {
+                    eprintln!(
+                        "the window was still blank after {half:?} ({last}); reloading it once"
+                    );
+                    self.c().refresh().await.ok();
+                    break;
+                }
+                Err(_) => tokio::time::sleep(POLL).await,
+            }
+        }
+        until(PATIENCE, "the page to draw itself after a reload", drawn).await;
+    }
+
+    /// What the page shows, for a failure's message: its address, its load state and the start
+    /// of its text.
+    pub async fn describe(&self) -> String {
+        let script = "return location.href + ' [' + document.readyState + '] ' \
+            + (document.body ? document.body.innerText.replace(/\\s+/g, ' ').slice(0, 300) : '(no body)')";
+        match self.c().execute(script, vec![]).await {
+            Ok(v) => v.as_str().unwrap_or_default().to_string(),
+            Err(e) => format!("(the page did not answer: {e})"),
+        }
     }
 
     pub fn c(&self) -> &Client {
@@ -505,12 +549,19 @@ impl App {
     }
 
     pub async fn el(&self, testid: &str) -> Element {
-        self.c()
+        match self
+            .c()
             .wait()
             .at_most(PATIENCE)
             .for_element(Locator::Css(&format!("[data-testid='{testid}']")))
             .await
-            .unwrap_or_else(|e| panic!("no element [data-testid={testid}]: {e}"))
+        {
+            Ok(el) => el,
+            Err(e) => panic!(
+                "no element [data-testid={testid}]: {e}; the page: {}",
+                self.describe().await
+            ),
+        }
     }
 
     pub async fn xpath(&self, xpath: &str) -> Element {
@@ -640,8 +691,14 @@ impl App {
             .wait()
             .at_most(PATIENCE)
             .for_element(Locator::Css(&css))
-            .await
-            .unwrap_or_else(|e| panic!("no input in [data-testid={testid}]: {e}"));
+            .await;
+        let input = match input {
+            Ok(input) => input,
+            Err(e) => panic!(
+                "no input in [data-testid={testid}]: {e}; the page: {}",
+                self.describe().await
+            ),
+        };
         input.clear().await.ok();
         // Element Plus puts its model's value back after a WebDriver clear (which sends no
         // `input` event): empty the field as a user would, select all and delete.
