@@ -402,6 +402,85 @@ code_enum! {
     }
 }
 
+code_enum! {
+    /// How a 考核 indicator is scored.
+    EvalMethod, "计分方式" {
+        Auto = "auto", "系统数据", "自动", "数据";
+        Marks = "marks", "评委打分", "打分", "评分";
+        Ballot = "ballot", "民主测评", "测评";
+    }
+}
+
+code_enum! {
+    /// The figure an automatic indicator reads for the evaluated cadre's unit and the round's
+    /// period, each from the module that shows it elsewhere (src/evaluation/figures.rs).
+    AutoSource, "数据来源" {
+        Activities = "activities", "组织活动次数", "活动次数";
+        AttendanceRate = "attendance_rate", "活动出勤率", "出勤率";
+        ConcernsOnTime = "concerns_on_time", "诉求按期答复率", "按期答复率", "按期办结率";
+        Satisfaction = "satisfaction", "诉求满意率", "满意率";
+        VisitCoverage = "visit_coverage", "联系点走访覆盖率", "走访覆盖率";
+        TalkCoverage = "talk_coverage", "谈心谈话覆盖率", "谈话覆盖率";
+        Forums = "forums", "职工座谈会次数", "座谈会次数";
+        YoungShare = "young_share", "35岁及以下职工占比", "青年占比";
+        ReservePerCadre = "reserve_per_cadre", "后备人才与政工干部之比", "后备比";
+    }
+}
+
+code_enum! {
+    /// How an automatic indicator's figure becomes a score.
+    ScoreRule, "计分规则" {
+        Proportional = "proportional", "按目标比例", "比例";
+        Bands = "bands", "分档计分", "分档";
+    }
+}
+
+code_enum! {
+    /// 考核的类型: 日常 (month / quarter), 定期 (year), 专项 (any dates).
+    RoundKind, "考核类型" {
+        Daily = "daily", "日常考核", "日常";
+        Regular = "regular", "定期考核", "定期", "年度考核";
+        Special = "special", "专项考核", "专项";
+    }
+}
+
+code_enum! {
+    /// Where a 考核 stands: marks being entered, results out for 反馈, 公布 (locked).
+    RoundStatus, "考核状态" {
+        Open = "open", "评分中";
+        Feedback = "feedback", "结果反馈";
+        Published = "published", "已公布";
+    }
+}
+
+code_enum! {
+    /// 考核等级 (also the four choices of a 民主测评 ballot).
+    Grade, "等级" {
+        Excellent = "excellent", "优秀";
+        Competent = "competent", "称职";
+        Basic = "basic", "基本称职";
+        Incompetent = "incompetent", "不称职";
+    }
+}
+
+code_enum! {
+    /// Whom a 推优评先 round honours.
+    RecognitionTarget, "评选对象" {
+        Person = "person", "个人";
+        Unit = "unit", "集体", "班组", "单位";
+    }
+}
+
+code_enum! {
+    /// Where a 推优评先 round stands.
+    RecognitionStatus, "评选状态" {
+        Nominating = "nominating", "推荐中", "推荐";
+        Voting = "voting", "投票中", "投票";
+        Publicity = "publicity", "公示中", "公示";
+        Confirmed = "confirmed", "已确认", "确认";
+    }
+}
+
 /// 民族, GB/T 3304 (codes 01–56 in the standard's order).
 pub const ETHNICITIES: [&str; 56] = [
     "汉族",

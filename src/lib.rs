@@ -18,6 +18,7 @@ pub mod dates;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod evaluation;
 pub mod idcard;
 pub mod pdf;
 pub mod people;

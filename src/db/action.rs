@@ -108,6 +108,24 @@ actions! {
     OpinionReportSave => "opinion_report.save", "保存思想动态分析报告";
     OpinionReportDelete => "opinion_report.delete", "删除思想动态分析报告";
     RevealTalks => "privacy.talks", "导出谈话内容";
+    EvalSystemSave => "eval.system", "保存考核指标体系";
+    EvalSystemRetire => "eval.system_retire", "停用考核指标体系";
+    EvalRoundSave => "eval.round", "保存考核";
+    EvalRoundDelete => "eval.round_delete", "删除考核";
+    EvalSubjects => "eval.subjects", "修改考核对象";
+    EvalMarks => "eval.marks", "录入评委打分";
+    EvalBallot => "eval.ballot", "录入民主测评票数";
+    EvalCompute => "eval.compute", "计算考核结果";
+    EvalFeedback => "eval.feedback", "填写考核反馈";
+    EvalConfirm => "eval.confirm", "考核结果本人确认";
+    EvalPublish => "eval.publish", "公布考核结果";
+    RecognitionSave => "recognition.round", "保存推优评先";
+    RecognitionNominate => "recognition.nominate", "推荐候选人";
+    RecognitionVotes => "recognition.votes", "录入得票";
+    RecognitionStage => "recognition.stage", "推优评先进入下一阶段";
+    RecognitionWithdraw => "recognition.withdraw", "撤回候选人";
+    HonourSave => "honour.save", "登记荣誉";
+    HonourDelete => "honour.delete", "删除荣誉";
 }
 
 /// Sent as its code (`"unit.add"`).

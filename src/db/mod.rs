@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_attendance_timeline.sql"),
     include_str!("migrations/0008_accounts_audit.sql"),
     include_str!("migrations/0009_voice.sql"),
+    include_str!("migrations/0010_evaluation.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,1 @@
+//! .xlsx exports of 考核评价's result tables.
