@@ -8,6 +8,7 @@ use crate::activities::{self, Activity, ActivityFilter};
 use crate::attendance::{self, Counts, RateQuery};
 use crate::codes::ActivityStatus;
 use crate::error::Result;
+use crate::evaluation::{RoundWaiting, round};
 use crate::structure::retirement::Overdue;
 use crate::structure::{Config, Population, Staff, Structure, StructureQuery, Warning};
 use crate::voice::Period;
@@ -49,6 +50,8 @@ pub struct Overview {
     pub unreported_opinions: Vec<Opinion>,
     /// This quarter's contact points short of their planned visits.
     pub unvisited_points: Vec<PointCoverage>,
+    /// 考核 waiting for marks (评分中) or for the subjects' confirmation (结果反馈).
+    pub eval_waiting: Vec<RoundWaiting>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -133,6 +136,7 @@ pub fn overview(conn: &Connection, now: NaiveDateTime) -> Result<Overview> {
         overdue_concerns,
         unreported_opinions: opinion::unreported(conn, now)?,
         unvisited_points,
+        eval_waiting: round::waiting(conn)?,
         warnings,
         overdue: overdue.people,
         retirement_category_missing: overdue.retirement_category_missing,

@@ -17,6 +17,9 @@ use qungong::auth::Need;
 use qungong::codes::{ActivityKind, ActivityMode, AttachmentKind};
 use serde_json::{Value, json};
 
+#[path = "audit_actions/evaluation.rs"]
+mod evaluation;
+
 /// Actions no test can produce, with the reason. Keep it empty: every write path must be
 /// covered below.
 const NOT_PRODUCIBLE: &[(&str, &str)] = &[];
@@ -592,6 +595,9 @@ fn drive_every_write(dir: &Path) -> std::path::PathBuf {
         json!({"id": report, "input": report_input}),
     );
     admin.ok("opinion_report_delete", json!({"id": spare_report}));
+
+    // 考核评价 and 推优评先.
+    evaluation::drive(&admin, [zhang, li], qian, station);
 
     // Backups: the second holds the first's audit row; restoring it keeps everything above and
     // adds the restore's own row.

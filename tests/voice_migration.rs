@@ -10,7 +10,8 @@ use qungong::voice::concern::{self, ConcernInput};
 
 #[test]
 fn a_database_of_version_8_with_data_migrates_and_takes_concerns() {
-    assert_eq!(SCHEMA_VERSION, 9);
+    // Migrations after 0009 run too: the file ends at the current version.
+    const { assert!(SCHEMA_VERSION >= 9) };
     assert_eq!(
         MIGRATIONS[8],
         include_str!("../src/db/migrations/0009_voice.sql")
@@ -23,6 +24,10 @@ fn a_database_of_version_8_with_data_migrates_and_takes_concerns() {
             && !name.starts_with("opinion")
             && name != "talk"
             && name != "account"
+            // Tables of 0010 (考核评价).
+            && !name.starts_with("eval_")
+            && !name.starts_with("indicator")
+            && !matches!(name, "honour" | "nomination" | "recognition_round")
             // A cache the open rebuilds from attendance.
             && !name.starts_with("attendance_timeline")
     };

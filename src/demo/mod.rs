@@ -9,6 +9,7 @@
 #[rustfmt::skip] // the word lists are laid out as tables
 mod data;
 mod activities;
+mod evaluation;
 mod people;
 mod schedule;
 #[cfg(test)]
@@ -64,6 +65,11 @@ pub struct DemoSummary {
     pub talks: usize,
     pub visits: usize,
     pub opinions: usize,
+    /// 考核评价: rounds and their subjects; 推优评先 rounds; honours (from rounds and by hand).
+    pub eval_rounds: usize,
+    pub eval_subjects: usize,
+    pub recognition_rounds: usize,
+    pub honours: usize,
 }
 
 /// Fills an EMPTY database with demo data (refused if table `unit` or `person` has rows).
@@ -93,6 +99,8 @@ pub fn generate(tx: &Tx, scale: Scale, seed: u64, today: NaiveDate) -> Result<De
     let (activities, attendance_rows) = g.insert_activities(tx, plans)?;
     // Its own generator: the rest of the demo stays what it was for a seed.
     let voice = g.insert_voice(tx, seed)?;
+    // Its own generator too; after 党群沟通, whose records the automatic indicators read.
+    let evaluation = g.insert_evaluation(tx, seed)?;
     let summary = DemoSummary {
         units: g.units.len(),
         people: g.people.len(),
@@ -102,6 +110,10 @@ pub fn generate(tx: &Tx, scale: Scale, seed: u64, today: NaiveDate) -> Result<De
         talks: voice.talks,
         visits: voice.visits,
         opinions: voice.opinions,
+        eval_rounds: evaluation.eval_rounds,
+        eval_subjects: evaluation.eval_subjects,
+        recognition_rounds: evaluation.recognition_rounds,
+        honours: evaluation.honours,
     };
     let label = match scale {
         Scale::Branch => "县公司规模",
@@ -109,7 +121,8 @@ pub fn generate(tx: &Tx, scale: Scale, seed: u64, today: NaiveDate) -> Result<De
     };
     tx.note(format!(
         "生成演示数据（{label}，种子 {seed}，基准日 {today}）：单位 {} 个，职工 {} 人，活动 {} 项，签到记录 {} 条，\
-         群众诉求 {} 件，谈心谈话 {} 次，联系点走访 {} 次，思想动态 {} 条",
+         群众诉求 {} 件，谈心谈话 {} 次，联系点走访 {} 次，思想动态 {} 条，\
+         考核 {} 次（考核对象 {} 人次），推优评先 {} 项，荣誉 {} 项",
         summary.units,
         summary.people,
         summary.activities,
@@ -117,7 +130,11 @@ pub fn generate(tx: &Tx, scale: Scale, seed: u64, today: NaiveDate) -> Result<De
         summary.concerns,
         summary.talks,
         summary.visits,
-        summary.opinions
+        summary.opinions,
+        summary.eval_rounds,
+        summary.eval_subjects,
+        summary.recognition_rounds,
+        summary.honours
     ));
     Ok(summary)
 }

@@ -3,7 +3,8 @@
 //!
 //! - [`system`]: 考核指标体系 — categories and indicators with weights summing to 100, each
 //!   scored from the app's data ([`figures`]), by evaluators' marks or by a 民主测评 tally.
-//!   Versioned: a version used by a round past 评分中 is never changed; an edit makes the next.
+//!   Versioned: a version used by any round is never changed in place; an edit makes the next
+//!   version, and only rounds still 评分中 with nothing entered move to it.
 //! - [`score`]: the arithmetic, pure and written out — the proportional and banded rules, the
 //!   evaluators' average with the extremes dropped, the ballot points, grades and the 优秀 quota.
 //! - [`round`]: 考核 — who is evaluated, marks and tallies, results, 反馈, 确认, 公布 (locks).
@@ -60,7 +61,6 @@ pub struct IndicatorInput {
     pub target: Option<f64>,
     /// [`ScoreRule::Bands`]: best first, each "at least this figure → this score".
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional))]
     pub bands: Vec<Band>,
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
@@ -136,7 +136,8 @@ pub struct System {
     /// A newer version exists.
     pub superseded: bool,
     pub retired: bool,
-    /// Used by a round past 评分中: an edit makes a new version.
+    /// Used by any round: an edit makes a new version (rounds still 评分中 with no marks, no
+    /// tallies and no stored scores move to it; the others keep this one).
     pub frozen: bool,
     /// Rounds using this version.
     pub rounds: i64,
@@ -242,7 +243,8 @@ pub struct IndicatorScore {
     /// 0–100.
     pub score: f64,
     /// How it was reached, in words (e.g. "出勤率 87.5%，目标 95%：87.5 ÷ 95 × 100 = 92.11";
-    /// "5 位评委，去掉最高 98、最低 70，平均 86.33").
+    /// "5 位评委，去掉最高 98、最低 70，3 位平均 86.33"; "本期无数据（无已答复的诉求），按满分计";
+    /// "尚无评委打分").
     pub basis: String,
 }
 
@@ -258,7 +260,8 @@ pub struct SubjectResult {
     pub unit_name: String,
     /// In the system's indicator order.
     pub scores: Vec<IndicatorScore>,
-    /// Σ score × weight ÷ 100, to 2 decimals; None before the round is computed.
+    /// Σ score × weight ÷ 100, to 2 decimals; None before the round is computed (while 评分中
+    /// and computed, as it stands now).
     pub total: Option<f64>,
     /// Competition ranking (1, 2, 2, 4) by total.
     pub rank: Option<i64>,
@@ -280,7 +283,8 @@ pub struct MarksEntered {
     pub count: i64,
 }
 
-/// A round with its system and its subjects' results, ranked (rank, then name) once computed.
+/// A round with its system and its subjects' results: by rank, then name (姓氏笔画) once
+/// computed; by unit (the tree's order), then name before.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RoundDetail {
@@ -340,6 +344,7 @@ pub struct Ballot {
 /// One round in a cadre's history.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "EvalHistoryRow"))]
 pub struct HistoryRow {
     pub round_id: i64,
     pub round_name: String,
@@ -399,7 +404,6 @@ pub struct RecognitionInput {
     /// Places.
     pub quota: u32,
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional))]
     pub rules: Vec<Rule>,
     /// Who grants the honour (printed on the 公示 and the honours), e.g. 国网示范县供电公司.
     #[serde(default)]
