@@ -11,6 +11,7 @@ use crate::attendance::RateQuery;
 use crate::codes::ActivityKind;
 use crate::collate::NameOrder;
 use crate::error::Result;
+use crate::evaluation::HonourFilter;
 use crate::pdf::{self, Document, FontChoice, PrintOptions, StatsTab};
 use crate::structure::{Config, Population, StructureQuery};
 use crate::{activities, settings, units};
@@ -66,6 +67,34 @@ pub enum PrintJob {
     /// 职工思想动态分析报告 (a saved report: its text, the figures computed now).
     OpinionReport {
         report_id: i64,
+    },
+    /// 考核结果汇总表 of a 考核 (a preview while it is 评分中 and not computed).
+    EvalResults {
+        round_id: i64,
+    },
+    /// 考核反馈表: a page per subject; `person_id` None: every subject, in rank order.
+    EvalFeedback {
+        round_id: i64,
+        #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
+        person_id: Option<i64>,
+    },
+    /// 民主测评表: blank for the meeting, or `filled` with the counts entered.
+    BallotSheet {
+        round_id: i64,
+        #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
+        filled: bool,
+    },
+    /// The 公示 of a 推优评先 round (公示中 or 已确认).
+    RecognitionNotice {
+        round_id: i64,
+    },
+    /// 荣誉名册 of the honours the filter selects.
+    Honours {
+        #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<HonourFilter>", optional))]
+        filter: HonourFilter,
     },
 }
 
@@ -147,6 +176,18 @@ pub fn render(conn: &Connection, job: &PrintJob, opts: &PrintOptions) -> Result<
             pdf::voice::concern_escalation(conn, concern_id, opts)
         }
         PrintJob::OpinionReport { report_id } => pdf::voice::opinion_report(conn, report_id, opts),
+        PrintJob::EvalResults { round_id } => pdf::evaluation::results(conn, round_id, opts),
+        PrintJob::EvalFeedback {
+            round_id,
+            person_id,
+        } => pdf::evaluation::feedback(conn, round_id, person_id, opts),
+        PrintJob::BallotSheet { round_id, filled } => {
+            pdf::evaluation::ballot_sheet(conn, round_id, filled, opts)
+        }
+        PrintJob::RecognitionNotice { round_id } => {
+            pdf::evaluation::recognition_notice(conn, round_id, opts)
+        }
+        PrintJob::Honours { ref filter } => pdf::evaluation::honours(conn, filter, opts),
     }
 }
 
@@ -202,6 +243,36 @@ pub fn file_name(conn: &Connection, job: &PrintJob) -> Result<String> {
         PrintJob::OpinionReport { report_id } => {
             crate::voice::report::get(conn, report_id)?.input.title
         }
+        PrintJob::EvalResults { round_id } => {
+            format!(
+                "考核结果汇总表-{}",
+                pdf::evaluation::round_name(conn, round_id)?
+            )
+        }
+        PrintJob::EvalFeedback {
+            round_id,
+            person_id,
+        } => {
+            let round = pdf::evaluation::round_name(conn, round_id)?;
+            match person_id {
+                Some(id) => format!("考核反馈表-{round}-{}", crate::people::get(conn, id)?.name),
+                None => format!("考核反馈表-{round}"),
+            }
+        }
+        PrintJob::BallotSheet { round_id, filled } => format!(
+            "{}-{}",
+            if filled {
+                "民主测评统计表"
+            } else {
+                "民主测评表"
+            },
+            pdf::evaluation::round_name(conn, round_id)?
+        ),
+        PrintJob::RecognitionNotice { round_id } => format!(
+            "公示-{}",
+            pdf::evaluation::recognition_name(conn, round_id)?
+        ),
+        PrintJob::Honours { ref filter } => pdf::evaluation::honours_file_stem(conn, filter)?,
     };
     // Characters file systems refuse become '_'.
     let safe: String = name

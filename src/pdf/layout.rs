@@ -95,6 +95,8 @@ pub(crate) enum Block {
     /// Photos two to a row, each scaled to fit, its caption under it (活动记录).
     Photos(Vec<record::Photo>),
     Space(f32),
+    /// What follows starts on a new page (a form per person); nothing at the top of a page.
+    PageBreak,
 }
 
 #[derive(Debug, Clone)]
@@ -507,12 +509,14 @@ impl Flow<'_, '_> {
                     .ts
                     .wrap(FaceId::Body, TEXT_SIZE, l, cw - right.width - 12.0);
                 let n = lines.len().max(1);
+                // Only a right side: the line is still taken.
+                let right_only = lines.is_empty();
                 self.ensure(lh * n as f32);
                 let y = self.ts.baseline(FaceId::Body, TEXT_SIZE, self.y, lh);
                 let x = self.right - right.width;
                 self.text(x, y, FaceId::Body, TEXT_SIZE, right.text);
                 self.lines(lines, FaceId::Body, TEXT_SIZE, left, cw, Align::Left);
-                if n == 0 {
+                if right_only {
                     self.y += lh;
                 }
             }
@@ -528,6 +532,12 @@ impl Flow<'_, '_> {
             }
             Block::Form(rows) => self.form(rows),
             Block::Photos(photos) => self.photos(photos),
+            Block::PageBreak => {
+                if self.y > self.top + 0.01 {
+                    self.pages.push(Page::default());
+                    self.y = self.top;
+                }
+            }
         }
     }
 

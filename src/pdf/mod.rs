@@ -8,6 +8,7 @@
 
 mod chart;
 mod docs;
+pub mod evaluation;
 mod font;
 pub mod job;
 pub(crate) mod layout;

@@ -23,6 +23,7 @@ pub const DATE_FORMAT: &str = "yyyy-mm-dd";
 pub const DATETIME_FORMAT: &str = "yyyy-mm-dd hh:mm";
 pub const PERCENT_FORMAT: &str = "0.0%";
 const DECIMAL_FORMAT: &str = "0.0";
+const SCORE_FORMAT: &str = "0.00";
 
 /// One cell of an exported table.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +33,8 @@ pub enum Cell {
     Int(i64),
     /// One decimal (ages).
     Decimal(f64),
+    /// Two decimals (考核 scores).
+    Score(f64),
     /// 0–1, shown as 92.3%.
     Percent(f64),
     Date(NaiveDate),
@@ -67,6 +70,7 @@ impl Cell {
             Cell::Text(s) => text_width(s),
             Cell::Int(n) => n.to_string().len(),
             Cell::Decimal(_) => 5,
+            Cell::Score(_) => 6,
             Cell::Percent(_) => 6,
             Cell::Date(_) => 10,
             Cell::DateTime(_) => 16,
@@ -178,6 +182,7 @@ struct Formats {
     text: Format,
     number: Format,
     decimal: Format,
+    score: Format,
     percent: Format,
     date: Format,
     datetime: Format,
@@ -201,6 +206,7 @@ impl Formats {
             text: cell.clone(),
             number: cell.clone().set_align(FormatAlign::Right),
             decimal: cell.clone().set_num_format(DECIMAL_FORMAT),
+            score: cell.clone().set_num_format(SCORE_FORMAT),
             percent: cell.clone().set_num_format(PERCENT_FORMAT),
             date: cell
                 .clone()
@@ -219,6 +225,7 @@ fn write_cell(ws: &mut Worksheet, row: u32, col: u16, cell: &Cell, f: &Formats) 
         Cell::Text(s) => ws.write_string_with_format(row, col, s, &f.text),
         Cell::Int(n) => ws.write_number_with_format(row, col, *n as f64, &f.number),
         Cell::Decimal(x) => ws.write_number_with_format(row, col, *x, &f.decimal),
+        Cell::Score(x) => ws.write_number_with_format(row, col, *x, &f.score),
         Cell::Percent(x) => ws.write_number_with_format(row, col, *x, &f.percent),
         // Dates Excel cannot hold (before 1900) are written as text rather than lost.
         Cell::Date(d) => match excel_date(*d) {

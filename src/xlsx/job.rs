@@ -15,6 +15,7 @@ pub use crate::attendance::export::{
 use crate::codes::ActivityKind;
 use crate::collate::NameOrder;
 use crate::error::Result;
+use crate::evaluation::{HonourFilter, export as evaluation};
 use crate::people::PersonFilter;
 pub use crate::people::export::{PeopleExport, people};
 pub use crate::structure::export::structure;
@@ -125,6 +126,18 @@ pub enum ExportJob {
         #[cfg_attr(feature = "ts", ts(optional = nullable))]
         unit_id: Option<i64>,
     },
+    /// 考核结果 of a round (a preview while 评分中 and not computed), with 计分依据.
+    EvalResults { round_id: i64 },
+    /// 推优评先 candidates with each rule's result, votes and selection.
+    RecognitionCandidates { round_id: i64 },
+    /// 荣誉名册.
+    Honours {
+        #[serde(default)]
+        #[cfg_attr(feature = "ts", ts(as = "Option<HonourFilter>", optional))]
+        filter: HonourFilter,
+    },
+    /// One cadre's 考核 history.
+    EvalHistory { person_id: i64 },
 }
 
 /// Makes the workbook for `job` at `now` (its date is the export date, and the date ages are
@@ -195,5 +208,11 @@ pub fn render(
         ExportJob::TalkCoverage { from, to, unit_id } => {
             voice::talk_coverage(conn, Period::new(*from, *to)?, *unit_id, today)
         }
+        ExportJob::EvalResults { round_id } => evaluation::results(conn, *round_id, now),
+        ExportJob::RecognitionCandidates { round_id } => {
+            evaluation::recognition_candidates(conn, *round_id, today)
+        }
+        ExportJob::Honours { filter } => evaluation::honours(conn, filter, today),
+        ExportJob::EvalHistory { person_id } => evaluation::history(conn, *person_id, today),
     }
 }
