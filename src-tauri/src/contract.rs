@@ -56,7 +56,8 @@ macro_rules! roots {
 fn bindings() -> String {
     use qungong::api::dto;
     use qungong::{
-        activities, attendance, dashboard, db, pdf, people, records, structure, units, xlsx,
+        activities, attendance, dashboard, db, evaluation, pdf, people, records, structure, units,
+        xlsx,
     };
     let cfg = Config::new().with_large_int("number");
     let mut c = Collect {
@@ -103,6 +104,16 @@ fn bindings() -> String {
         qungong::codes::ConcernSource, qungong::codes::RaiserKind, qungong::codes::ConcernStatus,
         qungong::codes::Satisfaction, qungong::codes::OpinionKind, qungong::codes::OpinionLevel,
         qungong::codes::OpinionTrend, qungong::codes::TalkKind,
+        evaluation::SystemSummary, evaluation::System, evaluation::SystemInput,
+        evaluation::RoundSummary, evaluation::RoundDetail, evaluation::RoundInput,
+        evaluation::SubjectPick, evaluation::Mark, evaluation::MarkInput, evaluation::Ballot,
+        evaluation::BallotCounts, evaluation::HistoryRow, evaluation::RoundWaiting,
+        evaluation::RecognitionSummary, evaluation::RecognitionRound,
+        evaluation::RecognitionInput, evaluation::NominationInput, evaluation::VoteInput,
+        evaluation::Honour, evaluation::HonourInput, evaluation::HonourFilter,
+        qungong::codes::EvalMethod, qungong::codes::AutoSource, qungong::codes::ScoreRule,
+        qungong::codes::RoundKind, qungong::codes::RoundStatus, qungong::codes::Grade,
+        qungong::codes::RecognitionTarget, qungong::codes::RecognitionStatus,
     );
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src-tauri/src/contract.rs). Do not edit:\n\

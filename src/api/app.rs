@@ -44,6 +44,14 @@ commands! {
         opinion_level: labels!(codes::OpinionLevel),
         opinion_trend: labels!(codes::OpinionTrend),
         talk_kind: labels!(codes::TalkKind),
+        eval_method: labels!(codes::EvalMethod),
+        auto_source: labels!(codes::AutoSource),
+        score_rule: labels!(codes::ScoreRule),
+        round_kind: labels!(codes::RoundKind),
+        round_status: labels!(codes::RoundStatus),
+        grade: labels!(codes::Grade),
+        recognition_target: labels!(codes::RecognitionTarget),
+        recognition_status: labels!(codes::RecognitionStatus),
     })
 }
 }
@@ -66,5 +74,13 @@ mod tests {
         assert_eq!(c.concern_status, ["已受理", "办理中", "已答复", "已办结"]);
         assert_eq!(c.opinion_level, ["一般", "较大", "重大"]);
         assert_eq!(c.talk_kind.len(), 7);
+        assert_eq!(c.eval_method, ["系统数据", "评委打分", "民主测评"]);
+        assert_eq!(c.auto_source.len(), 9);
+        assert_eq!(c.round_status, ["评分中", "结果反馈", "已公布"]);
+        assert_eq!(c.grade, ["优秀", "称职", "基本称职", "不称职"]);
+        assert_eq!(
+            c.recognition_status,
+            ["推荐中", "投票中", "公示中", "已确认"]
+        );
     }
 }

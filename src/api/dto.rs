@@ -51,6 +51,14 @@ pub struct Codes {
     pub opinion_level: Vec<&'static str>,
     pub opinion_trend: Vec<&'static str>,
     pub talk_kind: Vec<&'static str>,
+    pub eval_method: Vec<&'static str>,
+    pub auto_source: Vec<&'static str>,
+    pub score_rule: Vec<&'static str>,
+    pub round_kind: Vec<&'static str>,
+    pub round_status: Vec<&'static str>,
+    pub grade: Vec<&'static str>,
+    pub recognition_target: Vec<&'static str>,
+    pub recognition_status: Vec<&'static str>,
 }
 
 /// The `by` argument of `attendance_rates` (it comes from the UI, not back to it).

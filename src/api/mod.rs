@@ -67,6 +67,7 @@ pub mod attendance;
 pub mod auth;
 pub mod backup;
 pub mod dto;
+pub mod evaluation;
 pub mod files;
 pub mod meeting_import;
 pub mod people;
@@ -418,6 +419,7 @@ const GROUPS: &[(&[(&str, Need)], Dispatch)] = &[
     (settings::NAMES, settings::dispatch),
     (structure::NAMES, structure::dispatch),
     (voice::NAMES, voice::dispatch),
+    (evaluation::NAMES, evaluation::dispatch),
 ];
 
 /// Runs the command `name` with `args` (a JSON object of its arguments by name; `null` for

@@ -186,6 +186,8 @@ export type AuditRow = { id: number, at: string, actor: string, action: string, 
 
 export type AuthStatus = { state: "setup" | "signed_out" | "locked" | "signed_in" | "damaged", session: SessionInfo | null, damage: DamageInfo | null, };
 
+export type AutoSource = "组织活动次数" | "活动出勤率" | "诉求按期答复率" | "诉求满意率" | "联系点走访覆盖率" | "谈心谈话覆盖率" | "职工座谈会次数" | "35岁及以下职工占比" | "后备人才与政工干部之比";
+
 export type BackupInfo = { 
 /**
  * The file name.
@@ -211,6 +213,14 @@ reason: string | null, };
 
 export type BackupKind = "每日" | "退出" | "手动" | "恢复前";
 
+export type Ballot = { person_id: number, indicator_id: number, counts: BallotCounts, };
+
+export type BallotCounts = { excellent: number, competent: number, basic: number, incompetent: number, };
+
+export type BallotPoints = { excellent: number, competent: number, basic: number, incompetent: number, };
+
+export type Band = { from: number, score: number, };
+
 export type BracketsPreview = { 
 /**
  * The upper bounds, to send back with the configuration.
@@ -230,6 +240,25 @@ changed: number,
  * People who already were as asked (left untouched).
  */
 unchanged: number, };
+
+export type Candidate = { nomination_id: number, person_id: number | null, unit_id: number | null, 
+/**
+ * The person's or the unit's name.
+ */
+name: string, 
+/**
+ * The person's unit, or the unit's parent.
+ */
+unit_name: string | null, by_unit_id: number | null, by_unit_name: string | null, deeds: string, checks: Array<RuleCheck>, eligible: boolean, votes: number | null, 
+/**
+ * Rank by votes among the eligible (competition ranking), once votes are in.
+ */
+rank: number | null, selected: boolean, 
+/**
+ * Why not selected though ranked within the quota (a tie at the edge), or the reason
+ * it was withdrawn.
+ */
+note: string | null, withdrawn: string | null, };
 
 export type Category = { id: number, name: string, deadline_days: number, retired: boolean, };
 
@@ -267,7 +296,7 @@ title_level: Array<string>,
 /**
  * The common titles of each series, for the 职称 field's suggestions (others are accepted).
  */
-title_series: Array<Series>, skill_level: Array<string>, retirement_category: Array<string>, unit_kind: Array<string>, activity_kind: Array<string>, activity_mode: Array<string>, activity_status: Array<string>, attendance_status: Array<string>, recurrence: Array<string>, ethnicity: Array<string>, concern_source: Array<string>, raiser_kind: Array<string>, concern_status: Array<string>, satisfaction: Array<string>, opinion_kind: Array<string>, opinion_level: Array<string>, opinion_trend: Array<string>, talk_kind: Array<string>, };
+title_series: Array<Series>, skill_level: Array<string>, retirement_category: Array<string>, unit_kind: Array<string>, activity_kind: Array<string>, activity_mode: Array<string>, activity_status: Array<string>, attendance_status: Array<string>, recurrence: Array<string>, ethnicity: Array<string>, concern_source: Array<string>, raiser_kind: Array<string>, concern_status: Array<string>, satisfaction: Array<string>, opinion_kind: Array<string>, opinion_level: Array<string>, opinion_trend: Array<string>, talk_kind: Array<string>, eval_method: Array<string>, auto_source: Array<string>, score_rule: Array<string>, round_kind: Array<string>, round_status: Array<string>, grade: Array<string>, recognition_target: Array<string>, recognition_status: Array<string>, };
 
 export type Concern = { id: number, uid: string, received_on: string, source: ConcernSource, activity_id: number | null, activity_title: string | null, talk_id: number | null, visit_id: number | null, opinion_id: number | null, raiser_kind: RaiserKind, raiser_id: number | null, 
 /**
@@ -424,9 +453,21 @@ unreported_opinions: Array<Opinion>,
 /**
  * This quarter's contact points short of their planned visits.
  */
-unvisited_points: Array<PointCoverage>, };
+unvisited_points: Array<PointCoverage>, 
+/**
+ * 考核 waiting for marks (评分中) or for the subjects' confirmation (结果反馈).
+ */
+eval_waiting: Array<RoundWaiting>, };
 
 export type Education = "研究生" | "大学本科" | "大学专科" | "中专" | "高中" | "初中" | "小学" | "其他";
+
+export type EvalHistoryRow = { round_id: number, round_name: string, kind: RoundKind, period_from: string, period_to: string, status: RoundStatus, total: number | null, rank: number | null, 
+/**
+ * Of how many evaluated.
+ */
+of: number, grade: Grade | null, };
+
+export type EvalMethod = "系统数据" | "评委打分" | "民主测评";
 
 export type ExportJob = { "kind": "people", filter?: PersonFilter, order?: PrintOrder, full?: boolean, } | { "kind": "attendance", activity_id: number, order?: PrintOrder, } | { "kind": "rates", from: string, to: string, unit_id?: number | null, by?: RatesBy, 
 /**
@@ -436,7 +477,7 @@ kinds?: Array<ActivityKind>, } | { "kind": "ledger", unit_id?: number | null, fr
 /**
  * Default: today.
  */
-as_of?: string | null, } | { "kind": "audit", query: AuditQuery, } | { "kind": "concerns", filter?: ConcernFilter, } | { "kind": "opinions", filter?: OpinionFilter, } | { "kind": "visits", filter?: VisitFilter, } | { "kind": "talks", filter?: TalkFilter, summaries?: boolean, } | { "kind": "contact_coverage", year: number, quarter: number, } | { "kind": "talk_coverage", from: string, to: string, unit_id?: number | null, };
+as_of?: string | null, } | { "kind": "audit", query: AuditQuery, } | { "kind": "concerns", filter?: ConcernFilter, } | { "kind": "opinions", filter?: OpinionFilter, } | { "kind": "visits", filter?: VisitFilter, } | { "kind": "talks", filter?: TalkFilter, summaries?: boolean, } | { "kind": "contact_coverage", year: number, quarter: number, } | { "kind": "talk_coverage", from: string, to: string, unit_id?: number | null, } | { "kind": "eval_results", round_id: number, } | { "kind": "recognition_candidates", round_id: number, } | { "kind": "honours", filter?: HonourFilter, } | { "kind": "eval_history", person_id: number, };
 
 export type Exported = { path: string, 
 /**
@@ -497,6 +538,10 @@ points: number, points_visited: number, visit_coverage: number | null, };
 
 export type Gender = "男" | "女";
 
+export type Grade = "优秀" | "称职" | "基本称职" | "不称职";
+
+export type GradeBands = { excellent: number, competent: number, basic: number, };
+
 export type HistoryRow = { activity_id: number, title: string, kind: ActivityKind, starts_at: string, 
 /**
  * The organising unit's name, if one was set.
@@ -510,6 +555,20 @@ invited: boolean, status: AttendanceStatus | null,
  * 出席 / 迟到 / 请假 / 缺席, or 未签到 while the activity's day is not over.
  */
 status_label: string, checked_in_at: string | null, leave_reason: string | null, };
+
+export type Honour = { id: number, uid: string, 
+/**
+ * The person's or the unit's name.
+ */
+holder: string, 
+/**
+ * The person's unit (people), or the unit's parent (units).
+ */
+unit_name: string | null, round_id: number | null, person_id?: number | null, unit_id?: number | null, title: string, year: number, awarded_on: string, granted_by?: string | null, note?: string | null, };
+
+export type HonourFilter = { year?: number | null, unit_id?: number | null, person_id?: number | null, search?: string | null, };
+
+export type HonourInput = { person_id?: number | null, unit_id?: number | null, title: string, year: number, awarded_on: string, granted_by?: string | null, note?: string | null, };
 
 export type ImportAction = "新增" | "更新" | "不变" | "错误" | "跳过";
 
@@ -636,6 +695,75 @@ skipped: number,
  */
 blank: number, };
 
+export type Indicator = { id: number, 
+/**
+ * 思想政治工作, 组织人事工作, 宣传工作, 统战工作 …
+ */
+category: string, name: string, 
+/**
+ * Share of the total, in points (the weights of a system sum to 100); one decimal.
+ */
+weight: number, method: EvalMethod, 
+/**
+ * [`EvalMethod::Auto`]: which figure.
+ */
+source?: AutoSource | null, 
+/**
+ * [`EvalMethod::Auto`]: how the figure becomes a score.
+ */
+rule?: ScoreRule | null, 
+/**
+ * [`ScoreRule::Proportional`]: the figure that earns 100 (rates in percent: 95 = 95%).
+ */
+target?: number | null, 
+/**
+ * [`ScoreRule::Bands`]: best first, each "at least this figure → this score".
+ */
+bands: Array<Band>, note?: string | null, };
+
+export type IndicatorInput = { 
+/**
+ * 思想政治工作, 组织人事工作, 宣传工作, 统战工作 …
+ */
+category: string, name: string, 
+/**
+ * Share of the total, in points (the weights of a system sum to 100); one decimal.
+ */
+weight: number, method: EvalMethod, 
+/**
+ * [`EvalMethod::Auto`]: which figure.
+ */
+source?: AutoSource | null, 
+/**
+ * [`EvalMethod::Auto`]: how the figure becomes a score.
+ */
+rule?: ScoreRule | null, 
+/**
+ * [`ScoreRule::Proportional`]: the figure that earns 100 (rates in percent: 95 = 95%).
+ */
+target?: number | null, 
+/**
+ * [`ScoreRule::Bands`]: best first, each "at least this figure → this score".
+ */
+bands: Array<Band>, note?: string | null, };
+
+export type IndicatorScore = { indicator_id: number, 
+/**
+ * The figure of an automatic indicator (rates in percent), the evaluators' average, or the
+ * ballot score; None when there is nothing to read.
+ */
+figure: number | null, 
+/**
+ * 0–100.
+ */
+score: number, 
+/**
+ * How it was reached, in words (e.g. "出勤率 87.5%，目标 95%：87.5 ÷ 95 × 100 = 92.11";
+ * "5 位评委，去掉最高 98、最低 70，3 位平均 86.33"; "本期无数据（无已答复的诉求），按满分计";
+ * "尚无评委打分").
+ */
+basis: string, };
+
 export type KindCell = { kind: ActivityKind, 
 /**
  * Held activities of this kind in the period.
@@ -658,6 +786,16 @@ kinds: Array<ActivityKind>,
 rows: Array<UnitKinds>, };
 
 export type ManualMatch = { row: number, person_id: number, };
+
+export type Mark = { person_id: number, indicator_id: number, evaluator: string, mark: number, };
+
+export type MarkInput = { person_id: number, indicator_id: number, 
+/**
+ * 0–100, or None to clear that mark.
+ */
+mark?: number | null, };
+
+export type MarksEntered = { indicator_id: number, count: number, };
 
 export type MeetingApplied = { 
 /**
@@ -742,6 +880,24 @@ export type MemberRow = { person_id: number, employee_no: string | null, name: s
  * 60岁3个月; None for a woman without 干部 / 工人 recorded.
  */
 retirement_age: string | null, retirement_date: string | null, };
+
+export type NominationInput = { 
+/**
+ * A person (person rounds) …
+ */
+person_id?: number | null, 
+/**
+ * … or a unit (unit rounds).
+ */
+unit_id?: number | null, 
+/**
+ * The unit that nominates.
+ */
+by_unit_id?: number | null, 
+/**
+ * 主要事迹.
+ */
+deeds: string, };
 
 export type NotTalked = { person_id: number, name: string, unit_name: string, };
 
@@ -946,7 +1102,7 @@ export type PrintJob = { "kind": "sign_in_sheet", activity_id: number, } | { "ki
 /**
  * Only activities of these kinds; empty: every kind.
  */
-kinds?: Array<ActivityKind>, } | { "kind": "concern_escalation", concern_id: number, } | { "kind": "opinion_report", report_id: number, };
+kinds?: Array<ActivityKind>, } | { "kind": "concern_escalation", concern_id: number, } | { "kind": "opinion_report", report_id: number, } | { "kind": "eval_results", round_id: number, } | { "kind": "eval_feedback", round_id: number, person_id?: number | null, } | { "kind": "ballot_sheet", round_id: number, filled?: boolean, } | { "kind": "recognition_notice", round_id: number, } | { "kind": "honours", filter?: HonourFilter, };
 
 export type PrintOrder = "stroke" | "pinyin" | "unit" | "employee-no";
 
@@ -985,6 +1141,32 @@ kinds?: Array<ActivityKind>, };
 export type RatesBy = "unit" | "person" | "both" | "kind" | "absent";
 
 export type RatesByArg = "unit" | "person";
+
+export type RecognitionInput = { 
+/**
+ * e.g. 2026年度优秀政工干部评选.
+ */
+name: string, 
+/**
+ * The honour it awards, e.g. 优秀政工干部.
+ */
+honour_title: string, year: number, target: RecognitionTarget, 
+/**
+ * Places.
+ */
+quota: number, rules: Array<Rule>, 
+/**
+ * Who grants the honour (printed on the 公示 and the honours), e.g. 国网示范县供电公司.
+ */
+granted_by?: string | null, };
+
+export type RecognitionRound = { id: number, uid: string, input: RecognitionInput, status: RecognitionStatus, notice_from: string | null, notice_to: string | null, confirmed_on: string | null, candidates: Array<Candidate>, };
+
+export type RecognitionStatus = "推荐中" | "投票中" | "公示中" | "已确认";
+
+export type RecognitionSummary = { id: number, name: string, honour_title: string, year: number, target: RecognitionTarget, quota: number, status: RecognitionStatus, candidates: number, selected: number, notice_to: string | null, };
+
+export type RecognitionTarget = "个人" | "集体";
 
 export type Recurrence = "每周" | "每月";
 
@@ -1026,6 +1208,59 @@ export type RetiringCounts = { within_1: number, within_3: number, within_5: num
 
 export type Role = "管理员" | "政工干部" | "查看";
 
+export type RoundDetail = { id: number, uid: string, input: RoundInput, status: RoundStatus, system: System, subjects: Array<SubjectResult>, computed_at: string | null, published_at: string | null, 
+/**
+ * The evaluators who have entered marks, in the order first seen.
+ */
+evaluators: Array<string>, };
+
+export type RoundInput = { 
+/**
+ * e.g. 2026年第四季度政工干部日常考核.
+ */
+name: string, kind: RoundKind, period_from: string, period_to: string, 
+/**
+ * A system version (the newest, not retired, when the round is made).
+ */
+system_id: number, grade_bands: GradeBands, 
+/**
+ * 优秀 quota as a percentage of those evaluated (20 = 20%); None: no quota.
+ */
+excellent_quota?: number | null, };
+
+export type RoundKind = "日常考核" | "定期考核" | "专项考核";
+
+export type RoundStatus = "评分中" | "结果反馈" | "已公布";
+
+export type RoundSummary = { id: number, name: string, kind: RoundKind, period_from: string, period_to: string, status: RoundStatus, system_id: number, system_name: string, system_version: number, subjects: number, 
+/**
+ * Subjects still missing a mark from some evaluator or a ballot tally (评分中 only;
+ * "missing" = a 'marks' indicator with no mark at all, or a 'ballot' one with no tally).
+ */
+incomplete: number, 
+/**
+ * Subjects who have not confirmed (结果反馈 only).
+ */
+unconfirmed: number, };
+
+export type RoundWaiting = { id: number, name: string, status: RoundStatus, 
+/**
+ * 评分中: subjects still missing marks or a tally; 结果反馈: subjects not confirmed.
+ */
+waiting: number, };
+
+export type Rule = { "kind": "in_post" } | { "kind": "political_cadre" } | { "kind": "party_member" } | { "kind": "attendance_at_least", percent: number, } | { "kind": "last_grade_at_least", grade: Grade, };
+
+export type RuleCheck = { rule: Rule, 
+/**
+ * The rule in words (出勤率不低于 80%).
+ */
+label: string, passed: boolean, 
+/**
+ * What was found (出勤率 62.5%; 最近考核：称职（2026年第三季度…）; 无出勤记录).
+ */
+found: string, };
+
 export type Satisfaction = "满意" | "基本满意" | "不满意";
 
 export type SavedReport = { id: number, uid: string, input: ReportInput, unit_name: string | null, updated_at: string, };
@@ -1043,6 +1278,8 @@ code: string,
  * 老龄化, 断层, 后备不足, 退休高峰
  */
 title: string, message: string, };
+
+export type ScoreRule = "按目标比例" | "分档计分";
 
 export type Series = { name: string, titles: Array<string>, };
 
@@ -1099,6 +1336,62 @@ export type StructureConfig = {
 brackets: Array<number>, thresholds: Thresholds, };
 
 export type StructureQuery = { unit_id: number | null, population: Population, as_of: string, };
+
+export type SubjectPick = { unit_ids: Array<number>, person_ids: Array<number>, };
+
+export type SubjectResult = { person_id: number, name: string, employee_no: string | null, position: string | null, unit_id: number, unit_name: string, 
+/**
+ * In the system's indicator order.
+ */
+scores: Array<IndicatorScore>, 
+/**
+ * Σ score × weight ÷ 100, to 2 decimals; None before the round is computed (while 评分中
+ * and computed, as it stands now).
+ */
+total: number | null, 
+/**
+ * Competition ranking (1, 2, 2, 4) by total.
+ */
+rank: number | null, grade: Grade | null, 
+/**
+ * Why the grade is not the band's (the quota), in words.
+ */
+grade_note: string | null, feedback: string | null, 
+/**
+ * The person's own 反馈意见.
+ */
+reply: string | null, confirmed_at: string | null, 
+/**
+ * Marks entered per 'marks' indicator (count), for the marks screen.
+ */
+marks_entered: Array<MarksEntered>, };
+
+export type System = { id: number, uid: string, 
+/**
+ * Shared by every version of this system.
+ */
+family_uid: string, version: number, name: string, note: string | null, drop_extremes_min: number, ballot_points: BallotPoints, indicators: Array<Indicator>, 
+/**
+ * A newer version exists.
+ */
+superseded: boolean, retired: boolean, 
+/**
+ * Used by any round: an edit makes a new version (rounds still 评分中 with no marks, no
+ * tallies and no stored scores move to it; the others keep this one).
+ */
+frozen: boolean, 
+/**
+ * Rounds using this version.
+ */
+rounds: number, updated_at: string, };
+
+export type SystemInput = { name: string, note?: string | null, 
+/**
+ * With at least this many marks, the highest and the lowest are dropped; 0: never.
+ */
+drop_extremes_min: number, ballot_points: BallotPoints, indicators: Array<IndicatorInput>, };
+
+export type SystemSummary = { id: number, family_uid: string, version: number, name: string, indicators: number, superseded: boolean, retired: boolean, frozen: boolean, rounds: number, updated_at: string, };
 
 export type Talk = { id: number, uid: string, talked_on: string, talker_id: number, talker_name: string, person_id: number, person_name: string, 
 /**
@@ -1274,6 +1567,8 @@ participants?: string | null,
  * What was found / heard.
  */
 findings?: string | null, };
+
+export type VoteInput = { nomination_id: number, votes?: number | null, };
 
 export type Warning = { 
 /**
