@@ -44,6 +44,21 @@ export const router = createRouter({
     { path: '/voice/contacts', component: () => import('./views/voice/Contacts.vue'), meta: { title: '联系点' } },
     { path: '/voice/talks', component: () => import('./views/voice/Talks.vue'), meta: { title: '谈心谈话' } },
     { path: '/voice/reports', component: () => import('./views/voice/Reports.vue'), meta: { title: '分析报告' } },
+    // 考核评价: 指标体系, 考核 (a round's page), 推优评先 (a round's page), 荣誉.
+    { path: '/evaluation/systems', component: () => import('./views/evaluation/Systems.vue'), meta: { title: '指标体系' } },
+    { path: '/evaluation/rounds', component: () => import('./views/evaluation/Rounds.vue'), meta: { title: '考核' } },
+    {
+      path: '/evaluation/rounds/:id(\\d+)',
+      component: () => import('./views/evaluation/RoundDetail.vue'),
+      meta: { title: '考核', menu: '/evaluation/rounds' },
+    },
+    { path: '/evaluation/recognition', component: () => import('./views/evaluation/Recognition.vue'), meta: { title: '推优评先' } },
+    {
+      path: '/evaluation/recognition/:id(\\d+)',
+      component: () => import('./views/evaluation/RecognitionDetail.vue'),
+      meta: { title: '推优评先', menu: '/evaluation/recognition' },
+    },
+    { path: '/evaluation/honours', component: () => import('./views/evaluation/Honours.vue'), meta: { title: '荣誉' } },
     { path: '/settings', component: () => import('./views/Settings.vue'), meta: { title: '设置' } },
     // 管理员 only (the menu shows them to 管理员; the core refuses everyone else).
     { path: '/accounts', component: () => import('./views/Accounts.vue'), meta: { title: '账号', admin: true } },

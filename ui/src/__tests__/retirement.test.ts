@@ -44,7 +44,7 @@ const overview = (o: Partial<Overview>): Overview => ({
   today: '2026-11-30', upcoming: [], latest: [], month_activities: 0,
   month: { invited: 0, attended: 0, present: 0, late: 0, leave: 0, absent: 0, not_checked_in: 0, walk_ins: 0, rate: null },
   structure: structure(12, 2), warnings: [], overdue: [], retirement_category_missing: 0, unit_count: 3, staff_count: 12,
-  concerns_open: 0, concerns_overdue: 0, overdue_concerns: [], unreported_opinions: [], unvisited_points: [],
+  concerns_open: 0, concerns_overdue: 0, overdue_concerns: [], unreported_opinions: [], unvisited_points: [], eval_waiting: [],
   ...o,
 })
 
