@@ -48,7 +48,8 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
         || {
             println!(
                 "已生成演示数据：{} 个单位，{} 名职工，{} 项活动，{} 条签到记录，\
-                 {} 件群众诉求，{} 次谈心谈话，{} 次联系点走访，{} 条思想动态，用时 {seconds:.2} 秒",
+                 {} 件群众诉求，{} 次谈心谈话，{} 次联系点走访，{} 条思想动态，\
+                 {} 轮考核（{} 人次），{} 轮推优评先，{} 项荣誉，用时 {seconds:.2} 秒",
                 summary.units,
                 summary.people,
                 summary.activities,
@@ -56,7 +57,11 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<()> {
                 summary.concerns,
                 summary.talks,
                 summary.visits,
-                summary.opinions
+                summary.opinions,
+                summary.eval_rounds,
+                summary.eval_subjects,
+                summary.recognition_rounds,
+                summary.honours
             );
         },
     );

@@ -1,5 +1,5 @@
 //! `qungong export`: the .xlsx workbooks (staff list, attendance, rates, activities, ledger,
-//! structure).
+//! structure, 党群沟通 lists, and 考核评价: results, candidates, honours, a cadre's history).
 
 use std::path::PathBuf;
 
@@ -17,6 +17,7 @@ use crate::args::{
 };
 use crate::concern::ConcernFilterArgs;
 use crate::contact::{QuarterArgs, VisitFilterArgs};
+use crate::honour::HonourFilterArgs;
 use crate::opinion::OpinionFilterArgs;
 use crate::output::out;
 use crate::talk::{TalkCoverageArgs, TalkFilterArgs};
@@ -125,6 +126,35 @@ pub enum ExportCmd {
     TalkCoverage {
         #[command(flatten)]
         scope: TalkCoverageArgs,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 考核结果（按名次，含各项指标得分和计分依据）
+    EvalResults {
+        #[arg(value_name = "考核编号")]
+        round: i64,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 推优评先候选人（资格审查、得票、是否当选）
+    RecognitionCandidates {
+        #[arg(value_name = "评选编号")]
+        round: i64,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 荣誉名册（条件同 honour list）
+    Honours {
+        #[command(flatten)]
+        filter: HonourFilterArgs,
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// 一名职工历次考核的结果
+    EvalHistory {
+        /// 职工（工号或姓名）
+        #[arg(long, value_name = "工号或姓名")]
+        person: String,
         #[command(flatten)]
         out: ExportArgs,
     },
@@ -276,6 +306,22 @@ pub fn run(ctx: &Context, cmd: &ExportCmd) -> Result<()> {
                 out,
             )
         }
+        ExportCmd::EvalResults { round, out } => (ExportJob::EvalResults { round_id: *round }, out),
+        ExportCmd::RecognitionCandidates { round, out } => {
+            (ExportJob::RecognitionCandidates { round_id: *round }, out)
+        }
+        ExportCmd::Honours { filter, out } => (
+            ExportJob::Honours {
+                filter: filter.filter(conn)?,
+            },
+            out,
+        ),
+        ExportCmd::EvalHistory { person, out } => (
+            ExportJob::EvalHistory {
+                person_id: crate::voice::person(conn, "职工", person)?.id,
+            },
+            out,
+        ),
     };
     // Only a talks export reads the viewer (whose summaries it may carry).
     let viewer = match job {

@@ -22,12 +22,17 @@ mod backup;
 mod concern;
 mod contact;
 mod demo;
+mod eval;
+mod eval_marks;
+mod eval_round;
 mod export;
+mod honour;
 mod import;
 mod opinion;
 mod output;
 mod person;
 mod print;
+mod recognition;
 #[cfg(feature = "serve")]
 mod serve;
 mod setting;
@@ -108,13 +113,22 @@ enum Command {
     /// 职工思想动态分析报告：统计数据、保存、删除
     #[command(subcommand)]
     Report(voice::ReportCmd),
-    /// 打印：签到表、考勤表、花名册、活动台账（A4 PDF）
+    /// 考核评价：指标体系、考核（打分、民主测评、结果、反馈、公布）、历次考核
+    #[command(subcommand)]
+    Eval(eval::EvalCmd),
+    /// 推优评先：资格条件、推荐、投票、公示、确认并登记荣誉
+    #[command(subcommand)]
+    Recognition(recognition::RecognitionCmd),
+    /// 荣誉：列表、登记、删除
+    #[command(subcommand)]
+    Honour(honour::HonourCmd),
+    /// 打印：签到表、考勤表、花名册、活动台账、出勤统计、诉求上报单、分析报告、考核结果与反馈、民主测评表、推优公示、荣誉名册（A4 PDF）
     #[command(subcommand)]
     Print(print::PrintCmd),
     /// 导入 Excel / WPS / CSV：职工花名册、线上会议签到
     #[command(subcommand)]
     Import(import::ImportCmd),
-    /// 导出 Excel：职工名单、考勤、出勤率、活动列表、活动台账、队伍结构（.xlsx）
+    /// 导出 Excel：职工名单、考勤、出勤率、活动列表、活动台账、队伍结构、党群沟通各列表、考核结果、推优候选人、荣誉（.xlsx）
     #[command(subcommand)]
     Export(export::ExportCmd),
     /// 设置：查看或修改（如打印字体 pdf_font）
@@ -357,6 +371,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Contact(cmd) => contact::run(&ctx, &cmd),
         Command::Talk(cmd) => talk::run(&ctx, &cmd),
         Command::Report(cmd) => voice::run_report(&ctx, &cmd),
+        Command::Eval(cmd) => eval::run(&ctx, &cmd),
+        Command::Recognition(cmd) => recognition::run(&ctx, &cmd),
+        Command::Honour(cmd) => honour::run(&ctx, &cmd),
         Command::Print(cmd) => print::run(&ctx, &cmd),
         Command::Import(cmd) => import::run(&ctx, &cmd),
         Command::Export(cmd) => export::run(&ctx, &cmd),

@@ -1,5 +1,6 @@
 //! `qungong print`: the A4 PDF documents (sign-in sheet, attendance sheet, activity record,
-//! roster, activity ledger, structure report, attendance statistics).
+//! roster, activity ledger, structure report, attendance statistics, and those of 考核评价:
+//! results, feedback forms, 民主测评 sheets, the 公示 notice, the honours list).
 
 use std::path::PathBuf;
 
@@ -7,12 +8,14 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
 use qungong::collate::NameOrder;
+use qungong::evaluation::round;
 use qungong::pdf::StatsTab;
 use qungong::pdf::job::{self as printing, PrintChoices, PrintJob};
 use qungong::{Error, Result, units};
 
 use crate::Context;
 use crate::args::{AnalysisArgs, RateScope, date_arg, order_arg};
+use crate::honour::HonourFilterArgs;
 use crate::output::out;
 
 #[derive(Subcommand)]
@@ -93,6 +96,47 @@ pub enum PrintCmd {
     OpinionReport {
         #[arg(value_name = "报告编号")]
         id: i64,
+        #[command(flatten)]
+        common: PrintArgs,
+    },
+    /// 考核结果汇总表（按名次，含各项指标得分）
+    EvalResults {
+        #[arg(value_name = "考核编号")]
+        round: i64,
+        #[command(flatten)]
+        common: PrintArgs,
+    },
+    /// 考核反馈表（每名考核对象一页；--person 只印一人）
+    EvalFeedback {
+        #[arg(value_name = "考核编号")]
+        round: i64,
+        /// 考核对象（工号或姓名）
+        #[arg(long, value_name = "工号或姓名")]
+        person: Option<String>,
+        #[command(flatten)]
+        common: PrintArgs,
+    },
+    /// 民主测评表（空白，供会上填写；加 --filled 印已录入的票数）
+    BallotSheet {
+        #[arg(value_name = "考核编号")]
+        round: i64,
+        /// 印出已录入的票数
+        #[arg(long)]
+        filled: bool,
+        #[command(flatten)]
+        common: PrintArgs,
+    },
+    /// 推优评先公示
+    RecognitionNotice {
+        #[arg(value_name = "评选编号")]
+        round: i64,
+        #[command(flatten)]
+        common: PrintArgs,
+    },
+    /// 荣誉名册（条件同 honour list）
+    Honours {
+        #[command(flatten)]
+        filter: HonourFilterArgs,
         #[command(flatten)]
         common: PrintArgs,
     },
@@ -225,6 +269,56 @@ pub fn run(ctx: &Context, cmd: &PrintCmd) -> Result<()> {
         ),
         PrintCmd::OpinionReport { id, common } => (
             PrintJob::OpinionReport { report_id: *id },
+            common,
+            PrintChoices::default(),
+        ),
+        PrintCmd::EvalResults { round, common } => (
+            PrintJob::EvalResults { round_id: *round },
+            common,
+            PrintChoices::default(),
+        ),
+        PrintCmd::EvalFeedback {
+            round,
+            person,
+            common,
+        } => {
+            let person_id = match person {
+                Some(key) => {
+                    let d = round::get(conn, *round, qungong::db::now())?;
+                    Some(crate::eval_round::subject(conn, &d, key)?.person_id)
+                }
+                None => None,
+            };
+            (
+                PrintJob::EvalFeedback {
+                    round_id: *round,
+                    person_id,
+                },
+                common,
+                PrintChoices::default(),
+            )
+        }
+        PrintCmd::BallotSheet {
+            round,
+            filled,
+            common,
+        } => (
+            PrintJob::BallotSheet {
+                round_id: *round,
+                filled: *filled,
+            },
+            common,
+            PrintChoices::default(),
+        ),
+        PrintCmd::RecognitionNotice { round, common } => (
+            PrintJob::RecognitionNotice { round_id: *round },
+            common,
+            PrintChoices::default(),
+        ),
+        PrintCmd::Honours { filter, common } => (
+            PrintJob::Honours {
+                filter: filter.filter(conn)?,
+            },
             common,
             PrintChoices::default(),
         ),
