@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use qungong::attendance::{self, RateQuery};
+use qungong::codes::{RecognitionTarget, RoundStatus};
+use qungong::evaluation::{recognition, round};
 use qungong::people::{self, PersonFilter};
 use qungong::{Action, Actor, Db, demo, voice};
 
@@ -343,6 +345,45 @@ fn main() {
         "思想动态分析报告 figures, whole company, one quarter",
         figures,
         "500 ms",
+    ));
+
+    // 考核评价 on the demo's rounds: the open round's page computes every subject's automatic
+    // figures live (attendance, concerns, talks, visits of the subject's unit); the published
+    // one reads stored scores; a 推优评先 round checks every candidate's eligibility.
+    let rounds = round::list(conn).expect("rounds");
+    let open = rounds
+        .iter()
+        .find(|r| r.status == RoundStatus::Open)
+        .expect("an open round");
+    let published = rounds
+        .iter()
+        .find(|r| r.status == RoundStatus::Published)
+        .expect("a published round");
+    let open_get = measure(runs, |_| {
+        round::get(conn, open.id, now).expect("open round");
+    });
+    results.push((
+        "考核: an open round's results (live preview), demo round",
+        open_get,
+        "500 ms",
+    ));
+    let published_get = measure(runs, |_| {
+        round::get(conn, published.id, now).expect("published round");
+    });
+    results.push(("考核: a published round's results", published_get, "50 ms"));
+    let rec = recognition::list(conn).expect("recognition rounds");
+    let rec_id = rec
+        .iter()
+        .find(|r| r.target == RecognitionTarget::Person)
+        .expect("a recognition round of people")
+        .id;
+    let rec_get = measure(runs, |_| {
+        recognition::get(conn, rec_id, today).expect("recognition round");
+    });
+    results.push((
+        "推优评先: a round of people with eligibility checked",
+        rec_get,
+        "200 ms",
     ));
 
     // The kiosk last (it writes): a planned activity's invitees checked in one by one at its
