@@ -157,15 +157,6 @@ beforeEach(() => {
 })
 
 describe('出勤统计 screen', () => {
-  it('opens on the unit and period a 考核 result links with', async () => {
-    const r = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { template: '<div />' } }] })
-    await r.push('/attendance?tab=unit&pick=custom&unit_id=2&from=2026-10-01&to=2026-12-31')
-    const w = mount(Attendance, { global: { plugins: [ElementPlus, r] }, attachTo: document.body })
-    await flushPromises()
-    expect(calls.filter(([c, a]) => c === 'attendance_rates' && a.by === 'unit').slice(-1)[0]?.[1]).toEqual({ by: 'unit', from: '2026-10-01', to: '2026-12-31', unit_id: 2, kinds: [] })
-    w.unmount()
-  })
-
   it('shows the core numbers by unit, by person with low rates marked, the list, and a person drawer', async () => {
     const r = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { template: '<div />' } }] })
     const w = mount(Attendance, { global: { plugins: [ElementPlus, r] }, attachTo: document.body })

@@ -569,21 +569,6 @@ describe('谈心谈话', () => {
     w.unmount()
   })
 
-  it('opens on the unit and period a 考核 result links with', async () => {
-    handler = (cmd) => {
-      if (cmd === 'talk_list') return empty
-      if (cmd === 'unit_tree') return []
-      return null
-    }
-    const r = router([{ path: '/voice/talks', component: Talks }])
-    r.push('/voice/talks?unit_id=2&from=2026-01-01&to=2026-12-31')
-    await r.isReady()
-    const w = mount(Talks, { global: { plugins: [ElementPlus, r] }, attachTo: document.body })
-    await settle()
-    expect(last(calls.filter(([c]) => c === 'talk_list'))?.[1].filter).toMatchObject({ unit_id: 2, from: '2026-01-01', to: '2026-12-31' })
-    w.unmount()
-  })
-
   it('exports the summaries only when 包含谈话内容 is ticked', async () => {
     handler = (cmd) => {
       if (cmd === 'talk_list') return empty
@@ -611,21 +596,6 @@ describe('谈心谈话', () => {
 // ---------- 联系点 ----------
 
 describe('联系点', () => {
-  it('opens the visits on the unit and period a 考核 result links with', async () => {
-    handler = (cmd) => {
-      if (cmd === 'visit_list') return empty
-      if (cmd === 'unit_tree') return []
-      return null
-    }
-    const r = router([{ path: '/voice/contacts', component: Contacts }])
-    r.push('/voice/contacts?tab=visits&unit_id=3&from=2026-10-01&to=2026-12-31')
-    await r.isReady()
-    const w = mount(Contacts, { global: { plugins: [ElementPlus, r] }, attachTo: document.body })
-    await settle()
-    expect(last(calls.filter(([c]) => c === 'visit_list'))?.[1].filter).toEqual({ from: '2026-10-01', to: '2026-12-31', leader_id: null, unit_id: 3 })
-    w.unmount()
-  })
-
   it('shows the coverage with the points not visited in red', async () => {
     const point = (id: number, unit: string) => ({ id, leader_id: 9, leader_name: '王书记', unit_id: id + 10, unit_name: unit, since: '2026-01-01', note: null })
     handler = (cmd) => {
