@@ -255,3 +255,49 @@ pub fn damage(path: &std::path::Path) {
     f.write_all(&[0xA5; 16 * 1024]).unwrap();
     f.sync_all().unwrap();
 }
+
+/// Every sheet of an exported workbook as text rows (dates as yyyy-mm-dd, numbers as written).
+pub fn xlsx_sheets(e: &qungong::xlsx::export::Export) -> Vec<(String, Vec<Vec<String>>)> {
+    use calamine::{Reader, Xlsx};
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(e.bytes.clone())).unwrap();
+    wb.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = wb.worksheet_range(&name).unwrap();
+            let rows = range
+                .rows()
+                .map(|r| r.iter().map(xlsx_cell_text).collect())
+                .collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+/// A cell as text: whole numbers without decimals, dates as yyyy-mm-dd (with the time when
+/// there is one).
+pub fn xlsx_cell_text(d: &calamine::Data) -> String {
+    use calamine::Data;
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        Data::Float(x) if x.fract() == 0.0 => format!("{x:.0}"),
+        Data::DateTime(x) => {
+            let (y, m, d, h, min, _, _) = x.to_ymd_hms_milli();
+            if x.as_f64().fract() == 0.0 {
+                format!("{y:04}-{m:02}-{d:02}")
+            } else {
+                format!("{y:04}-{m:02}-{d:02} {h:02}:{min:02}")
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
+/// One sheet's rows of an exported workbook: the title, the headers, the data.
+pub fn xlsx_rows(e: &qungong::xlsx::export::Export, sheet: &str) -> Vec<Vec<String>> {
+    xlsx_sheets(e)
+        .into_iter()
+        .find(|(n, _)| n == sheet)
+        .unwrap_or_else(|| panic!("no sheet {sheet}"))
+        .1
+}

@@ -1,57 +1,11 @@
 //! The .xlsx exports read back with calamine.
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx};
 use qungong::evaluation::{HonourFilter, export, recognition, round};
 use qungong::voice::Viewer;
-use qungong::xlsx::export::Export;
 use qungong::xlsx::job::{self, ExportJob};
 
-use crate::common::date;
+use crate::common::{date, xlsx_rows};
 use crate::{data, in_feedback, later, recognition_round};
-
-/// Every sheet of the workbook as text rows (dates as yyyy-mm-dd, numbers as written).
-fn sheets(e: &Export) -> Vec<(String, Vec<Vec<String>>)> {
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(e.bytes.clone())).unwrap();
-    wb.sheet_names()
-        .into_iter()
-        .map(|name| {
-            let range = wb.worksheet_range(&name).unwrap();
-            let rows = range
-                .rows()
-                .map(|r| r.iter().map(cell_text).collect())
-                .collect();
-            (name, rows)
-        })
-        .collect()
-}
-
-fn cell_text(d: &Data) -> String {
-    match d {
-        Data::String(s) => s.clone(),
-        Data::Empty => String::new(),
-        Data::Float(x) if x.fract() == 0.0 => format!("{x:.0}"),
-        Data::DateTime(x) => {
-            let (y, m, d, h, min, _, _) = x.to_ymd_hms_milli();
-            if x.as_f64().fract() == 0.0 {
-                format!("{y:04}-{m:02}-{d:02}")
-            } else {
-                format!("{y:04}-{m:02}-{d:02} {h:02}:{min:02}")
-            }
-        }
-        other => other.to_string(),
-    }
-}
-
-/// One sheet's rows: the title, the headers, the data.
-fn rows_of(e: &Export, sheet: &str) -> Vec<Vec<String>> {
-    sheets(e)
-        .into_iter()
-        .find(|(n, _)| n == sheet)
-        .unwrap_or_else(|| panic!("no sheet {sheet}"))
-        .1
-}
 
 /// The data rows (under the title and the headers) whose column `header` holds `key`, as
 /// header → value.
@@ -101,7 +55,7 @@ fn the_results_export_has_every_indicator_the_feedback_and_the_bases() {
     assert_eq!(e.file_name, "考核结果-2026年第三季度政工干部考核.xlsx");
     assert_eq!(e.sheets, strings(&["考核结果", "计分依据"]));
     assert_eq!(e.rows, 4);
-    let rows = rows_of(&e, "考核结果");
+    let rows = xlsx_rows(&e, "考核结果");
     assert_eq!(
         rows[0][0],
         "2026年第三季度政工干部考核结果（日常考核，2026年7月1日至2026年9月30日；结果反馈；指标体系：政工干部考核指标 第1版；导出日期：2026年10月15日）"
@@ -164,7 +118,7 @@ fn the_results_export_has_every_indicator_the_feedback_and_the_bases() {
     );
 
     // 计分依据: a row per subject and indicator, each basis as the round shows it.
-    let bases = rows_of(&e, "计分依据");
+    let bases = xlsx_rows(&e, "计分依据");
     assert_eq!(
         bases[1],
         strings(&[
@@ -221,7 +175,7 @@ fn the_candidates_export_shows_each_rule_votes_and_selection() {
     let conn = d.b.t.db.conn();
     let e = export::recognition_candidates(conn, id, date("2026-12-02")).unwrap();
     assert_eq!(e.file_name, "推优评先候选人-2026年度优秀政工干部评选.xlsx");
-    let rows = rows_of(&e, "候选人");
+    let rows = xlsx_rows(&e, "候选人");
     assert_eq!(
         rows[0][0],
         "2026年度优秀政工干部评选候选人（2026年度，优秀政工干部，名额 2；公示中；导出日期：2026年12月2日）"
@@ -294,7 +248,7 @@ fn the_honours_and_history_exports() {
     };
     let e = export::honours(conn, &filter, date("2026-12-10")).unwrap();
     assert_eq!(e.file_name, "荣誉名册-2026年度.xlsx");
-    let rows = rows_of(&e, "荣誉");
+    let rows = xlsx_rows(&e, "荣誉");
     assert_eq!(
         rows[0][0],
         "荣誉名册（2026年度，共 2 项；导出日期：2026年12月10日）"
@@ -332,7 +286,7 @@ fn the_honours_and_history_exports() {
 
     let e = export::history(conn, d.chen, date("2026-12-10")).unwrap();
     assert_eq!(e.file_name, "考核记录-陈明.xlsx");
-    let rows = rows_of(&e, "考核记录");
+    let rows = xlsx_rows(&e, "考核记录");
     assert_eq!(
         rows[0][0],
         "陈明（城关供电所）考核记录（1 次；导出日期：2026年12月10日）"

@@ -1,9 +1,6 @@
 //! The .xlsx exports read back with calamine (谈话内容 only when asked for, and only the
 //! summaries the viewer may see).
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx};
 use qungong::voice::concern::ConcernFilter;
 use qungong::voice::contact::VisitFilter;
 use qungong::voice::opinion::OpinionFilter;
@@ -11,50 +8,8 @@ use qungong::voice::talk::TalkFilter;
 use qungong::voice::{Viewer, export};
 use qungong::xlsx::export::Export;
 
-use crate::common::{branch, date};
+use crate::common::{branch, date, xlsx_rows, xlsx_sheets};
 use crate::{C, concern, later, q3, quarter};
-
-/// Every sheet of the workbook as text rows (dates as yyyy-mm-dd, numbers as written).
-fn sheets(e: &Export) -> Vec<(String, Vec<Vec<String>>)> {
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(e.bytes.clone())).unwrap();
-    wb.sheet_names()
-        .into_iter()
-        .map(|name| {
-            let range = wb.worksheet_range(&name).unwrap();
-            let rows = range
-                .rows()
-                .map(|r| r.iter().map(cell_text).collect())
-                .collect();
-            (name, rows)
-        })
-        .collect()
-}
-
-fn cell_text(d: &Data) -> String {
-    match d {
-        Data::String(s) => s.clone(),
-        Data::Empty => String::new(),
-        Data::Float(x) if x.fract() == 0.0 => format!("{x:.0}"),
-        Data::DateTime(x) => {
-            let (y, m, d, h, min, _, _) = x.to_ymd_hms_milli();
-            if x.as_f64().fract() == 0.0 {
-                format!("{y:04}-{m:02}-{d:02}")
-            } else {
-                format!("{y:04}-{m:02}-{d:02} {h:02}:{min:02}")
-            }
-        }
-        other => other.to_string(),
-    }
-}
-
-/// The one sheet's rows: the title, the headers, the data.
-fn rows_of(e: &Export, sheet: &str) -> Vec<Vec<String>> {
-    sheets(e)
-        .into_iter()
-        .find(|(n, _)| n == sheet)
-        .unwrap_or_else(|| panic!("no sheet {sheet}"))
-        .1
-}
 
 /// The data row whose column `header` holds `key`, as header → value.
 fn row_where<'a>(rows: &'a [Vec<String>], header: &str, key: &str) -> Vec<(&'a str, &'a str)> {
@@ -88,7 +43,7 @@ fn the_concern_export_has_every_concern_with_its_handling() {
     assert_eq!(e.rows, 8);
     assert_eq!(e.sheets, ["群众诉求"]);
     assert!(e.file_name.ends_with(".xlsx") && e.file_name.contains("群众诉求"));
-    let rows = rows_of(&e, "群众诉求");
+    let rows = xlsx_rows(&e, "群众诉求");
     assert!(
         rows[0][0].contains("国网示范县供电公司群众诉求（8 件"),
         "{}",
@@ -159,7 +114,7 @@ fn the_concern_export_has_every_concern_with_its_handling() {
     };
     let e = export::concerns(conn, &filter, today).unwrap();
     assert_eq!(e.rows, 4);
-    let rows = rows_of(&e, "群众诉求");
+    let rows = xlsx_rows(&e, "群众诉求");
     assert!(
         rows[0][0].starts_with("城关供电所群众诉求（4 件"),
         "{}",
@@ -184,7 +139,7 @@ fn more_concerns_than_a_page_are_all_exported() {
     }
     let e = export::concerns(b.t.db.conn(), &ConcernFilter::default(), date("2026-10-15")).unwrap();
     assert_eq!(e.rows, 1203);
-    let rows = rows_of(&e, "群众诉求");
+    let rows = xlsx_rows(&e, "群众诉求");
     for i in [0, 600, 1202] {
         row_where(&rows, "诉求内容", &format!("第 {i} 条意见"));
     }
@@ -202,7 +157,7 @@ fn the_opinion_and_visit_exports() {
     };
     let e = export::opinions(conn, &filter, later()).unwrap();
     assert_eq!(e.rows, 5);
-    let rows = rows_of(&e, "思想动态");
+    let rows = xlsx_rows(&e, "思想动态");
     assert!(
         rows[0][0].contains("其中重大未按时上报 2 条"),
         "{}",
@@ -223,7 +178,7 @@ fn the_opinion_and_visit_exports() {
 
     let e = export::visits(conn, &VisitFilter::default()).unwrap();
     assert_eq!(e.rows, 4);
-    let rows = rows_of(&e, "走访记录");
+    let rows = xlsx_rows(&e, "走访记录");
     assert_eq!(
         rows[1],
         [
@@ -277,7 +232,7 @@ fn talk_summaries_are_exported_only_when_asked_and_only_those_the_viewer_may_see
     let his = "李四谈到孩子上学的困难";
     let other = "张三希望参加技能培训";
     let all_text = |e: &Export| -> String {
-        sheets(e)
+        xlsx_sheets(e)
             .into_iter()
             .flat_map(|(_, rows)| rows.into_iter().flatten())
             .collect::<Vec<_>>()
@@ -287,7 +242,7 @@ fn talk_summaries_are_exported_only_when_asked_and_only_those_the_viewer_may_see
     for viewer in [Viewer::ADMIN, cadre] {
         let e = export::talks(conn, &TalkFilter::default(), viewer, false).unwrap();
         assert_eq!(e.rows, 5);
-        let rows = rows_of(&e, "谈心谈话");
+        let rows = xlsx_rows(&e, "谈心谈话");
         assert!(!rows[1].iter().any(|h| h == "谈话内容"));
         let text = all_text(&e);
         assert!(!text.contains(his) && !text.contains(other));
@@ -295,7 +250,7 @@ fn talk_summaries_are_exported_only_when_asked_and_only_those_the_viewer_may_see
     }
 
     let e = export::talks(conn, &TalkFilter::default(), cadre, true).unwrap();
-    let rows = rows_of(&e, "谈心谈话");
+    let rows = xlsx_rows(&e, "谈心谈话");
     assert_eq!(rows[1].last().unwrap(), "谈话内容");
     let text = all_text(&e);
     assert!(text.contains(his));
@@ -326,7 +281,7 @@ fn the_coverage_exports() {
     let conn = b.t.db.conn();
     let e = export::contact_coverage(conn, 2026, 3).unwrap();
     assert_eq!(e.rows, 2);
-    let rows = rows_of(&e, "联系点走访情况");
+    let rows = xlsx_rows(&e, "联系点走访情况");
     assert!(
         rows[0][0].starts_with("2026年第3季度领导班子联系点走访情况"),
         "{}",
@@ -340,7 +295,7 @@ fn the_coverage_exports() {
 
     let e = export::talk_coverage(conn, q3(), None, date("2026-10-15")).unwrap();
     assert_eq!(e.sheets, ["覆盖率", "未谈话人员"]);
-    let rows = rows_of(&e, "覆盖率");
+    let rows = xlsx_rows(&e, "覆盖率");
     assert!(
         rows[0][0].contains("2026年7月1日至2026年9月30日"),
         "{}",
@@ -354,7 +309,7 @@ fn the_coverage_exports() {
     assert_eq!(rows[2][3], "0.75");
     let station = rows.iter().find(|r| r[0].trim() == "城关供电所").unwrap();
     assert_eq!(&station[1..3], ["3", "2"]);
-    let missed = rows_of(&e, "未谈话人员");
+    let missed = xlsx_rows(&e, "未谈话人员");
     assert_eq!(missed.len(), 3);
     assert_eq!(missed[2], ["1", "王五", "营业班"]);
 }
