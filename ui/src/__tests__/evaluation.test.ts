@@ -4,7 +4,7 @@
 // read through eval_parse_mark), the buttons of each status and for 查看, and a figure's
 // click-through to the records (活动 and 群众诉求 reading the unit and period from the address).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createRouter, createMemoryHistory } from 'vue-router'
 
@@ -24,6 +24,7 @@ import RoundDetail from '../views/evaluation/RoundDetail.vue'
 import Activities from '../views/Activities.vue'
 import Concerns from '../views/voice/Concerns.vue'
 import { session } from '../session'
+import { ADMIN, VIEWER, all, inputOf, last, pickOption, q, settle, type } from './dom'
 import {
   ballotScore,
   collectMarks,
@@ -40,8 +41,6 @@ import {
   blankIndicator,
 } from '../lib/evaluation'
 
-const ADMIN = { token: '', account: 'admin', role: '管理员' as const, idle_minutes: 15 }
-const VIEWER = { token: '', account: 'guest', role: '查看' as const, idle_minutes: 15 }
 beforeEach(() => {
   calls.length = 0
   session.value = ADMIN
@@ -50,32 +49,7 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-// Element Plus renders each table column's slot once more inside a hidden `.hidden-columns` div:
-// only what the user sees counts.
-const all = (testid: string) =>
-  (Array.from(document.querySelectorAll(`[data-testid=${testid}]`)) as HTMLElement[]).filter((e) => !e.closest('.hidden-columns'))
-const q = (testid: string): HTMLElement | null => all(testid)[0] ?? null
-const last = <T>(a: T[]): T | undefined => a[a.length - 1]
 const callsOf = (cmd: string) => calls.filter(([c]) => c === cmd).map(([, a]) => a)
-function inputOf(el: HTMLElement): HTMLInputElement {
-  return (el.matches('input, textarea') ? el : el.querySelector('input, textarea')) as HTMLInputElement
-}
-function type(el: HTMLElement, value: string) {
-  const input = inputOf(el)
-  input.value = value
-  input.dispatchEvent(new Event('input'))
-  input.dispatchEvent(new Event('change'))
-}
-function pickOption(label: string) {
-  const item = Array.from(document.querySelectorAll('.el-select-dropdown__item')).find((e) => e.textContent?.trim() === label)
-  if (!item) throw new Error(`no option ${label}`)
-  ;(item as HTMLElement).click()
-}
-async function settle() {
-  await flushPromises()
-  await new Promise((r) => setTimeout(r, 0))
-  await flushPromises()
-}
 
 // ---------- fixtures ----------
 

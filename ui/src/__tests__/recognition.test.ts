@@ -3,7 +3,7 @@
 // candidates shown with their reasons, the votes sent, each stage's buttons, the honours filter
 // sent, the person page's 考核与荣誉, and the 工作台 card hidden when nothing waits.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createRouter, createMemoryHistory } from 'vue-router'
 
@@ -23,6 +23,7 @@ import Honours from '../views/evaluation/Honours.vue'
 import Dashboard from '../views/Dashboard.vue'
 import PersonEvaluation from '../components/PersonEvaluation.vue'
 import { session } from '../session'
+import { ADMIN, VIEWER, all, inputOf, last, pickOption, q, settle, type } from './dom'
 import { toDateStr, addDays } from '../lib/format'
 import {
   canPrintNotice,
@@ -40,8 +41,6 @@ import {
   waitingText,
 } from '../views/evaluation/RecognitionRules'
 
-const ADMIN = { token: '', account: 'admin', role: '管理员' as const, idle_minutes: 15 }
-const VIEWER = { token: '', account: 'guest', role: '查看' as const, idle_minutes: 15 }
 beforeEach(() => {
   calls.length = 0
   session.value = ADMIN
@@ -50,32 +49,7 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-// Element Plus renders each table column's slot once more with an empty row inside a hidden
-// `.hidden-columns` div: only what the user sees counts.
-const all = (testid: string) =>
-  (Array.from(document.querySelectorAll(`[data-testid=${testid}]`)) as HTMLElement[]).filter((e) => !e.closest('.hidden-columns'))
-const q = (testid: string): HTMLElement | null => all(testid)[0] ?? null
-const last = <T>(a: T[]): T | undefined => a[a.length - 1]
 const callsOf = (cmd: string) => calls.filter(([c]) => c === cmd).map(([, a]) => a)
-function inputOf(el: HTMLElement): HTMLInputElement {
-  return (el.matches('input, textarea') ? el : el.querySelector('input, textarea')) as HTMLInputElement
-}
-function type(el: HTMLElement, value: string) {
-  const input = inputOf(el)
-  input.value = value
-  input.dispatchEvent(new Event('input'))
-  input.dispatchEvent(new Event('change'))
-}
-function pickOption(label: string) {
-  const item = Array.from(document.querySelectorAll('.el-select-dropdown__item')).find((e) => e.textContent?.trim() === label)
-  if (!item) throw new Error(`no option ${label}`)
-  ;(item as HTMLElement).click()
-}
-async function settle() {
-  await flushPromises()
-  await new Promise((r) => setTimeout(r, 0))
-  await flushPromises()
-}
 async function confirmBox(): Promise<string> {
   await settle()
   const box = last(Array.from(document.querySelectorAll('.el-message-box'))) as HTMLElement
