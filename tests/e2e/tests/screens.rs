@@ -21,6 +21,8 @@
 
 #[allow(dead_code)]
 mod support;
+#[path = "screens/voice_evaluation.rs"]
+mod voice_evaluation;
 
 use std::path::{Path, PathBuf};
 
@@ -478,6 +480,7 @@ async fn every_screen_is_whole_at_1024x640_and_1280x800() {
         let unit = person.unit_name.clone();
         (person, held, (planned, sheet.rows), unit)
     };
+    let picks = voice_evaluation::Picks::of(&qungong::Db::open(&db).unwrap());
     let csv = data.path().join("花名册.csv");
     roster_csv(&csv, &unit);
 
@@ -669,6 +672,8 @@ async fn every_screen_is_whole_at_1024x640_and_1280x800() {
             Kind::Part,
         )
         .await;
+
+        voice_evaluation::visit(&mut run, &picks).await;
 
         run.nav("nav-settings").await;
         run.screen(
