@@ -3,8 +3,9 @@
 //! 出勤统计 / 群众诉求 / 活动 never disagree:
 //! - 组织活动次数: [`crate::activities::list`] (held in the period, organised by the unit or
 //!   below) `total`;
-//! - 活动出勤率: [`crate::attendance::period_counts_on`] (the 出勤统计 figure: people now in the
-//!   unit or below, held activities of the period, as of `now`'s date) in percent;
+//! - 活动出勤率: [`crate::attendance::rates_by_unit`] (the 出勤统计 按单位 figure: people now in
+//!   the unit or below, held activities of the period) in percent — read once for the whole
+//!   tree (a few ms at city scale) however many units the round's subjects are in;
 //! - 诉求按期答复率 / 满意率 / 走访覆盖率 / 谈话覆盖率 / 座谈会次数:
 //!   [`crate::voice::report::figures`] (rates in percent);
 //! - 35岁及以下占比 / 后备人才与政工干部之比: [`crate::structure::snapshot`] of the staff in post
@@ -45,12 +46,13 @@ pub struct FigureCache<'c> {
     period: Period,
     now: NaiveDateTime,
     units: HashMap<i64, UnitFigures>,
+    /// 出勤统计 按单位 of the period, every unit (read at the first 出勤率 asked for).
+    unit_rates: Option<HashMap<i64, Option<f64>>>,
 }
 
 #[derive(Default)]
 struct UnitFigures {
     activities: Option<i64>,
-    attendance: Option<Option<f64>>,
     voice: Option<Figures>,
     structure: Option<Structure>,
 }
@@ -67,6 +69,7 @@ impl<'c> FigureCache<'c> {
             period,
             now,
             units: HashMap::new(),
+            unit_rates: None,
         }
     }
 
@@ -89,12 +92,20 @@ impl<'c> FigureCache<'c> {
                 u.activities.map(|n| n as f64)
             }
             AutoSource::AttendanceRate => {
-                if u.attendance.is_none() {
-                    let q = RateQuery::new(period.from, period.to, Some(unit_id));
-                    let (counts, _) = attendance::period_counts_on(conn, &q, now.date())?;
-                    u.attendance = Some(percent(counts.rate));
+                if self.unit_rates.is_none() {
+                    let q = RateQuery::new(period.from, period.to, None);
+                    let rates = attendance::rates_by_unit(conn, &q)?;
+                    self.unit_rates = Some(
+                        rates
+                            .into_iter()
+                            .map(|r| (r.unit_id, percent(r.counts.rate)))
+                            .collect(),
+                    );
                 }
-                u.attendance.flatten()
+                self.unit_rates
+                    .as_ref()
+                    .and_then(|m| m.get(&unit_id).copied())
+                    .flatten()
             }
             AutoSource::ConcernsOnTime
             | AutoSource::Satisfaction

@@ -262,6 +262,10 @@ fn automatic_figures_are_the_figures_of_the_modules_that_show_them() {
         fig(AutoSource::AttendanceRate),
         counts.rate.map(|r| r * 100.0)
     );
+    // … and the 出勤统计 按单位 row of the station, read for the whole tree.
+    let by_unit = attendance::rates_by_unit(conn, &RateQuery::new(p.from, p.to, None)).unwrap();
+    let row = by_unit.iter().find(|r| r.unit_id == station).unwrap();
+    assert_eq!(row.counts, counts);
 
     // 活动.
     let filter = ActivityFilter {
