@@ -34,6 +34,9 @@ scripts/package-portable.sh --check
 echo "== 可移植版在较旧的 Debian（11，glibc 2.31）中运行浏览器版"
 scripts/check-old-debian.sh
 
+echo "== Windows 安装程序脚本能编译（makensis；Windows 与 arm64 的构建和模拟测试见 scripts/package.sh all --test）"
+scripts/cross-test.sh nsis
+
 echo "== 端到端测试（真实应用窗口，Xvfb + tauri-driver）"
 ensure_tauri_driver
 cargo test --locked -p qungong-e2e --no-run

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the portable `qungong` (scripts/package-portable.sh) on an older Debian than this one:
 # a minimal Debian 11 "bullseye" (glibc 2.31, the level of Kylin V10) made with debootstrap from
-# the Debian mirror, kept in .tools/bullseye. Inside it (chroot): the demo database, then
-# `qungong serve`; from outside: the page and one API call with the token, then 退出 (`quit`).
+# the Debian mirror, kept in .tools/bullseye. Inside it (chroot): the demo database, a printed
+# 花名册, then `qungong serve`; from outside: the page and the 工作台 with the token, then 退出
+# (scripts/serve-check.sh, the same check as for the Windows and arm64 builds).
 #
 #   scripts/check-old-debian.sh [BINARY]     default: the debug build of --check
 #
@@ -18,7 +19,6 @@ source scripts/deps.sh
 BIN="${1:-target/x86_64-unknown-linux-gnu/debug/qungong}"
 ROOT=.tools/bullseye
 MIRROR=http://deb.debian.org/debian
-PORT=48231
 
 [ -x "$BIN" ] || { echo "未找到 $BIN：请先运行 scripts/package-portable.sh --check" >&2; exit 1; }
 ensure_packages debootstrap curl
@@ -37,35 +37,9 @@ fi
 echo "旧系统的 glibc：$(chroot "$ROOT" /usr/bin/ldd --version | head -1)"
 
 install -m 0755 "$BIN" "$ROOT/usr/local/bin/qungong"
-rm -f "$ROOT"/root/check.db*
-# The administrator first (every command but init / serve acts as an account), then the demo.
-
-chroot "$ROOT" /usr/bin/env QUNGONG_USER=admin QUNGONG_PASSWORD=check-old-1 \
-  /usr/local/bin/qungong --db /root/check.db account setup
-chroot "$ROOT" /usr/bin/env QUNGONG_USER=admin QUNGONG_PASSWORD=check-old-1 \
-  /usr/local/bin/qungong --db /root/check.db demo | tail -1
-
-OUT="$(mktemp)"
-trap 'rm -f "$OUT"' EXIT
-chroot "$ROOT" /usr/local/bin/qungong --db /root/check.db serve --no-browser --port "$PORT" > "$OUT" 2>&1 &
-SERVER=$!
-URL=""
-for _ in $(seq 600); do
-  URL="$(grep -o 'http://[^ ]*' "$OUT" | head -1 || true)"
-  [ -n "$URL" ] && break
-  kill -0 "$SERVER" 2>/dev/null || { cat "$OUT" >&2; echo "旧系统中的 qungong serve 没能启动" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$URL" ] || { cat "$OUT" >&2; echo "旧系统中的 qungong serve 没有给出地址" >&2; kill "$SERVER"; exit 1; }
-TOKEN="${URL##*t=}"
-PAGE="$(curl -sf "http://127.0.0.1:$PORT/")"
-case "$PAGE" in *'<div id="app">'*) ;; *) echo "页面不对：$PAGE" >&2; kill "$SERVER"; exit 1 ;; esac
-# The page's token proves where the request comes from; the account signs in for the session.
-SESSION="$(curl -sf -X POST -H "X-Qungong-Token: $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"name":"admin","password":"check-old-1"}' "http://127.0.0.1:$PORT/api/auth_sign_in" \
-  | grep -o '"token":"[0-9a-f]*"' | cut -d'"' -f4 || true)"
-STAFF="$(curl -sf -X POST -H "X-Qungong-Token: $TOKEN" -H "X-Qungong-Session: $SESSION" "http://127.0.0.1:$PORT/api/dashboard" | grep -o '"staff_count":[0-9]*' | head -1 || true)"
-curl -sf -X POST -H "X-Qungong-Token: $TOKEN" "http://127.0.0.1:$PORT/api/quit" > /dev/null
-wait "$SERVER"
-[ -n "$STAFF" ] || { echo "工作台的数据没有取到" >&2; exit 1; }
-echo "检查通过：Debian 11 中 qungong serve 给出了页面和工作台数据（${STAFF}），并按“退出”停止"
+rm -f "$ROOT"/root/check.db* "$ROOT"/root/roster.pdf
+# The Chinese font a user installs with the program (fonts-noto-cjk), for the printed 花名册.
+mkdir -p "$ROOT/usr/share/fonts/opentype/noto"
+cp -u /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc "$ROOT/usr/share/fonts/opentype/noto/"
+source scripts/serve-check.sh
+PDF_HOST="$ROOT/root/roster.pdf" serve_check "Debian 11" /root/check.db /root/roster.pdf -- chroot "$ROOT" /usr/local/bin/qungong

@@ -9,9 +9,9 @@
 APP_PACKAGES=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
   libayatana-appindicator3-dev libsoup-3.0-dev libxdo-dev fonts-noto-cjk clang)
 # What the tests need on top: a virtual display and the WebKit WebDriver (end to end), Chromium
-# and its WebDriver (browser mode end to end), and pdftotext / pdftoppm to read printed
-# documents back.
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11 poppler-utils xdotool chromium chromium-driver)
+# and its WebDriver (browser mode end to end), pdftotext / pdftoppm to read printed documents back,
+# and nsis (makensis: the Windows installer script must compile).
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11 poppler-utils xdotool chromium chromium-driver nsis)
 
 ensure_packages() {
   local missing=()

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use common::{TestDb, damage, qungong as cli};
 use qungong::backup::{self, BackupKind};
+#[cfg(unix)]
 use qungong::codes::UnitKind;
 use qungong::people::import::{self as people_import, ImportOptions};
 use qungong::{Action, Actor, Db};

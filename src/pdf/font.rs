@@ -58,11 +58,23 @@ impl FontSource {
     }
 }
 
+#[cfg(not(windows))]
 pub(crate) const NO_FONT_MESSAGE: &str = "未找到中文字体：请安装 fonts-noto-cjk（sudo apt-get install fonts-noto-cjk），或在“设置”中选择一个中文字体文件（.ttf / .otf / .ttc）";
+#[cfg(windows)]
+pub(crate) const NO_FONT_MESSAGE: &str = "未找到中文字体（宋体、微软雅黑或黑体）：请在“设置”中选择一个中文字体文件（.ttf / .otf / .ttc，如 C:\\Windows\\Fonts 中的 simsun.ttc）";
 
 /// Characters every Chinese font has; a face lacking them is not a Chinese font.
 const CHINESE_PROBE: &str = "中国人签到表第页共";
 
+/// Where fonts are searched by file name: on Windows the system's Fonts folder and the one of
+/// fonts installed for the user only (Windows 10 1809 and later); elsewhere the usual Linux
+/// folders and the user's own.
+#[cfg(windows)]
+fn font_dirs() -> Vec<PathBuf> {
+    windows_font_dirs()
+}
+
+#[cfg(not(windows))]
 fn font_dirs() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = [
         "/usr/share/fonts/opentype/noto",
@@ -83,13 +95,20 @@ fn font_dirs() -> Vec<PathBuf> {
     dirs
 }
 
-fn windows_fonts_dir() -> Option<PathBuf> {
+/// `%WINDIR%\Fonts` and `%LOCALAPPDATA%\Microsoft\Windows\Fonts` (empty off Windows unless
+/// WINDIR is set).
+fn windows_font_dirs() -> Vec<PathBuf> {
     let root = std::env::var_os("WINDIR").or_else(|| std::env::var_os("SystemRoot"));
+    let mut dirs = Vec::new();
     match root {
-        Some(r) => Some(PathBuf::from(r).join("Fonts")),
-        None if cfg!(windows) => Some(PathBuf::from(r"C:\Windows\Fonts")),
-        None => None,
+        Some(r) => dirs.push(PathBuf::from(r).join("Fonts")),
+        None if cfg!(windows) => dirs.push(PathBuf::from(r"C:\Windows\Fonts")),
+        None => return dirs,
     }
+    if let Some(local) = std::env::var_os("LOCALAPPDATA") {
+        dirs.push(PathBuf::from(local).join(r"Microsoft\Windows\Fonts"));
+    }
+    dirs
 }
 
 /// Candidate files for titles (bold Song first) and for text (sans first), in order.
@@ -120,7 +139,8 @@ fn candidates() -> (Vec<PathBuf>, Vec<PathBuf>) {
     ] {
         body.push(PathBuf::from(other));
     }
-    if let Some(win) = windows_fonts_dir() {
+    // Windows' own Chinese fonts: 黑体 / 微软雅黑 Bold for titles, 宋体 / 微软雅黑 / 黑体 for text.
+    for win in windows_font_dirs() {
         title.push(win.join("simhei.ttf"));
         title.push(win.join("msyhbd.ttc"));
         body.push(win.join("simsun.ttc"));
