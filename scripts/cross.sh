@@ -14,6 +14,11 @@
 # Its builds go to target/cross, apart from the rustup builds in target/ (another compiler).
 
 WIN_TARGET=x86_64-win7-windows-gnu
+# The Tauri window needs the plain Windows target: tauri-utils runs code at load time through the
+# `ctor` crate, which refuses a target whose vendor is not "pc" ("#[ctor]/#[dtor] is not supported
+# on the current target"). That build needs Windows 10 or later and cannot start under Wine 8
+# (bcryptprimitives.dll; nor could Wine show WebView2).
+WIN_DESKTOP_TARGET=x86_64-pc-windows-gnu
 ARM_TARGET=aarch64-unknown-linux-gnu
 CROSS_DIR=target/cross
 CROSS_GLIBC=2.28
@@ -54,12 +59,16 @@ debian_rust() {
 windows_env() {
   debian_rust
   export RUSTC_BOOTSTRAP=1
-  export CARGO_TARGET_X86_64_WIN7_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
-  export CC_x86_64_win7_windows_gnu=x86_64-w64-mingw32-gcc
-  export CXX_x86_64_win7_windows_gnu=x86_64-w64-mingw32-g++
-  export AR_x86_64_win7_windows_gnu=x86_64-w64-mingw32-ar
-  export WINDRES_x86_64_win7_windows_gnu=x86_64-w64-mingw32-windres
-  export BINDGEN_EXTRA_CLANG_ARGS_x86_64_win7_windows_gnu="-isystem $(clang -print-resource-dir)/include -isystem /usr/x86_64-w64-mingw32/include"
+  local t
+  for t in x86_64_win7_windows_gnu x86_64_pc_windows_gnu; do
+    local upper="${t^^}"
+    export "CARGO_TARGET_${upper}_LINKER=x86_64-w64-mingw32-gcc"
+    export "CC_${t}=x86_64-w64-mingw32-gcc"
+    export "CXX_${t}=x86_64-w64-mingw32-g++"
+    export "AR_${t}=x86_64-w64-mingw32-ar"
+    export "WINDRES_${t}=x86_64-w64-mingw32-windres"
+    export "BINDGEN_EXTRA_CLANG_ARGS_${t}=-isystem $(clang -print-resource-dir)/include -isystem /usr/x86_64-w64-mingw32/include"
+  done
   WIN_CARGO=(cargo --locked -Zbuild-std=std,panic_unwind)
 }
 

@@ -84,25 +84,26 @@ build_windows() {
   cp "$stage/qungong.exe" "$DIST/qungong.exe"
 }
 
-# The Tauri window for Windows, if it cross-builds: qungong-desktop.exe and the WebView2Loader.dll
-# it needs beside it (the GNU target links WebView2 through that DLL). When the build fails the
-# error goes to target/dist/windows-desktop.log and the installer carries browser mode only.
+# The Tauri window for Windows, if it cross-builds (for x86_64-pc-windows-gnu: cross.sh says why):
+# qungong-desktop.exe and the WebView2Loader.dll it needs beside it (the GNU target links WebView2
+# through that DLL). When the build fails the error goes to target/dist/windows-desktop.log and
+# the installer carries browser mode only.
 build_windows_desktop() {
   local stage="$1"
   echo "== Windows x64：桌面版（Tauri 窗口，WebView2）"
-  if ! (windows_env && "${WIN_CARGO[@]}" build --release --target "$WIN_TARGET" -p qungong-desktop) \
+  if ! (windows_env && "${WIN_CARGO[@]}" build --release --target "$WIN_DESKTOP_TARGET" -p qungong-desktop) \
     > "$DIST/windows-desktop.log" 2>&1; then
     echo "注意：Windows 桌面版没能交叉编译，安装程序只含浏览器版；错误见 $DIST/windows-desktop.log：" >&2
     grep -E '^error' -A3 "$DIST/windows-desktop.log" | head -20 >&2
     return 1
   fi
   local loader
-  loader="$(find "$CROSS_DIR/$WIN_TARGET/release/build" -path '*x64/WebView2Loader.dll' | head -1)"
+  loader="$(find "$CROSS_DIR/$WIN_DESKTOP_TARGET/release/build" -path '*x64/WebView2Loader.dll' | head -1)"
   if [ -z "$loader" ]; then
     echo "注意：没有找到 WebView2Loader.dll，安装程序只含浏览器版" >&2
     return 1
   fi
-  cp "$CROSS_DIR/$WIN_TARGET/release/qungong-desktop.exe" "$stage/"
+  cp "$CROSS_DIR/$WIN_DESKTOP_TARGET/release/qungong-desktop.exe" "$stage/"
   x86_64-w64-mingw32-strip "$stage/qungong-desktop.exe"
   cp "$loader" "$stage/WebView2Loader.dll"
   rm -f "$DIST/windows-desktop.log"
