@@ -8,8 +8,10 @@
 #       answering the page, sign-in and 工作台 fetched from here with curl, 退出;
 #     - 群工台-安装.exe run silently (/S) into the prefix: the files, Start-menu entries and the
 #       uninstall entry are there and the installed qungong.exe starts and makes its database in
-#       %APPDATA%\qungong; the silent uninstall removes the program and leaves the data; installing
-#       again finds the data.
+#       %APPDATA%\qungong; installing over it (an upgrade) keeps the data; the silent uninstall
+#       removes the program and leaves the data; installing again finds the data.
+#   scripts/cross-test.sh installer
+#     - only the installer part of `windows`
 #   scripts/cross-test.sh nsis
 #     - only that the installer script compiles, with placeholder files (./test.sh runs this)
 #   scripts/cross-test.sh arm64
@@ -100,7 +102,12 @@ test_windows_installer() {
     [ -f "$dir/WebView2Loader.dll" ] && [ -f "$menu/群工台（桌面版）.lnk" ] ||
       { echo "桌面版装了，但缺 WebView2Loader.dll 或开始菜单项" >&2; exit 1; }
   fi
-  wine reg query "$key" /v DisplayName | grep -q 群工台 || { echo "没有卸载登记项：$key" >&2; exit 1; }
+  # reg.exe prints Chinese in the console's code page (as ???): the version is read through it,
+  # the name from the prefix's registry file, where Wine writes 群工台 as \x7fa4\x5de5\x53f0.
+  wine reg query "$key" /v DisplayVersion | grep -q "$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)" ||
+    { echo "没有卸载登记项：$key" >&2; exit 1; }
+  grep -qF '"DisplayName"="\x7fa4\x5de5\x53f0"' "$WINEPREFIX/system.reg" ||
+    { echo "卸载登记项的名称不是“群工台”" >&2; exit 1; }
   local installed='C:\Program Files\群工台\qungong.exe'
   echo "安装后的程序：$(wine "$installed" --version)"
   # The default database: %APPDATA%\qungong\qungong.db, as a user's first start makes it.
@@ -108,6 +115,13 @@ test_windows_installer() {
   QUNGONG_USER=admin QUNGONG_PASSWORD=check-setup-1 wine "$installed" unit add 安装检查供电所 > /dev/null
   [ -f "$data/qungong.db" ] || { echo "数据库不在 %APPDATA%\\qungong：$data" >&2; exit 1; }
   echo "数据库在 %APPDATA%\\qungong\\qungong.db（$(human_size "$(stat -c %s "$data/qungong.db")")）"
+
+  echo "== 升级：在已安装的上面再装一次，数据还在"
+  wine "$setup" /S
+  wineserver -w
+  QUNGONG_USER=admin QUNGONG_PASSWORD=check-setup-1 wine "$installed" unit list | grep -q 安装检查供电所 ||
+    { echo "升级安装后没有看到原来的数据" >&2; exit 1; }
+  echo "升级安装后看到了原来的单位“安装检查供电所”"
 
   echo "== 静默卸载：程序删除，数据保留"
   wine "$dir/卸载群工台.exe" /S
@@ -169,6 +183,7 @@ test_nsis() {
 
 case "$WHAT" in
   nsis) test_nsis ;;
+  installer) ensure_cross; wine_env; test_windows_installer ;;
   windows) test_windows ;;
   arm64) test_arm64 ;;
   *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
