@@ -91,19 +91,23 @@ build_windows() {
 build_windows_desktop() {
   local stage="$1"
   echo "== Windows x64：桌面版（Tauri 窗口，WebView2）"
-  if ! (windows_env && "${WIN_CARGO[@]}" build --release --target "$WIN_DESKTOP_TARGET" -p qungong-desktop) \
+  # A target folder of its own: the desktop's many crates for another target, built apart so a
+  # failure there leaves the browser-mode build alone.
+  local dir="$PWD/$CROSS_DIR-desktop"
+  if ! (windows_env && export CARGO_TARGET_DIR="$dir" &&
+    "${WIN_CARGO[@]}" build --release --target "$WIN_DESKTOP_TARGET" -p qungong-desktop) \
     > "$DIST/windows-desktop.log" 2>&1; then
     echo "注意：Windows 桌面版没能交叉编译，安装程序只含浏览器版；错误见 $DIST/windows-desktop.log：" >&2
     grep -E '^error' -A3 "$DIST/windows-desktop.log" | head -20 >&2
     return 1
   fi
   local loader
-  loader="$(find "$CROSS_DIR/$WIN_DESKTOP_TARGET/release/build" -path '*x64/WebView2Loader.dll' | head -1)"
+  loader="$(find "$dir/$WIN_DESKTOP_TARGET/release/build" -path '*x64/WebView2Loader.dll' | head -1)"
   if [ -z "$loader" ]; then
     echo "注意：没有找到 WebView2Loader.dll，安装程序只含浏览器版" >&2
     return 1
   fi
-  cp "$CROSS_DIR/$WIN_DESKTOP_TARGET/release/qungong-desktop.exe" "$stage/"
+  cp "$dir/$WIN_DESKTOP_TARGET/release/qungong-desktop.exe" "$stage/"
   x86_64-w64-mingw32-strip "$stage/qungong-desktop.exe"
   cp "$loader" "$stage/WebView2Loader.dll"
   rm -f "$DIST/windows-desktop.log"
