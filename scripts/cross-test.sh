@@ -8,7 +8,8 @@
 #       answering the page, sign-in and 工作台 fetched from here with curl, 退出;
 #     - 群工台-安装.exe run silently (/S) into the prefix: the files, Start-menu entries and the
 #       uninstall entry are there and the installed qungong.exe starts and makes its database in
-#       %APPDATA%\qungong; installing over it (an upgrade) keeps the data; the silent uninstall
+#       %APPDATA%\qungong; installing over it (an upgrade) keeps the data; while it runs
+#       (`serve`), the installer does not overwrite it (silent: cancels); the silent uninstall
 #       removes the program and leaves the data; installing again finds the data.
 #   scripts/cross-test.sh installer
 #     - only the installer part of `windows`
@@ -119,9 +120,28 @@ test_windows_installer() {
   echo "== 升级：在已安装的上面再装一次，数据还在"
   wine "$setup" /S
   wineserver -w
-  QUNGONG_USER=admin QUNGONG_PASSWORD=check-setup-1 wine "$installed" unit list | grep -q 安装检查供电所 ||
+  grep -q 安装检查供电所 <<< "$(QUNGONG_USER=admin QUNGONG_PASSWORD=check-setup-1 wine "$installed" unit list)" ||
     { echo "升级安装后没有看到原来的数据" >&2; exit 1; }
   echo "升级安装后看到了原来的单位“安装检查供电所”"
+
+  echo "== 群工台在运行时，安装程序不覆盖它（静默安装时取消）"
+  local out
+  out="$(mktemp)"
+  wine "$installed" serve --no-browser > "$out" 2>&1 &
+  local server=$! url=""
+  for _ in $(seq 1200); do
+    url="$(grep -ao 'http://127.0.0.1:[0-9]*/?t=[0-9a-f]*' "$out" | head -1 || true)"
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  [ -n "$url" ] || { cat "$out" >&2; echo "安装后的 qungong.exe serve 没有启动" >&2; exit 1; }
+  local rc=0
+  wine "$setup" /S || rc=$?
+  curl -sf -X POST -H "X-Qungong-Token: ${url##*t=}" "${url%%/?t=*}/api/quit" > /dev/null
+  wait "$server" || true
+  rm -f "$out"
+  [ "$rc" -ne 0 ] || { echo "群工台运行时安装程序没有取消（退出码 0）" >&2; exit 1; }
+  echo "运行中的群工台没有被覆盖：安装程序取消（退出码 ${rc}）"
 
   echo "== 静默卸载：程序删除，数据保留"
   wine "$dir/卸载群工台.exe" /S
@@ -136,7 +156,7 @@ test_windows_installer() {
   echo "== 重新安装：数据还在"
   wine "$setup" /S
   wineserver -w
-  QUNGONG_USER=admin QUNGONG_PASSWORD=check-setup-1 wine "$installed" unit list | grep -q 安装检查供电所 ||
+  grep -q 安装检查供电所 <<< "$(QUNGONG_USER=admin QUNGONG_PASSWORD=check-setup-1 wine "$installed" unit list)" ||
     { echo "重新安装后没有看到原来的数据" >&2; exit 1; }
   echo "重新安装后看到了原来的单位“安装检查供电所”"
   echo "Windows 安装程序检查通过：$(basename "$setup")（$(human_size "$(stat -c %s "$setup")")）"

@@ -7,6 +7,7 @@
 #   scripts/package.sh arm64      the browser-mode .deb for arm64 (glibc 2.28; Kylin / UOS on
 #                                 Phytium / Kunpeng)
 #   scripts/package.sh all        all of the above
+#   QUNGONG_NO_WINDOWS_DESKTOP=1  windows without trying the Tauri window (about 15 minutes less)
 #   … --test                      then test what was built under emulation (scripts/cross-test.sh):
 #                                 the core's tests under Wine / qemu-user, `serve` and a printed
 #                                 花名册, and the installer run silently in Wine
@@ -25,7 +26,7 @@ TEST=0
 [ "${2:-}" = "--test" ] && TEST=1
 case "$WHAT" in
   linux | windows | arm64 | all) ;;
-  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
 
 DIST=target/dist
@@ -75,7 +76,9 @@ build_windows() {
   # Notepad opens UTF-8 with its BOM; Windows line ends.
   { printf '\xef\xbb\xbf'; sed 's/$/\r/' packaging/windows/说明.txt; } > "$stage/说明.txt"
   local desktop=()
-  if build_windows_desktop "$stage"; then
+  if [ -n "${QUNGONG_NO_WINDOWS_DESKTOP:-}" ]; then
+    echo "== Windows 桌面版：按 QUNGONG_NO_WINDOWS_DESKTOP 跳过，安装程序只含浏览器版"
+  elif build_windows_desktop "$stage"; then
     desktop=(-DDESKTOP)
   fi
   echo "== Windows 安装程序（makensis）"

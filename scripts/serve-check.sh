@@ -23,6 +23,13 @@ serve_check() {
 
   "${cmd[@]}" --db "$db" account setup > /dev/null
   "${cmd[@]}" --db "$db" demo | tail -1
+  # A reader that is gone before the first line (`| true`): the program ends quietly, without
+  # a panic (Windows has no SIGPIPE; src/bin/qungong/main.rs handles it there).
+  local err
+  err="$( { "${cmd[@]}" --db "$db" person list | true; } 2>&1 || true)"
+  case "$err" in
+    *panicked*) echo "${label}：输出被提前关闭时程序报错：$err" >&2; return 1 ;;
+  esac
   local unit
   unit="$("${cmd[@]}" --db "$db" --json unit list | grep -o '"name": *"[^"]*"' | head -1 | sed 's/.*"\([^"]*\)"$/\1/')"
   [ -n "$unit" ] || { echo "${label}：示例数据里没有单位" >&2; return 1; }

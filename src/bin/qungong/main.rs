@@ -194,6 +194,30 @@ impl Context {
     }
 }
 
+/// Windows has no SIGPIPE: when the reader of a pipe goes away (`qungong … | more` quit early),
+/// the next print panics with "failed printing to stdout: … (os error 232)". Stop quietly
+/// instead, as on Unix; any other panic is reported as before.
+#[cfg(windows)]
+fn stop_quietly_when_the_pipe_closes() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        // 109 ERROR_BROKEN_PIPE, 232 ERROR_NO_DATA, 233 ERROR_PIPE_NOT_CONNECTED.
+        let pipe_gone = ["(os error 109)", "(os error 232)", "(os error 233)"]
+            .iter()
+            .any(|code| message.contains(code));
+        if message.starts_with("failed printing to stdout") && pipe_gone {
+            std::process::exit(0);
+        }
+        report(info);
+    }));
+}
+
 fn main() -> ExitCode {
     // Rust ignores SIGPIPE, which turns `qungong … | head` into a panic on the next print;
     // a command-line tool should simply stop, as other Unix tools do.
@@ -202,6 +226,8 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    #[cfg(windows)]
+    stop_quietly_when_the_pipe_closes();
     let cli = match parse_cli() {
         Ok(cli) => cli,
         Err(code) => return code,
