@@ -37,7 +37,10 @@ fn main() -> ExitCode {
     let deadline = Instant::now() + Duration::from_secs(600);
     while !status.exists() {
         if Instant::now() > deadline {
-            eprintln!("{tool}.exe: no answer from {} in 10 minutes", Path::new(&script).display());
+            eprintln!(
+                "{tool}.exe: no answer from {} in 10 minutes",
+                Path::new(&script).display()
+            );
             return ExitCode::from(124);
         }
         std::thread::sleep(Duration::from_millis(5));
