@@ -145,5 +145,6 @@ for f in "$DIST"/*; do
     *.log) for="（构建记录）" ;;
     *) for="" ;;
   esac
-  printf '%-36s %10s  %s\n' "$name" "$(human_size "$(stat -c %s "$f")")" "$for"
+  # Size first: a Chinese file name is wider than printf counts it.
+  printf '%10s  %s  %s\n' "$(human_size "$(stat -c %s "$f")")" "$name" "$for"
 done
