@@ -82,6 +82,17 @@ test_windows() {
   test_windows_installer
 }
 
+# install_and_find_the_data WHEN: the installer once more, silently (into the registered folder),
+# then the unit made after the first install must still be listed by the installed program.
+# Uses test_windows_installer's $setup and $installed.
+install_and_find_the_data() {
+  wine "$setup" /S
+  wineserver -w
+  grep -q 安装检查供电所 <<< "$(QUNGONG_USER=admin QUNGONG_PASSWORD=check-setup-1 wine "$installed" unit list)" ||
+    { echo "$1后没有看到原来的数据" >&2; exit 1; }
+  echo "$1后看到了原来的单位“安装检查供电所”"
+}
+
 test_windows_installer() {
   local setup="$DIST/群工台-安装.exe"
   [ -f "$setup" ] || { echo "没有 $setup：先运行 scripts/package.sh windows" >&2; exit 1; }
@@ -118,11 +129,7 @@ test_windows_installer() {
   echo "数据库在 %APPDATA%\\qungong\\qungong.db（$(human_size "$(stat -c %s "$data/qungong.db")")）"
 
   echo "== 升级：在已安装的上面再装一次，数据还在"
-  wine "$setup" /S
-  wineserver -w
-  grep -q 安装检查供电所 <<< "$(QUNGONG_USER=admin QUNGONG_PASSWORD=check-setup-1 wine "$installed" unit list)" ||
-    { echo "升级安装后没有看到原来的数据" >&2; exit 1; }
-  echo "升级安装后看到了原来的单位“安装检查供电所”"
+  install_and_find_the_data 升级安装
 
   echo "== 群工台在运行时，安装程序不覆盖它（静默安装时取消）"
   local out
@@ -154,11 +161,7 @@ test_windows_installer() {
   echo "卸载后数据库仍在"
 
   echo "== 重新安装：数据还在"
-  wine "$setup" /S
-  wineserver -w
-  grep -q 安装检查供电所 <<< "$(QUNGONG_USER=admin QUNGONG_PASSWORD=check-setup-1 wine "$installed" unit list)" ||
-    { echo "重新安装后没有看到原来的数据" >&2; exit 1; }
-  echo "重新安装后看到了原来的单位“安装检查供电所”"
+  install_and_find_the_data 重新安装
   echo "Windows 安装程序检查通过：$(basename "$setup")（$(human_size "$(stat -c %s "$setup")")）"
 }
 
