@@ -93,6 +93,52 @@ install_and_find_the_data() {
   echo "$1后看到了原来的单位“安装检查供电所”"
 }
 
+# check_desktop_without_webview2 EXE: Wine has no WebView2, as an old or locked-down Windows PC
+# may not: the window's exe starts (every DLL it imports is found), sees that, and says so in a
+# Chinese message box (and on stderr) instead of ending silently; OK closes it, exit code 1.
+# While it is open, the installer run silently cancels (a running program is not overwritten).
+# Wine 8 lacks bcryptprimitives.dll, which the x86_64-pc-windows-gnu std imports: a test-only
+# stand-in (scripts/wine-bcryptprimitives) goes into the prefix's system32 meanwhile.
+check_desktop_without_webview2() {
+  local exe="$1"
+  echo "== 桌面版在没有 WebView2 的电脑上（Wine 里没有）：中文提示框"
+  local sys32="$WINEPREFIX/drive_c/windows/system32"
+  x86_64-w64-mingw32-gcc -shared -O2 -o "$sys32/bcryptprimitives.dll" \
+    scripts/wine-bcryptprimitives/bcryptprimitives.c -ladvapi32
+  local work
+  work="$(mktemp -d)"
+  Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3> "$work/display" 2> /dev/null &
+  local xvfb=$!
+  for _ in $(seq 600); do [ -s "$work/display" ] && break; sleep 0.1; done
+  local display=":$(cat "$work/display")"
+  DISPLAY="$display" wine "$exe" > "$work/out" 2>&1 &
+  local app=$! window=""
+  for _ in $(seq 1200); do
+    window="$(DISPLAY="$display" xdotool search --name '^群工台$' 2> /dev/null | head -1 || true)"
+    [ -n "$window" ] && break
+    kill -0 "$app" 2> /dev/null || break
+    sleep 0.1
+  done
+  # While it runs (its box is open), the installer must not overwrite it either.
+  local setup_rc=0
+  [ -n "$window" ] && { wine "$setup" /S || setup_rc=$?; }
+  [ -n "$window" ] && DISPLAY="$display" xdotool windowactivate --sync "$window" key Return
+  local rc=0
+  wait "$app" || rc=$?
+  kill "$xvfb"
+  wait "$xvfb" 2> /dev/null || true
+  rm -f "$sys32/bcryptprimitives.dll"
+  if [ -z "$window" ] || [ "$rc" -ne 1 ] || ! grep -q 'WebView2 运行时' "$work/out"; then
+    cat "$work/out" >&2
+    echo "桌面版没有用提示框说明缺 WebView2（窗口：${window:-无}，退出码 ${rc}）" >&2
+    exit 1
+  fi
+  [ "$setup_rc" -ne 0 ] || { echo "桌面版运行时安装程序没有取消（退出码 0）" >&2; exit 1; }
+  echo "桌面版：提示框“群工台”说明缺 WebView2 运行时、改用浏览器版，按确定后退出（退出码 1）；"
+  echo "它开着时安装程序不覆盖它（静默安装时取消，退出码 ${setup_rc}）"
+  rm -rf "$work"
+}
+
 test_windows_installer() {
   local setup="$DIST/群工台-安装.exe"
   [ -f "$setup" ] || { echo "没有 $setup：先运行 scripts/package.sh windows" >&2; exit 1; }
@@ -110,9 +156,12 @@ test_windows_installer() {
     "$menu/群工台.lnk" "$menu/使用说明.lnk" "$menu/卸载群工台.lnk"; do
     [ -f "$f" ] || { echo "安装后缺少：$f" >&2; exit 1; }
   done
-  if [ -f "$dir/qungong-desktop.exe" ]; then
-    [ -f "$dir/WebView2Loader.dll" ] && [ -f "$menu/群工台（桌面版）.lnk" ] ||
-      { echo "桌面版装了，但缺 WebView2Loader.dll 或开始菜单项" >&2; exit 1; }
+  # The installer carries the window when package.sh staged it (it does unless it failed to build).
+  if [ -f "$DIST/windows/qungong-desktop.exe" ]; then
+    for f in "$dir/qungong-desktop.exe" "$dir/WebView2Loader.dll" "$menu/群工台（桌面版）.lnk"; do
+      [ -f "$f" ] || { echo "安装后缺少桌面版的：$f" >&2; exit 1; }
+    done
+    check_desktop_without_webview2 "$dir/qungong-desktop.exe"
   fi
   # reg.exe prints Chinese in the console's code page (as ???): the version is read through it,
   # the name from the prefix's registry file, where Wine writes 群工台 as \x7fa4\x5de5\x53f0.

@@ -25,7 +25,7 @@ CROSS_GLIBC=2.28
 
 CROSS_PACKAGES=(rustc-web cargo-web rust-web-src gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64
   gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu nsis wine wine64 qemu-user-static curl
-  poppler-utils)
+  poppler-utils xvfb xdotool)
 ARM64_PACKAGES=(libstd-rust-web-dev:arm64 libc6:arm64)
 
 ensure_cross() {

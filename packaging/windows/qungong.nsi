@@ -64,17 +64,27 @@ Function un.onInit
   SetRegView 64
 FunctionEnd
 
-; A running qungong.exe (browser mode left open) cannot be replaced: ask to stop it first.
+; A running program cannot be replaced: qungong.exe (browser mode left open) or the window. Ask
+; to stop it first. IF_LOCKED sets $1 to 1 when FILE is there and cannot be opened for writing.
+!macro IF_LOCKED FILE
+  ${If} ${FileExists} "${FILE}"
+    ClearErrors
+    FileOpen $0 "${FILE}" a
+    ${If} ${Errors}
+      StrCpy $1 1
+    ${Else}
+      FileClose $0
+    ${EndIf}
+  ${EndIf}
+!macroend
+
 !macro WAIT_UNTIL_STOPPED UN WHAT
 Function ${UN}WaitUntilStopped
   ${Do}
-    ClearErrors
-    ${IfNot} ${FileExists} "$INSTDIR\qungong.exe"
-      Return
-    ${EndIf}
-    FileOpen $0 "$INSTDIR\qungong.exe" a
-    ${IfNot} ${Errors}
-      FileClose $0
+    StrCpy $1 0
+    !insertmacro IF_LOCKED "$INSTDIR\qungong.exe"
+    !insertmacro IF_LOCKED "$INSTDIR\qungong-desktop.exe"
+    ${If} $1 == 0
       Return
     ${EndIf}
     MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "群工台正在运行。请在页面右上角点“退出”（或关闭群工台窗口），再点“重试”。" /SD IDCANCEL IDRETRY again

@@ -18,6 +18,13 @@ use tauri::{Manager, RunEvent};
 use qungong::api::{self, AppState};
 
 fn main() {
+    // Windows draws the window with the WebView2 runtime, which Windows 11 and an updated
+    // Windows 10 have, but an older or locked-down PC may not: say so, and where else to go,
+    // instead of the silent exit a release build (no console) would make.
+    #[cfg(windows)]
+    if let Err(e) = tauri::webview_version() {
+        cannot_start(&format!("{NO_WEBVIEW2}\n\n（{e}）"));
+    }
     let state = Arc::new(AppState::open().desktop());
     state.start_daily_backup();
     // The shell's own commands (dialogs, saving files, full screen, progress events).
@@ -82,14 +89,30 @@ fn main() {
             true
         })
         .build(tauri::generate_context!())
-        .unwrap_or_else(|e| {
-            eprintln!("群工台无法启动：{e}");
-            std::process::exit(1);
-        })
+        .unwrap_or_else(|e| cannot_start(&format!("群工台桌面版无法启动：{e}")))
         .run(move |_, event| {
             if let RunEvent::Exit = event {
                 // The backup on exit (the first start of each day made one too).
                 state_at_exit.backup_on_exit();
             }
         });
+}
+
+#[cfg(windows)]
+const NO_WEBVIEW2: &str = "这台电脑没有 Microsoft Edge WebView2 运行时，群工台桌面版的窗口打不开。\n\n\
+请从开始菜单打开“群工台”（浏览器版）：它在本机浏览器中打开，功能和数据与桌面版相同。\n\
+要用桌面版，请信息部门安装 WebView2 运行时（Windows 11 和更新过的 Windows 10 已自带）。";
+
+/// Says why the window cannot open, and ends (exit code 1). A Windows release build has no
+/// console, so there the message is also shown in a message box.
+fn cannot_start(message: &str) -> ! {
+    eprintln!("{message}");
+    #[cfg(windows)]
+    rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("群工台")
+        .set_description(message)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+    std::process::exit(1);
 }
