@@ -121,8 +121,14 @@ check_desktop_without_webview2() {
   done
   # While it runs (its box is open), the installer must not overwrite it either.
   local setup_rc=0
-  [ -n "$window" ] && { wine "$setup" /S || setup_rc=$?; }
-  [ -n "$window" ] && DISPLAY="$display" xdotool windowactivate --sync "$window" key Return
+  if [ -n "$window" ]; then
+    wine "$setup" /S || setup_rc=$?
+    # 确定 (no window manager on this display: focus it directly, then Enter).
+    DISPLAY="$display" xdotool windowfocus --sync "$window" key Return || true
+  fi
+  # It ends once the box is closed; stop it if it has not within a minute (the check then fails).
+  for _ in $(seq 600); do kill -0 "$app" 2> /dev/null || break; sleep 0.1; done
+  kill "$app" 2> /dev/null || true
   local rc=0
   wait "$app" || rc=$?
   kill "$xvfb"
