@@ -12,7 +12,8 @@
 #                                 the core's tests under Wine / qemu-user, `serve` and a printed
 #                                 花名册, and the installer run silently in Wine
 #
-# Release builds: about 8 minutes each for linux's two and for windows, 5 for arm64, on 2 cores.
+# Release builds, from nothing, on 2 cores: about 8 minutes each for linux's two, 5 for arm64, and
+# 15 to 30 for qungong.exe and as much again for the window (each builds its standard library).
 # The Windows and arm64 builds use Debian's Rust (scripts/cross.sh says why and how). At the end
 # every file in target/dist is listed with its size and the PC it is for.
 set -euo pipefail
