@@ -93,6 +93,16 @@ install_and_find_the_data() {
   echo "$1后看到了原来的单位“安装检查供电所”"
 }
 
+# wait_up_to SECONDS CMD…: runs CMD every 0.1 s until it succeeds; fails if it never did.
+wait_up_to() {
+  local tries=$(($1 * 10))
+  shift
+  for _ in $(seq "$tries"); do "$@" && return 0; sleep 0.1; done
+  return 1
+}
+
+stopped() { ! kill -0 "$1" 2> /dev/null; }
+
 # check_desktop_without_webview2 EXE: Wine has no WebView2, as an old or locked-down Windows PC
 # may not: the window's exe starts (every DLL it imports is found), sees that, and says so in a
 # Chinese message box (and on stderr) instead of ending silently; OK closes it, exit code 1.
@@ -109,7 +119,7 @@ check_desktop_without_webview2() {
   work="$(mktemp -d)"
   Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3> "$work/display" 2> /dev/null &
   local xvfb=$!
-  for _ in $(seq 600); do [ -s "$work/display" ] && break; sleep 0.1; done
+  wait_up_to 60 test -s "$work/display" || true
   local display=":$(cat "$work/display")"
   DISPLAY="$display" wine "$exe" > "$work/out" 2>&1 &
   local app=$! window=""
@@ -127,7 +137,7 @@ check_desktop_without_webview2() {
     DISPLAY="$display" xdotool windowfocus --sync "$window" key Return || true
   fi
   # It ends once the box is closed; stop it if it has not within a minute (the check then fails).
-  for _ in $(seq 600); do kill -0 "$app" 2> /dev/null || break; sleep 0.1; done
+  wait_up_to 60 stopped "$app" || true
   kill "$app" 2> /dev/null || true
   local rc=0
   wait "$app" || rc=$?
@@ -209,7 +219,7 @@ test_windows_installer() {
   wine "$dir/卸载群工台.exe" /S
   wineserver -w
   # The uninstaller runs from a copy in %TEMP% and returns at once: wait for it to finish.
-  for _ in $(seq 600); do [ -e "$dir/qungong.exe" ] || break; sleep 0.1; done
+  wait_up_to 60 test ! -e "$dir/qungong.exe" || true
   [ ! -e "$dir/qungong.exe" ] && [ ! -e "$menu/群工台.lnk" ] || { echo "卸载后程序或开始菜单项还在" >&2; exit 1; }
   if wine reg query "$key" > /dev/null 2>&1; then echo "卸载后登记项还在：$key" >&2; exit 1; fi
   [ -f "$data/qungong.db" ] || { echo "卸载删掉了数据：$data/qungong.db" >&2; exit 1; }
